@@ -1,0 +1,105 @@
+"""PupilVoice: the pupil's own voice in their special-educational-needs plan."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from flask import Flask
+from sqlalchemy import event, text
+from sqlalchemy.engine import Engine
+
+from . import access, errors, i18n, labels, security
+from .config import CONFIGS, check_production_safety
+from .extensions import babel, csrf, db, limiter, login_manager, migrate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: str | dict | None = None) -> Flask:
+    """Build the app. ``config`` is a name ("development", "testing", "production")
+    or a dict of overrides on top of the testing config."""
+    app = Flask(__name__, instance_relative_config=True)
+    name = config if isinstance(config, str) else os.environ.get("PUPILVOICE_ENV", "development")
+    if isinstance(config, dict):
+        name = "testing"
+    app.config.from_object(CONFIGS[name])
+    if isinstance(config, dict):
+        app.config.update(config)
+    if name == "production":
+        check_production_safety(app.config)
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+        app.config["SQLALCHEMY_DATABASE_URI"] = (
+            f"sqlite:///{Path(app.instance_path) / 'pupilvoice.sqlite'}"
+        )
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(ROOT / "translations")
+
+    _init_extensions(app)
+    _register_blueprints(app)
+    _register_hooks(app)
+    errors.register(app)
+    from . import cli
+
+    cli.register(app)
+    return app
+
+
+def _init_extensions(app: Flask) -> None:
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    login_manager.init_app(app)
+    login_manager.session_protection = None  # the server-side session does this job
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale)
+    limiter.init_app(app)
+
+
+def _register_blueprints(app: Flask) -> None:
+    from .admin.routes import bp as admin_bp
+    from .auth.routes import bp as auth_bp
+    from .parent.routes import bp as parent_bp
+    from .staff.routes import bp as staff_bp
+    from .web import bp as web_bp
+
+    for blueprint in (web_bp, auth_bp, staff_bp, admin_bp, parent_bp):
+        app.register_blueprint(blueprint)
+
+
+def _register_hooks(app: Flask) -> None:
+    app.before_request(security.make_nonce)
+    app.before_request(access.enforce_audience)
+    app.after_request(security.set_headers)
+
+    @app.context_processor
+    def template_globals():
+        from flask_babel import get_locale
+        from flask_login import current_user
+
+        from .domain.permissions import can
+
+        return {
+            "can": can,
+            "current_locale": lambda: str(get_locale()),
+            "idle_seconds": lambda: access.limits_for(current_user)[0],
+            "csp_nonce": security.csp_nonce,
+            "text_direction": i18n.text_direction,
+            "language_names": i18n.LANGUAGE_NAMES,
+            "role_labels": labels.ROLE_LABELS,
+            "stage_labels": labels.STAGE_LABELS,
+        }
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_pragmas(dbapi_connection, connection_record):
+    """SQLite: enforce foreign keys, and use WAL so readers do not block the writer."""
+    if type(dbapi_connection).__module__.startswith("sqlite3"):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.close()
+
+
+def ping_database() -> None:
+    db.session.execute(text("SELECT 1"))

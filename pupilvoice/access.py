@@ -1,0 +1,121 @@
+"""Who may open which route, and loading objects the current person may see.
+
+Every view declares its audience with ``@audience(...)``; a route without one is
+refused (SEC-01, deny by default). Objects are loaded through ``load_or_404`` so that
+another school's, class's or family's row is indistinguishable from a missing one (SEC-02).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from flask import abort, current_app, flash, redirect, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from .domain.permissions import can
+from .domain.roles import PUPIL, STAFF_ROLES
+from .extensions import db, login_manager
+from .models import Pupil
+from .models.base import utcnow
+from .services import accounts
+
+PUBLIC = "public"
+SIGNED_IN = "signed_in"
+STAFF = tuple(sorted(STAFF_ROLES))
+PUBLIC_ENDPOINTS = frozenset({"static"})
+TOUCH_EVERY = timedelta(seconds=60)
+
+
+def audience(*who: str) -> Callable:
+    """Declare who may use a view: PUBLIC, SIGNED_IN, or role names."""
+    allowed = frozenset(r for item in who for r in ((item,) if isinstance(item, str) else item))
+
+    def decorate(view: Callable) -> Callable:
+        view.audience = allowed  # type: ignore[attr-defined]
+        return view
+
+    return decorate
+
+
+def enforce_audience():
+    """before_request: refuse any route whose audience does not include this person."""
+    if request.endpoint is None or request.endpoint in PUBLIC_ENDPOINTS:
+        return None
+    view = current_app.view_functions.get(request.endpoint)
+    allowed = getattr(view, "audience", None)
+    if not allowed:
+        abort(404)
+    if PUBLIC in allowed:
+        return None
+    if not current_user.is_authenticated:
+        return login_manager.unauthorized()
+    if SIGNED_IN in allowed or current_user.role in allowed:
+        return None
+    abort(403)
+
+
+def load_or_404(model: type, object_id: Any, action: str = "view"):
+    """Load a row the current person may ``action``; anything else is a 404."""
+    obj = db.session.get(model, object_id) if isinstance(object_id, int) else None
+    if obj is None or not can(current_user, action, obj):
+        abort(404)
+    return obj
+
+
+def limits_for(principal: Any) -> tuple[int, int]:
+    config = current_app.config
+    if principal.role == PUPIL:
+        return config["PUPIL_IDLE_SECONDS"], config["PUPIL_MAX_SECONDS"]
+    return config["STAFF_IDLE_SECONDS"], config["STAFF_MAX_SECONDS"]
+
+
+@login_manager.user_loader
+def load_principal(token: str):
+    """Flask-Login loader: the cookie names a server-side session, never a user id."""
+    record = accounts.find_session(token)
+    if record is None:
+        return None
+    principal = db.session.get(Pupil, record.pupil_id) if record.pupil_id else record.user
+    if principal is None or not principal.is_active:
+        return None
+    idle, most = limits_for(principal)
+    now = utcnow()
+    if now - record.last_seen_at > timedelta(seconds=idle) or now - record.created_at > timedelta(
+        seconds=most
+    ):
+        record.ended_at = now
+        db.session.commit()
+        session["timed_out"] = True
+        return None
+    if now - record.last_seen_at > TOUCH_EVERY:
+        record.last_seen_at = now
+        db.session.commit()
+    principal.session_token = token
+    return principal
+
+
+@login_manager.unauthorized_handler
+def unauthorized():
+    if request.method == "GET" and request.accept_mimetypes.best != "application/json":
+        if session.pop("timed_out", False):
+            flash(_("You were signed out because nothing happened for a while."), "info")
+        return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+    abort(401)
+
+
+def is_safe_next(target: str | None) -> bool:
+    """SEC-11: only local paths ("/..." but not "//host" or "/\\host")."""
+    if not target or not target.startswith("/") or len(target) > 2000:
+        return False
+    return not target.startswith(("//", "/\\")) and "\n" not in target and "\r" not in target
+
+
+def home_for(principal: Any) -> str:
+    if principal.role == PUPIL:
+        return url_for("pupil.home")
+    if principal.role in STAFF_ROLES:
+        return url_for("staff.home")
+    return url_for("parent.home")

@@ -1,0 +1,1 @@
+"""School administration for the SENCO: staff, classes, pupils, parents, import and export."""

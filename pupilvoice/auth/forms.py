@@ -1,0 +1,50 @@
+"""Sign-in forms."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import EmailField, HiddenField, PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, Length
+
+
+class LoginForm(FlaskForm):
+    email = EmailField(
+        _l("E-mail address"),
+        validators=[
+            DataRequired(_l("Type your e-mail address.")),
+            Length(max=254, message=_l("Write at most %(max)d characters.")),
+        ],
+        render_kw={"autocomplete": "username"},
+    )
+    password = PasswordField(
+        _l("Password"),
+        validators=[DataRequired(_l("Type your password.")), Length(max=256)],
+        render_kw={"autocomplete": "current-password"},
+    )
+    next = HiddenField()
+
+
+class CodeForm(FlaskForm):
+    code = StringField(
+        _l("Code"),
+        validators=[DataRequired(_l("Type the code.")), Length(max=40)],
+        description=_l("The 6 numbers from your authenticator app, or a recovery code."),
+        render_kw={"autocomplete": "one-time-code", "inputmode": "text"},
+    )
+
+
+class EmailForm(FlaskForm):
+    email = EmailField(
+        _l("E-mail address"),
+        validators=[
+            DataRequired(_l("Type your e-mail address.")),
+            Email(_l("Type an e-mail address like name@example.org.")),
+            Length(max=254, message=_l("Write at most %(max)d characters.")),
+        ],
+        render_kw={"autocomplete": "email"},
+    )
+
+
+class LanguageForm(FlaskForm):
+    locale = SelectField(_l("Language for PupilVoice"), choices=[])

@@ -1,0 +1,220 @@
+"""Routes for signing in and out."""
+
+from __future__ import annotations
+
+import segno
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask_babel import force_locale, get_locale
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+
+from ..access import PUBLIC, SIGNED_IN, STAFF, audience, home_for, is_safe_next
+from ..domain.roles import PARENT
+from ..extensions import db, limiter
+from ..forms import NewPasswordForm
+from ..i18n import LANGUAGE_NAMES
+from ..models import User
+from ..services import accounts, audit, mail
+from .forms import CodeForm, EmailForm, LanguageForm, LoginForm
+
+bp = Blueprint("auth", __name__, url_prefix="/auth", template_folder="templates")
+
+LOGIN_LIMIT = "30 per minute"  # per address: a whole school shares one (SEC-05)
+
+
+def _finish_sign_in(user: User, next_url: str | None):
+    """Start a fresh server-side session: the old cookie content is dropped (SEC-08)."""
+    lang = session.get("lang")
+    session.clear()
+    if lang:
+        session["lang"] = lang
+    user.session_token = accounts.start_session(user=user)
+    login_user(user)
+    audit.record(user, "sign_in", user)
+    db.session.commit()
+    return redirect(next_url if is_safe_next(next_url) else home_for(user))
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@audience(PUBLIC)
+@limiter.limit(LOGIN_LIMIT, methods=["POST"])
+def login():
+    if current_user.is_authenticated:
+        return redirect(home_for(current_user))
+    form = LoginForm(next=request.args.get("next", ""))
+    if form.validate_on_submit():
+        user, outcome = accounts.check_password(form.email.data, form.password.data)
+        db.session.commit()  # failure counts and lockouts are kept even when sign-in fails
+        if outcome == "ok" and user.totp_enabled:
+            session["pending_user"] = user.id
+            session["pending_next"] = form.next.data
+            return redirect(url_for("auth.second_factor"))
+        if outcome == "ok":
+            return _finish_sign_in(user, form.next.data)
+        if outcome == "locked":
+            flash(
+                _(
+                    "Too many wrong tries. This account is locked for a while. "
+                    "Try again later or reset your password."
+                ),
+                "error",
+            )
+        else:
+            flash(_("That e-mail address and password do not match."), "error")
+    signed_out = request.args.get("signed_out") == "1"
+    return render_template("auth/login.html", form=form, signed_out=signed_out)
+
+
+@bp.route("/code", methods=["GET", "POST"])
+@audience(PUBLIC)
+@limiter.limit(LOGIN_LIMIT, methods=["POST"])
+def second_factor():
+    user = db.session.get(User, session.get("pending_user") or 0)
+    if user is None or not user.totp_enabled:
+        return redirect(url_for("auth.login"))
+    form = CodeForm()
+    if form.validate_on_submit():
+        if not accounts.is_locked(user) and accounts.second_factor_ok(user, form.code.data):
+            return _finish_sign_in(user, session.get("pending_next"))
+        accounts.count_failure(user)
+        db.session.commit()
+        flash(_("That code did not work. Check the time on your phone and try again."), "error")
+    return render_template("auth/code.html", form=form)
+
+
+@bp.post("/logout")
+@audience(SIGNED_IN)
+def logout():
+    """End the session on the server and in the browser (SEC-07)."""
+    accounts.end_session(current_user.get_id())
+    db.session.commit()
+    logout_user()
+    session.clear()
+    # The flash would be cleared with the cookies, so the message travels in the URL.
+    response = redirect(url_for("auth.login", signed_out=1))
+    response.headers["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+    return response
+
+
+@bp.post("/keepalive")
+@audience(SIGNED_IN)
+def keepalive():
+    """Called by the idle warning's "Stay signed in" button."""
+    accounts.touch_session(current_user.get_id())
+    db.session.commit()
+    return {"ok": True}
+
+
+# --- my account: language and two-step sign-in ------------------------------------------
+
+
+@bp.route("/account", methods=["GET", "POST"])
+@audience(STAFF, PARENT)
+def account():
+    form = LanguageForm(locale=current_user.locale or str(get_locale()))
+    form.locale.choices = list(LANGUAGE_NAMES.items())
+    if form.validate_on_submit():
+        current_user.locale = form.locale.data
+        session.pop("lang", None)
+        db.session.commit()
+        flash(_("Your language is saved."), "success")
+        return redirect(url_for("auth.account"))
+    return render_template("auth/account.html", form=form, code_form=CodeForm())
+
+
+@bp.route("/two-step", methods=["GET", "POST"])
+@audience(STAFF, PARENT)
+def two_step_setup():
+    """Enrol an authenticator app: scan the QR code, type a code to prove it works (SEC-04)."""
+    if current_user.totp_enabled:
+        return redirect(url_for("auth.account"))
+    secret = session.get("totp_setup") or accounts.new_totp_secret()
+    session["totp_setup"] = secret
+    form = CodeForm()
+    if form.validate_on_submit():
+        if accounts.totp_ok(secret, form.code.data):
+            codes = accounts.enable_totp(current_user, secret)
+            audit.record(current_user, "two_step_on", current_user)
+            db.session.commit()
+            session.pop("totp_setup")
+            return render_template("auth/recovery_codes.html", codes=codes)
+        flash(_("That code did not work. Check the time on your phone and try again."), "error")
+    uri = accounts.totp_uri(current_user, secret)
+    qr = segno.make(uri, error="m").svg_data_uri(scale=5, dark="#1f2a30", light="#ffffff")
+    return render_template("auth/two_step.html", form=form, qr=qr, secret=secret)
+
+
+@bp.post("/two-step/off")
+@audience(STAFF, PARENT)
+def two_step_off():
+    form = CodeForm()
+    if form.validate_on_submit() and accounts.second_factor_ok(current_user, form.code.data):
+        accounts.disable_totp(current_user)
+        audit.record(current_user, "two_step_off", current_user)
+        db.session.commit()
+        flash(_("Two-step sign-in is off."), "info")
+    else:
+        flash(_("That code did not work, so two-step sign-in is still on."), "error")
+    return redirect(url_for("auth.account"))
+
+
+# --- forgotten password and invitations ---------------------------------------------------
+
+
+@bp.route("/reset", methods=["GET", "POST"])
+@audience(PUBLIC)
+@limiter.limit("10 per hour", methods=["POST"])
+def reset_request():
+    form = EmailForm()
+    if form.validate_on_submit():
+        user = accounts.find_by_email(form.email.data)
+        if user is not None and user.is_active and user.password_hash:
+            raw = accounts.issue_token(user, "reset")
+            db.session.commit()
+            send_reset_mail(user, raw)
+        # The same answer whether or not the address is known.
+        flash(
+            _(
+                "If that address has an account, we have sent it a link. "
+                "It works once, for 2 hours."
+            ),
+            "info",
+        )
+        return redirect(url_for("auth.login"))
+    return render_template("auth/reset_request.html", form=form)
+
+
+@bp.route("/reset/<token>", methods=["GET", "POST"])
+@audience(PUBLIC)
+@limiter.limit(LOGIN_LIMIT, methods=["POST"])
+def reset(token: str):
+    return _set_password_with(token, "reset")
+
+
+@bp.route("/welcome/<token>", methods=["GET", "POST"])
+@audience(PUBLIC)
+@limiter.limit(LOGIN_LIMIT, methods=["POST"])
+def accept_invite(token: str):
+    return _set_password_with(token, "invite")
+
+
+def _set_password_with(raw: str, purpose: str):
+    record = accounts.find_token(raw, purpose)
+    if record is None:
+        return render_template("auth/token_invalid.html", purpose=purpose), 404
+    form = NewPasswordForm()
+    form.email_for_check = record.user.email
+    if form.validate_on_submit():
+        user = accounts.use_token(record, form.password.data)
+        audit.record(user, "password_set", user, how=purpose)
+        db.session.commit()
+        flash(_("Your password is set."), "success")
+        return _finish_sign_in(user, None)
+    return render_template("auth/set_password.html", form=form, purpose=purpose, user=record.user)
+
+
+def send_reset_mail(user: User, raw: str) -> None:
+    with force_locale(user.locale or "en"):
+        link = url_for("auth.reset", token=raw, _external=True)
+        body = render_template("auth/mail_reset.txt", user=user, link=link)
+        mail.send(user.email, _("Reset your PupilVoice password"), body)

@@ -1,0 +1,61 @@
+"""Flask commands: create a real school, or load the demo school."""
+
+from __future__ import annotations
+
+import getpass
+
+import click
+from flask import Flask
+from sqlalchemy import func, select
+
+from .domain.passwords import password_problem
+from .extensions import db
+from .models import School, User
+from .services import accounts, demo
+
+
+def register(app: Flask) -> None:
+    app.cli.add_command(create_school)
+    app.cli.add_command(demo_command)
+
+
+@click.command("create-school")
+@click.option("--name", prompt="School name")
+@click.option("--senco-name", prompt="SENCO's name (as pupils and parents know them)")
+@click.option("--senco-email", prompt="SENCO's e-mail address")
+def create_school(name: str, senco_name: str, senco_email: str) -> None:
+    """Create a school and its first SENCO account."""
+    if accounts.find_by_email(senco_email):
+        raise click.ClickException("That e-mail address already has an account.")
+    password = getpass.getpass("SENCO's password (at least 12 characters): ")
+    problem = password_problem(password, email=senco_email, name=senco_name)
+    if problem:
+        raise click.ClickException(f"Password refused: {problem}.")
+    school = School(name=name.strip())
+    db.session.add(school)
+    db.session.flush()
+    senco = User(
+        school_id=school.id,
+        email=senco_email.strip().lower(),
+        name=senco_name.strip(),
+        role="senco",
+    )
+    accounts.set_password(senco, password)
+    db.session.add(senco)
+    db.session.commit()
+    click.echo(f"Created {school.name} with SENCO {senco.email}. Sign in at /auth/login.")
+
+
+@click.command("demo")
+@click.option("--if-empty", is_flag=True, help="Do nothing when the database has a school.")
+def demo_command(if_empty: bool) -> None:
+    """Load a realistic demo primary school and print the demo sign-ins."""
+    has_school = db.session.execute(select(func.count()).select_from(School)).scalar_one()
+    if has_school and if_empty:
+        click.echo("The database already has a school: demo data not loaded.")
+    else:
+        demo.load()
+        db.session.commit()
+        click.echo("Demo school loaded.")
+    for role, email, password in demo.sign_ins():
+        click.echo(f"  {role:<20} {email:<34} {password}")

@@ -1,0 +1,105 @@
+"""Configuration classes, read from environment variables with safe development defaults."""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+
+DEV_SECRET = "dev-only-secret-change-me"  # noqa: S105 - refused in production
+
+
+def _bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+class Config:
+    SECRET_KEY = os.environ.get("SECRET_KEY", DEV_SECRET)
+    SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")  # None: SQLite in instance/
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
+    MAX_CONTENT_LENGTH = 6 * 1024 * 1024  # audio recordings are the largest uploads
+
+    SESSION_COOKIE_NAME = "__Host-pupilvoice"
+    SESSION_COOKIE_SECURE = True
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    PERMANENT_SESSION_LIFETIME = timedelta(hours=12)
+    REMEMBER_COOKIE_DURATION = timedelta(seconds=0)
+
+    # SEC-07: idle and absolute session limits, in seconds
+    STAFF_IDLE_SECONDS = 30 * 60
+    STAFF_MAX_SECONDS = 12 * 60 * 60
+    PUPIL_IDLE_SECONDS = 5 * 60
+    PUPIL_MAX_SECONDS = 60 * 60
+
+    # SEC-05: wrong passwords before an account is locked, and for how long
+    LOGIN_MAX_FAILURES = 5
+    LOGIN_LOCK_MINUTES = 15
+
+    WTF_CSRF_TIME_LIMIT = None  # bound to the session instead; staff forms stay open long
+    PREFERRED_URL_SCHEME = os.environ.get("PREFERRED_URL_SCHEME", "http")
+    SERVER_NAME = os.environ.get("SERVER_NAME")
+
+    BABEL_DEFAULT_LOCALE = "en"
+    LANGUAGES = ("en", "cy", "pl", "ur")
+
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_HEADERS_ENABLED = False
+
+    MAIL_SERVER = os.environ.get("MAIL_SERVER")  # None: mail is printed to the console
+    MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD")
+    MAIL_USE_TLS = _bool("MAIL_USE_TLS", False)
+    MAIL_FROM = os.environ.get("MAIL_FROM", "PupilVoice <no-reply@pupilvoice.invalid>")
+
+    # argon2id cost; tests use a cheap one
+    ARGON2_TIME_COST = 3
+    ARGON2_MEMORY_COST = 64 * 1024
+
+    DEBUG = False
+    TESTING = False
+    HSTS = False
+
+
+class DevelopmentConfig(Config):
+    DEBUG = _bool("FLASK_DEBUG", False)
+
+
+class TestingConfig(Config):
+    TESTING = True
+    SECRET_KEY = "test-secret"  # noqa: S105
+    SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
+    RATELIMIT_STORAGE_URI = "memory://"
+    ARGON2_TIME_COST = 1
+    ARGON2_MEMORY_COST = 1024
+    MAIL_SERVER = None
+    MAIL_SUPPRESS = True
+
+
+class ProductionConfig(Config):
+    HSTS = True
+
+
+CONFIGS = {
+    "development": DevelopmentConfig,
+    "testing": TestingConfig,
+    "production": ProductionConfig,
+}
+
+
+def check_production_safety(config: dict) -> None:
+    """SEC-16: refuse to start production with unsafe settings."""
+    problems = []
+    if not config.get("SECRET_KEY") or config["SECRET_KEY"] == DEV_SECRET:
+        problems.append("SECRET_KEY is not set")
+    elif len(config["SECRET_KEY"]) < 32:
+        problems.append("SECRET_KEY is shorter than 32 characters")
+    if config.get("DEBUG"):
+        problems.append("DEBUG is on")
+    if not config.get("SESSION_COOKIE_SECURE") or not config.get("SESSION_COOKIE_HTTPONLY"):
+        problems.append("session cookies are not Secure and HttpOnly")
+    if problems:
+        raise RuntimeError("Refusing to start in production: " + "; ".join(problems))

@@ -1,0 +1,75 @@
+"""Who may do what: the one place that answers "may actor A do action X to object O?".
+
+Pure rules over plain attributes, so they are unit-tested without a database:
+an actor has ``role``, ``id``, ``school_id`` and, by role, ``class_ids`` (staff)
+or ``pupil_ids`` (parents). Objects are named by their type's name. Deny by default.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .roles import PARENT, PUPIL, SENCO, STAFF_ROLES, TEACHER
+
+Rule = Callable[[Any, Any], bool]
+
+
+def _same_school(actor: Any, obj: Any) -> bool:
+    return actor is not None and getattr(obj, "school_id", None) == actor.school_id
+
+
+def _is_senco(actor: Any, obj: Any) -> bool:
+    return actor.role == SENCO and _same_school(actor, obj)
+
+
+def _staff_of_pupil(actor: Any, pupil: Any) -> bool:
+    if not _same_school(actor, pupil) or actor.role not in STAFF_ROLES:
+        return False
+    return actor.role == SENCO or pupil.class_id in actor.class_ids
+
+
+def _staff_of_class(actor: Any, group: Any) -> bool:
+    if not _same_school(actor, group) or actor.role not in STAFF_ROLES:
+        return False
+    return actor.role == SENCO or group.id in actor.class_ids
+
+
+def _teacher_of_class(actor: Any, group: Any) -> bool:
+    return _staff_of_class(actor, group) and actor.role in {SENCO, TEACHER}
+
+
+def _view_pupil(actor: Any, pupil: Any) -> bool:
+    if actor.role == PARENT:
+        return _same_school(actor, pupil) and pupil.id in actor.pupil_ids
+    if actor.role == PUPIL:
+        return actor.id == pupil.id
+    return _staff_of_pupil(actor, pupil)
+
+
+def _view_audit(actor: Any, school: Any) -> bool:
+    return actor.role == SENCO and getattr(school, "id", None) == actor.school_id
+
+
+_RULES: dict[tuple[str, str], Rule] = {
+    ("view", "Pupil"): _view_pupil,
+    ("work_with", "Pupil"): _staff_of_pupil,
+    ("manage", "Pupil"): _is_senco,
+    ("view", "ClassGroup"): _staff_of_class,
+    ("enrol_tablet", "ClassGroup"): _teacher_of_class,
+    ("manage", "ClassGroup"): _is_senco,
+    ("manage", "User"): _is_senco,
+    ("manage", "ParentLink"): _is_senco,
+    ("administer", "School"): _view_audit,
+    ("view_audit", "School"): _view_audit,
+}
+
+KNOWN_ACTIONS = frozenset(action for action, _ in _RULES)
+
+
+def can(actor: Any, action: str, obj: Any) -> bool:
+    """True when ``actor`` may do ``action`` to ``obj``; False for anything not allowed."""
+    if actor is None or obj is None or not getattr(actor, "role", None):
+        return False
+    rule = _RULES.get((action, type(obj).__name__))
+    return bool(rule and rule(actor, obj))

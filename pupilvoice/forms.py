@@ -1,0 +1,42 @@
+"""Form pieces shared by every blueprint."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import PasswordField
+from wtforms.validators import DataRequired, EqualTo, Length, ValidationError
+
+from .domain.passwords import MAX_LENGTH, MIN_LENGTH, password_problem
+
+PASSWORD_MESSAGES = {
+    "too-short": _l("Use at least %(n)s characters. A short sentence is easy to remember.", n=12),
+    "too-long": _l("Use at most %(n)s characters.", n=256),
+    "common": _l("That password is too easy to guess. Try a few words you will remember."),
+    "personal": _l("Do not use your name or e-mail address as your password."),
+}
+
+
+class NewPasswordForm(FlaskForm):
+    """A new password, typed twice, checked against SEC-03."""
+
+    password = PasswordField(
+        _l("New password"),
+        validators=[DataRequired(_l("Type a new password.")), Length(max=MAX_LENGTH)],
+        description=_l("At least %(n)s characters. Several words work well.", n=MIN_LENGTH),
+        render_kw={"autocomplete": "new-password"},
+    )
+    confirm = PasswordField(
+        _l("Type it again"),
+        validators=[
+            DataRequired(_l("Type the password again.")),
+            EqualTo("password", _l("The two passwords are not the same.")),
+        ],
+        render_kw={"autocomplete": "new-password"},
+    )
+    email_for_check = ""
+
+    def validate_password(self, field) -> None:
+        problem = password_problem(field.data or "", email=self.email_for_check)
+        if problem:
+            raise ValidationError(str(PASSWORD_MESSAGES[problem]))

@@ -1,0 +1,1 @@
+"""Pages for parents and carers, made for a phone."""

@@ -1,0 +1,245 @@
+"""Staff and parent accounts: passwords, sign-in checks, lockout, tokens and two-factor."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import datetime, timedelta
+
+import pyotp
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from flask import current_app
+from sqlalchemy import func, select, update
+
+from ..extensions import db
+from ..models import AccountToken, LoginSession, RecoveryCode, User
+from ..models.base import utcnow
+from . import tokens
+
+INVITE_DAYS = 14
+RESET_HOURS = 2
+RECOVERY_CODES = 10
+# Verified against when the e-mail is unknown, so a wrong address takes as long as a wrong password.
+_DUMMY_HASH = None
+
+
+def _hasher() -> PasswordHasher:
+    config = current_app.config
+    return PasswordHasher(
+        time_cost=config["ARGON2_TIME_COST"], memory_cost=config["ARGON2_MEMORY_COST"]
+    )
+
+
+def set_password(user: User, password: str) -> None:
+    user.password_hash = _hasher().hash(password)
+
+
+def find_by_email(email: str) -> User | None:
+    email = email.strip().lower()
+    return db.session.execute(select(User).where(func.lower(User.email) == email)).scalar()
+
+
+def is_locked(user: User, now: datetime | None = None) -> bool:
+    return user.locked_until is not None and user.locked_until > (now or utcnow())
+
+
+def check_password(email: str, password: str) -> tuple[User | None, str]:
+    """Return (user, "ok") or (None or user, reason) with reason "wrong" or "locked".
+
+    Wrong passwords count against the account (SEC-05): after LOGIN_MAX_FAILURES
+    the account is locked for LOGIN_LOCK_MINUTES whatever address the tries come from.
+    """
+    user = find_by_email(email)
+    hasher = _hasher()
+    if user is None or user.password_hash is None or not user.is_active:
+        _burn_time(hasher, password)
+        return None, "wrong"
+    if is_locked(user):
+        return user, "locked"
+    try:
+        hasher.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        count_failure(user)
+        return user, "locked" if is_locked(user) else "wrong"
+    user.failed_logins = 0
+    user.locked_until = None
+    if hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = hasher.hash(password)
+    return user, "ok"
+
+
+def _burn_time(hasher: PasswordHasher, password: str) -> None:
+    global _DUMMY_HASH
+    if _DUMMY_HASH is None:
+        _DUMMY_HASH = hasher.hash("not a real password, only for timing")
+    with contextlib.suppress(VerificationError):
+        hasher.verify(_DUMMY_HASH, password)
+
+
+def count_failure(user: User) -> None:
+    config = current_app.config
+    user.failed_logins += 1
+    if user.failed_logins >= config["LOGIN_MAX_FAILURES"]:
+        user.locked_until = utcnow() + timedelta(minutes=config["LOGIN_LOCK_MINUTES"])
+        user.failed_logins = 0
+
+
+def unlock(user: User) -> None:
+    user.failed_logins = 0
+    user.locked_until = None
+
+
+# --- single-use tokens (invitations and password resets) -------------------------------
+
+
+def issue_token(user: User, purpose: str) -> str:
+    """Create a fresh token for ``user``; older unused tokens of that purpose stop working."""
+    now = utcnow()
+    db.session.execute(
+        update(AccountToken)
+        .where(
+            AccountToken.user_id == user.id,
+            AccountToken.purpose == purpose,
+            AccountToken.used_at.is_(None),
+        )
+        .values(used_at=now)
+    )
+    life = timedelta(days=INVITE_DAYS) if purpose == "invite" else timedelta(hours=RESET_HOURS)
+    raw = tokens.new_token()
+    db.session.add(
+        AccountToken(
+            user_id=user.id, purpose=purpose, token_hash=tokens.digest(raw), expires_at=now + life
+        )
+    )
+    db.session.flush()
+    return raw
+
+
+def find_token(raw: str, purpose: str) -> AccountToken | None:
+    """The token if it exists, has this purpose, is unused and unexpired; else None."""
+    if not raw or len(raw) > 200:
+        return None
+    token = db.session.execute(
+        select(AccountToken).where(AccountToken.token_hash == tokens.digest(raw))
+    ).scalar()
+    if token is None or token.purpose != purpose or token.used_at is not None:
+        return None
+    if token.expires_at <= utcnow() or not token.user.is_active:
+        return None
+    return token
+
+
+def use_token(token: AccountToken, password: str) -> User:
+    """Spend the token: set the password, unlock, and end every existing sign-in."""
+    token.used_at = utcnow()
+    user = token.user
+    set_password(user, password)
+    unlock(user)
+    end_all_sessions(user)
+    return user
+
+
+# --- server-side sessions ----------------------------------------------------------------
+
+
+def start_session(*, user: User | None = None, pupil_id: int | None = None) -> str:
+    raw = tokens.new_token()
+    db.session.add(
+        LoginSession(
+            token_hash=tokens.digest(raw),
+            user_id=user.id if user else None,
+            pupil_id=pupil_id,
+        )
+    )
+    if user is not None:
+        user.last_login_at = utcnow()
+    db.session.flush()
+    return raw
+
+
+def find_session(raw: str) -> LoginSession | None:
+    if not raw or len(raw) > 200:
+        return None
+    return db.session.execute(
+        select(LoginSession).where(
+            LoginSession.token_hash == tokens.digest(raw), LoginSession.ended_at.is_(None)
+        )
+    ).scalar()
+
+
+def touch_session(raw: str | None) -> None:
+    record = find_session(raw) if raw else None
+    if record is not None:
+        record.last_seen_at = utcnow()
+
+
+def end_session(raw: str | None) -> None:
+    record = find_session(raw) if raw else None
+    if record is not None:
+        record.ended_at = utcnow()
+
+
+def end_all_sessions(user: User) -> None:
+    db.session.execute(
+        update(LoginSession)
+        .where(LoginSession.user_id == user.id, LoginSession.ended_at.is_(None))
+        .values(ended_at=utcnow())
+    )
+
+
+# --- two-factor (SEC-04) -----------------------------------------------------------------
+
+
+def new_totp_secret() -> str:
+    return pyotp.random_base32()
+
+
+def totp_uri(user: User, secret: str) -> str:
+    return pyotp.TOTP(secret).provisioning_uri(name=user.email, issuer_name="PupilVoice")
+
+
+def totp_ok(secret: str, code: str) -> bool:
+    code = "".join(code.split())
+    return code.isdigit() and pyotp.TOTP(secret).verify(code, valid_window=1)
+
+
+def enable_totp(user: User, secret: str) -> list[str]:
+    """Turn two-factor on and return fresh recovery codes (shown once, stored hashed)."""
+    user.totp_secret = secret
+    user.totp_enabled = True
+    db.session.execute(
+        update(RecoveryCode).where(RecoveryCode.user_id == user.id).values(used_at=utcnow())
+    )
+    codes = [tokens.new_token(6).replace("-", "x").replace("_", "y")[:10] for _ in range(10)]
+    for code in codes:
+        db.session.add(RecoveryCode(user_id=user.id, code_hash=tokens.digest(code.lower())))
+    db.session.flush()
+    return codes
+
+
+def disable_totp(user: User) -> None:
+    user.totp_enabled = False
+    user.totp_secret = None
+    db.session.execute(
+        update(RecoveryCode).where(RecoveryCode.user_id == user.id).values(used_at=utcnow())
+    )
+
+
+def second_factor_ok(user: User, code: str) -> bool:
+    """A current TOTP code, or an unused recovery code (which is then spent)."""
+    if user.totp_secret and totp_ok(user.totp_secret, code):
+        return True
+    cleaned = "".join(code.split()).lower()
+    if not cleaned or len(cleaned) > 40:
+        return False
+    match = db.session.execute(
+        select(RecoveryCode).where(
+            RecoveryCode.user_id == user.id,
+            RecoveryCode.code_hash == tokens.digest(cleaned),
+            RecoveryCode.used_at.is_(None),
+        )
+    ).scalar()
+    if match is None:
+        return False
+    match.used_at = utcnow()
+    return True

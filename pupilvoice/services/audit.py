@@ -1,0 +1,24 @@
+"""Writing the append-only audit log, in the same transaction as the change it records."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..extensions import db
+from ..models import AuditEvent
+
+
+def record(actor: Any, action: str, obj: Any, **detail: Any) -> AuditEvent:
+    """Add an audit event for ``actor`` doing ``action`` to ``obj`` (flushed with the change)."""
+    role = getattr(actor, "role", None)
+    event = AuditEvent(
+        school_id=getattr(obj, "school_id", None) or getattr(actor, "school_id", None),
+        actor_user_id=actor.id if role and role != "pupil" else None,
+        actor_pupil_id=actor.id if role == "pupil" else None,
+        action=action,
+        object_type=type(obj).__name__,
+        object_id=getattr(obj, "id", None),
+        detail=detail,
+    )
+    db.session.add(event)
+    return event

@@ -1,0 +1,1 @@
+"""Pages for teachers, teaching assistants and the SENCO."""

@@ -1,0 +1,68 @@
+"""Copy the chosen Fluent Emoji Flat pictures (MIT) into pupilvoice/static/symbols/.
+
+Run once after `npm pack @iconify-json/fluent-emoji-flat` and unpacking it:
+    python scripts/vendor_symbols.py path/to/package/icons.json
+The SVG files are committed, so the app never loads a picture from another site (SEC-14).
+To add a picture, add it to SYMBOLS (our name: the set's name) and run the script again.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "pupilvoice" / "static" / "symbols"
+
+SYMBOLS = {
+    # people and places
+    "teacher": "woman-teacher",
+    "family": "house-with-garden",
+    "school": "school",
+    "speaker": "speaker-high-volume",
+    # avatars a pupil is given instead of a photo (PRI-01)
+    "fox": "fox",
+    "cat": "cat-face",
+    "dog": "dog-face",
+    "panda": "panda",
+    "rabbit": "rabbit-face",
+    "frog": "frog",
+    "owl": "owl",
+    "lion": "lion",
+    "tiger": "tiger-face",
+    "bear": "bear",
+    "koala": "koala",
+    "penguin": "penguin",
+    "unicorn": "unicorn",
+    "turtle": "turtle",
+    "butterfly": "butterfly",
+    "monkey": "monkey-face",
+    "hedgehog": "hedgehog",
+    "octopus": "octopus",
+    "dolphin": "dolphin",
+    "elephant": "elephant",
+    "giraffe": "giraffe",
+    "hamster": "hamster",
+    "chick": "front-facing-baby-chick",
+    "whale": "spouting-whale",
+}
+
+
+def main(icons_json: str) -> None:
+    data = json.loads(Path(icons_json).read_text(encoding="utf-8"))
+    icons, aliases = data["icons"], data.get("aliases", {})
+    OUT.mkdir(parents=True, exist_ok=True)
+    for ours, theirs in SYMBOLS.items():
+        name = aliases.get(theirs, {}).get("parent", theirs)
+        icon = icons[name]
+        width, height = icon.get("width", data.get("width", 32)), icon.get("height", 32)
+        svg = (
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}">'
+            f"{icon['body']}</svg>\n"
+        )
+        (OUT / f"{ours}.svg").write_text(svg, encoding="utf-8")
+    print(f"wrote {len(SYMBOLS)} symbols to {OUT}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

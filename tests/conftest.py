@@ -1,0 +1,296 @@
+"""Fixtures: the app on SQLite (default) or a real PostgreSQL server (--db=postgres),
+test clients per role, and a factory for realistic school data."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from glob import glob
+from pathlib import Path
+
+import pytest
+from flask.testing import FlaskClient
+from sqlalchemy import text
+
+from pupilvoice import create_app
+from pupilvoice.extensions import db as _db
+from pupilvoice.extensions import limiter
+from pupilvoice.models import ClassGroup, ParentLink, Pupil, School, User
+from pupilvoice.services import accounts
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+PASSWORD = "correct horse battery"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--db", default="sqlite", choices=["sqlite", "postgres"])
+
+
+def skip_or_fail(reason: str):
+    """Under CI a missing browser or database fails the run instead of skipping."""
+    if IN_CI:
+        pytest.fail(f"CI needs this leg: {reason}")
+    pytest.skip(reason)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+# --- PostgreSQL, started and stopped by the tests --------------------------------------
+
+
+def _pg_bin() -> Path | None:
+    found = sorted(glob("/usr/lib/postgresql/*/bin/initdb"))
+    return Path(found[-1]).parent if found else None
+
+
+@pytest.fixture(scope="session")
+def postgres_url(request):
+    bin_dir = _pg_bin()
+    if bin_dir is None:
+        skip_or_fail("PostgreSQL server binaries not found (apt-get install postgresql)")
+    folder = tempfile.mkdtemp(prefix="pupilvoice-pg-")
+    as_root = os.geteuid() == 0
+    prefix = ["runuser", "-u", "postgres", "--"] if as_root else []
+    if as_root:
+        shutil.chown(folder, "postgres", "postgres")
+    port = free_port()
+    data, log = f"{folder}/data", f"{folder}/log"
+
+    def run(*args):
+        subprocess.run([*prefix, *args], check=True, capture_output=True, timeout=120)
+
+    run(
+        str(bin_dir / "initdb"),
+        "-D",
+        data,
+        "-U",
+        "postgres",
+        "--auth=trust",
+        "-E",
+        "UTF8",
+        "--locale=C.UTF-8",
+    )
+    run(
+        str(bin_dir / "pg_ctl"),
+        "-D",
+        data,
+        "-l",
+        log,
+        "-w",
+        "-o",
+        f"-p {port} -c listen_addresses=127.0.0.1 -k {folder} -c fsync=off "
+        "-c synchronous_commit=off -c full_page_writes=off",
+        "start",
+    )
+    run(
+        str(bin_dir / "createdb"),
+        "-h",
+        "127.0.0.1",
+        "-p",
+        str(port),
+        "-U",
+        "postgres",
+        "pupilvoice_test",
+    )
+    yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/pupilvoice_test"
+    run(str(bin_dir / "pg_ctl"), "-D", data, "-m", "fast", "-w", "stop")
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def database_url(request):
+    if request.config.getoption("--db") == "postgres":
+        return request.getfixturevalue("postgres_url")
+    return "sqlite://"
+
+
+# --- the app and its clients -------------------------------------------------------------
+
+
+class Client(FlaskClient):
+    """A test client that can post forms with a real CSRF token, as a browser would."""
+
+    def open(self, *args, **kwargs):
+        """Each request gets its own app context (fresh g, own database session), as in
+        production; otherwise the test's context would be shared and hide missing commits."""
+        with self.application.app_context():
+            response = super().open(*args, **kwargs)
+        _db.session.expire_all()  # the test sees what the request committed
+        return response
+
+    def csrf_token(self, page: str = "/auth/login") -> str:
+        html = self.get(page).get_data(as_text=True)
+        match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html)
+        assert match, f"no CSRF token on {page}"
+        return match.group(1)
+
+    def form(self, url: str, data: dict | None = None, page: str | None = None, **kwargs):
+        data = dict(data or {})
+        data["csrf_token"] = self.csrf_token(page or url)
+        return self.post(url, data=data, **kwargs)
+
+
+@pytest.fixture
+def app(database_url):
+    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url})
+    app.test_client_class = Client
+    with app.app_context():
+        limiter.reset()  # the limiter's memory storage outlives one app
+        _db.create_all()
+        yield app
+        _db.session.remove()
+        if database_url.startswith("postgresql"):
+            names = ", ".join(f'"{t.name}"' for t in _db.metadata.sorted_tables)
+            _db.session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+            _db.session.commit()
+        else:
+            _db.drop_all()
+
+
+@pytest.fixture
+def db(app):
+    return _db
+
+
+@pytest.fixture
+def client(app) -> Client:
+    return app.test_client()
+
+
+@pytest.fixture
+def outbox(app):
+    """Mails the app sent (printed mail is also kept here when MAIL_SERVER is unset)."""
+    return app.extensions.setdefault("pupilvoice_outbox", [])
+
+
+# --- realistic data ----------------------------------------------------------------------
+
+
+@dataclass
+class SchoolWorld:
+    school: School
+    senco: User
+    teacher: User
+    ta: User
+    parent: User
+    other_teacher: User
+    own_class: ClassGroup
+    other_class: ClassGroup
+    pupil: Pupil
+    other_pupil: Pupil
+
+
+class Factory:
+    def __init__(self, db):
+        self.db = db
+        self.count = 0
+
+    def _n(self) -> int:
+        self.count += 1
+        return self.count
+
+    def school(self, name: str = "Riverside Primary") -> School:
+        school = School(name=name)
+        self.db.session.add(school)
+        self.db.session.flush()
+        return school
+
+    def user(self, school: School, role: str, name: str | None = None, **kw) -> User:
+        n = self._n()
+        user = User(
+            school_id=school.id,
+            role=role,
+            name=name or f"{role.title()} {n}",
+            email=kw.pop("email", f"{role}{n}@school{school.id}.example"),
+            **kw,
+        )
+        accounts.set_password(user, PASSWORD)
+        self.db.session.add(user)
+        self.db.session.flush()
+        return user
+
+    def class_group(self, school: School, name: str, year: int = 2, staff=()) -> ClassGroup:
+        group = ClassGroup(school_id=school.id, name=name, year_group=year)
+        group.staff = list(staff)
+        self.db.session.add(group)
+        self.db.session.flush()
+        return group
+
+    def pupil(self, group: ClassGroup, first_name: str = "Sam", stage: str = "sen_support"):
+        pupil = Pupil(
+            school_id=group.school_id,
+            class_id=group.id,
+            first_name=first_name,
+            surname_initial="T",
+            year_group=group.year_group,
+            sen_stage=stage,
+        )
+        self.db.session.add(pupil)
+        self.db.session.flush()
+        return pupil
+
+    def link(self, parent: User, pupil: Pupil, language: str = "en") -> ParentLink:
+        link = ParentLink(
+            school_id=pupil.school_id,
+            parent_id=parent.id,
+            pupil_id=pupil.id,
+            preferred_language=language,
+        )
+        self.db.session.add(link)
+        self.db.session.flush()
+        return link
+
+    def world(self) -> SchoolWorld:
+        """A school with a SENCO, a teacher and TA of one class, another class's teacher,
+        a pupil in each class and a parent linked to the first pupil."""
+        school = self.school()
+        senco = self.user(school, "senco", "Mrs Khan")
+        teacher = self.user(school, "teacher", "Mr Jones")
+        ta = self.user(school, "ta", "Mrs Evans")
+        other_teacher = self.user(school, "teacher", "Ms Patel")
+        own = self.class_group(school, "Oak", 1, [teacher, ta])
+        other = self.class_group(school, "Willow", 3, [other_teacher])
+        pupil = self.pupil(own, "Sam")
+        other_pupil = self.pupil(other, "Ayaan")
+        parent = self.user(school, "parent", "Tom Taylor")
+        self.link(parent, pupil)
+        self.db.session.commit()
+        return SchoolWorld(
+            school, senco, teacher, ta, parent, other_teacher, own, other, pupil, other_pupil
+        )
+
+
+@pytest.fixture
+def factory(db) -> Factory:
+    return Factory(db)
+
+
+@pytest.fixture
+def world(factory) -> SchoolWorld:
+    return factory.world()
+
+
+def sign_in(client: Client, user: User, password: str = PASSWORD):
+    return client.form("/auth/login", {"email": user.email, "password": password})
+
+
+@pytest.fixture
+def login(app):
+    """login(user) -> a new client signed in as that user."""
+
+    def _login(user: User) -> Client:
+        client = app.test_client()
+        response = sign_in(client, user)
+        assert response.status_code == 302, response.get_data(as_text=True)[:500]
+        return client
+
+    return _login

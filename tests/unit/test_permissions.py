@@ -1,0 +1,74 @@
+"""The permission rules on plain objects (SEC-01, SEC-02)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace as NS
+
+from pupilvoice.domain.permissions import can
+
+
+class Pupil(NS):
+    pass
+
+
+class ClassGroup(NS):
+    pass
+
+
+class School(NS):
+    pass
+
+
+def actor(role, school_id=1, class_ids=(), pupil_ids=(), id=1):
+    return NS(
+        role=role,
+        school_id=school_id,
+        class_ids=frozenset(class_ids),
+        pupil_ids=frozenset(pupil_ids),
+        id=id,
+    )
+
+
+SAM = Pupil(id=7, school_id=1, class_id=10)
+
+
+def test_teacher_sees_pupils_of_their_class_only():
+    assert can(actor("teacher", class_ids={10}), "view", SAM)
+    assert not can(actor("teacher", class_ids={11}), "view", SAM)
+
+
+def test_senco_sees_whole_school_but_not_another_school():
+    assert can(actor("senco"), "view", SAM)
+    assert not can(actor("senco", school_id=2), "view", SAM)
+
+
+def test_parent_sees_only_linked_children():
+    assert can(actor("parent", pupil_ids={7}), "view", SAM)
+    assert not can(actor("parent", pupil_ids={8}), "view", SAM)
+    assert not can(actor("parent", school_id=2, pupil_ids={7}), "view", SAM)
+
+
+def test_pupil_sees_only_themselves():
+    assert can(actor("pupil", id=7), "view", SAM)
+    assert not can(actor("pupil", id=8), "view", SAM)
+
+
+def test_only_senco_manages():
+    group = ClassGroup(id=10, school_id=1)
+    assert can(actor("senco"), "manage", group)
+    for role in ("teacher", "ta", "parent", "pupil"):
+        assert not can(actor(role, class_ids={10}), "manage", group)
+
+
+def test_teaching_assistant_cannot_enrol_a_tablet_but_teacher_can():
+    group = ClassGroup(id=10, school_id=1)
+    assert can(actor("teacher", class_ids={10}), "enrol_tablet", group)
+    assert not can(actor("ta", class_ids={10}), "enrol_tablet", group)
+
+
+def test_deny_by_default():
+    assert not can(actor("senco"), "delete_everything", SAM)
+    assert not can(None, "view", SAM)
+    assert not can(actor("senco"), "view", object())
+    assert not can(actor("senco"), "view_audit", School(id=2))
+    assert can(actor("senco"), "view_audit", School(id=1))

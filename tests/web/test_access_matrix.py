@@ -1,0 +1,106 @@
+"""SEC-01: every route, for every role, against an explicit table of who may use it.
+
+A new route without an entry in ACCESS fails test_every_route_is_in_the_table.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import sign_in
+
+ANYONE = "anyone"
+STAFF = {"ta", "teacher", "senco", "other_senco"}
+SIGNED_IN = STAFF | {"parent"}
+
+# endpoint -> roles that may use it (ANYONE: also the anonymous visitor)
+ACCESS: dict[str, set[str] | str] = {
+    "web.index": ANYONE,
+    "web.healthz": ANYONE,
+    "auth.login": ANYONE,
+    "auth.second_factor": ANYONE,
+    "auth.reset_request": ANYONE,
+    "auth.reset": ANYONE,
+    "auth.accept_invite": ANYONE,
+    "auth.logout": SIGNED_IN,
+    "auth.keepalive": SIGNED_IN,
+    "auth.account": SIGNED_IN,
+    "auth.two_step_setup": SIGNED_IN,
+    "auth.two_step_off": SIGNED_IN,
+    "staff.home": STAFF,
+    "parent.home": {"parent"},
+    "admin.home": {"senco", "other_senco"},
+}
+ROLES = ["anonymous", "parent", "ta", "teacher", "senco", "other_senco"]
+
+
+def _rules(app):
+    return [rule for rule in app.url_map.iter_rules() if rule.endpoint != "static"]
+
+
+def test_every_route_is_in_the_table(app):
+    missing = sorted({rule.endpoint for rule in _rules(app)} - set(ACCESS))
+    assert not missing, f"add these endpoints to ACCESS (SEC-01): {missing}"
+
+
+@pytest.fixture
+def people(world, factory, db):
+    other_school = factory.school("Hilltop Primary")
+    other_senco = factory.user(other_school, "senco", "Mr Hill")
+    db.session.commit()
+    return {
+        "parent": world.parent,
+        "ta": world.ta,
+        "teacher": world.teacher,
+        "senco": world.senco,
+        "other_senco": other_senco,
+    }
+
+
+def _url(rule, world) -> str:
+    values = {}
+    for name in rule.arguments:
+        values[name] = {"token": "not-a-real-token"}.get(name, 1)
+    return rule.build(values)[1]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_sec01_route_access_by_role(app, people, world, role):
+    failures = []
+    for rule in _rules(app):
+        client = app.test_client()
+        if role != "anonymous":
+            assert sign_in(client, people[role]).status_code == 302
+        url = _url(rule, world)
+        if "GET" in rule.methods:
+            response = client.get(url)
+        else:
+            token_page = "/auth/login" if role == "anonymous" else "/auth/account"
+            response = client.post(url, data={"csrf_token": client.csrf_token(token_page)})
+        allowed = ACCESS[rule.endpoint] == ANYONE or role in ACCESS[rule.endpoint]
+        login_redirect = response.status_code == 302 and response.location.startswith(
+            "/auth/login?next="
+        )
+        refused = response.status_code in (401, 403) or login_redirect
+        public = ACCESS[rule.endpoint] == ANYONE  # may send a visitor on to sign in
+        if allowed and refused and not public:
+            failures.append(f"{role} refused at {rule.endpoint}: {response.status_code}")
+        if not allowed and not refused:
+            failures.append(f"{role} let into {rule.endpoint}: {response.status_code}")
+        if (
+            not allowed
+            and role == "anonymous"
+            and not (login_redirect or response.status_code == 401)
+        ):
+            failures.append(f"anonymous not sent to sign in at {rule.endpoint}")
+        if not allowed and role != "anonymous" and response.status_code != 403:
+            failures.append(f"{role} at {rule.endpoint}: {response.status_code}, expected 403")
+    assert not failures, "\n".join(failures)
+
+
+def test_sec01_route_without_audience_is_refused(app, client):
+    @app.get("/no-audience-declared")
+    def undeclared():
+        return "should never be served"
+
+    assert client.get("/no-audience-declared").status_code == 404
