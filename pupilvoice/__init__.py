@@ -68,6 +68,7 @@ def _register_blueprints(app: Flask) -> None:
 
 def _register_hooks(app: Flask) -> None:
     app.before_request(security.make_nonce)
+    app.before_request(i18n.remember_asked_language)
     app.before_request(access.enforce_audience)
     app.after_request(security.set_headers)
 

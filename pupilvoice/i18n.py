@@ -8,13 +8,16 @@ from flask_babel import get_locale
 from flask_login import current_user
 
 
+def remember_asked_language() -> None:
+    """before_request: ?lang= is remembered for the visit, even on a page that redirects."""
+    asked = request.args.get("lang")
+    if asked in current_app.config["LANGUAGES"] and session.get("lang") != asked:
+        session["lang"] = asked
+
+
 def select_locale() -> str:
     """?lang= (remembered for the visit) → the person's saved choice → the browser → English."""
     languages = current_app.config["LANGUAGES"]
-    asked = request.args.get("lang")
-    if asked in languages:
-        session["lang"] = asked
-        return asked
     if session.get("lang") in languages:
         return session["lang"]
     saved = getattr(current_user, "locale", None) if current_user else None

@@ -1,0 +1,140 @@
+"""Real Chromium (Debian's) driven by Playwright against a live server with the demo school."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from pupilvoice import create_app
+from pupilvoice.extensions import db
+from pupilvoice.services import demo
+from tests.conftest import skip_or_fail
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+AXE_JS = (Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js").read_text(
+    encoding="utf-8"
+)
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]
+TABLET = {"width": 820, "height": 1180}
+PHONE = {"width": 390, "height": 844}
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not Path(CHROMIUM).exists():
+        skip_or_fail("Chromium not installed (apt-get install chromium)")
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def live_app():
+    folder = tempfile.mkdtemp(prefix="pupilvoice-browser-")
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/browser.sqlite",
+            "RATELIMIT_ENABLED": False,  # many sign-ins from one address; limits: web tests
+        }
+    )
+    with app.app_context():
+        db.create_all()
+        demo.load()
+        db.session.commit()
+    yield app
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def live_server(live_app):
+    server = make_server("127.0.0.1", 0, live_app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def base_url(live_server):
+    return live_server
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "viewport": TABLET, "locale": "en-GB"}
+
+
+@pytest.fixture
+def page(page, base_url):
+    """Every page fails its test if it asks any other origin for anything (SEC-14)."""
+    foreign: list[str] = []
+
+    def watch(request):
+        if not request.url.startswith((base_url, "data:", "blob:")):
+            foreign.append(request.url)
+
+    page.on("request", watch)
+    yield page
+    assert not foreign, f"requests to other origins: {foreign}"
+
+
+def axe_violations(page, *, pupil: bool = False) -> list[dict]:
+    """axe-core with the WCAG 2.2 AA tags; pupil pages also need 44 px targets (A11Y-02)."""
+    options: dict = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    if pupil:
+        options["checks"] = {"target-size": {"options": {"minSize": 44}}}
+        options["rules"] = {"target-offset": {"enabled": False}}
+    page.evaluate(AXE_JS)
+    result = page.evaluate("options => axe.run(document, options)", options)
+    return [
+        {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+    ]
+
+
+def assert_accessible(page, *, pupil: bool = False) -> None:
+    violations = axe_violations(page, pupil=pupil)
+    assert not violations, f"axe violations on {page.url}: {violations}"
+
+
+def assert_no_horizontal_scroll(page) -> None:
+    width = page.evaluate("document.documentElement.scrollWidth")
+    viewport = page.evaluate("window.innerWidth")
+    assert width <= viewport, f"{page.url} scrolls sideways: {width} > {viewport}"
+
+
+def screenshot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def sign_in(page, email: str, password: str = demo.PASSWORD) -> None:
+    page.goto("/auth/login")
+    page.get_by_label("E-mail address").fill(email)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
