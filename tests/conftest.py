@@ -279,6 +279,11 @@ def world(factory) -> SchoolWorld:
     return factory.world()
 
 
+def html_lang(response) -> str:
+    """The lang attribute of the page's <html> element."""
+    return re.search(r'<html lang="([^"]+)"', response.get_data(as_text=True)).group(1)
+
+
 def sign_in(client: Client, user: User, password: str = PASSWORD):
     return client.form("/auth/login", {"email": user.email, "password": password})
 

@@ -6,7 +6,7 @@ import pytest
 
 from pupilvoice import create_app
 from pupilvoice.models import User
-from tests.conftest import sign_in
+from tests.conftest import html_lang, sign_in
 
 
 def test_healthz_answers_ok(client):
@@ -64,7 +64,8 @@ def test_sec16_production_refuses_debug_and_insecure_cookies(monkeypatch):
 def test_404_is_friendly_and_translated(client):
     response = client.get("/nowhere?lang=pl")
     assert response.status_code == 404
-    assert 'lang="pl"' in response.get_data(as_text=True)
+    assert html_lang(response) == "pl"
+    assert 'dir="rtl"' in client.get("/nowhere?lang=ur").get_data(as_text=True)
 
 
 def test_405_is_friendly(client):

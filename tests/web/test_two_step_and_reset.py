@@ -1,0 +1,185 @@
+"""Two-step sign-in (SEC-04), password reset and invitation tokens (SEC-09), mail for real."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import pyotp
+import pytest
+from aiosmtpd.controller import Controller
+
+from pupilvoice.models import AccountToken, RecoveryCode
+from pupilvoice.models.base import utcnow
+from pupilvoice.services import accounts
+from tests.conftest import PASSWORD, free_port, html_lang, sign_in
+
+NEW_PASSWORD = "blue kettle in the garden"
+
+
+class Inbox:
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
+        self.messages.append(envelope.content.decode("utf-8", "replace"))
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp(app):
+    """A real SMTP server on localhost; the app sends through it."""
+    inbox = Inbox()
+    port = free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port, SERVER_NAME="school.example")
+    yield inbox
+    controller.stop()
+
+
+def _enrol(client, db, user):
+    client.get("/auth/two-step")
+    with client.session_transaction() as session:
+        secret = session["totp_setup"]
+    response = client.form("/auth/two-step", {"code": pyotp.TOTP(secret).now()})
+    assert response.status_code == 200
+    codes = re.findall(r"<li><code>([^<]+)</code></li>", response.get_data(as_text=True))
+    return secret, codes
+
+
+def test_sec04_senco_is_asked_to_turn_on_two_step(login, world):
+    page = login(world.senco).get("/staff/").get_data(as_text=True)
+    assert "Please turn on two-step sign-in" in page
+    page = login(world.teacher).get("/staff/").get_data(as_text=True)
+    assert "Please turn on two-step sign-in" not in page
+
+
+def test_sec04_enrol_then_sign_in_needs_the_code(app, login, world, db):
+    client = login(world.senco)
+    secret, codes = _enrol(client, db, world.senco)
+    assert len(codes) == 10
+    db.session.refresh(world.senco)
+    assert world.senco.totp_enabled
+    # recovery codes are stored hashed, never as typed
+    stored = {r.code_hash for r in db.session.query(RecoveryCode).all()}
+    assert not stored & set(codes)
+
+    fresh = app.test_client()
+    response = sign_in(fresh, world.senco)
+    assert response.location == "/auth/code"
+    assert fresh.get("/staff/").status_code == 302  # not signed in yet
+    wrong = fresh.form("/auth/code", {"code": "000000"})
+    assert "That code did not work" in wrong.get_data(as_text=True)
+    ok = fresh.form("/auth/code", {"code": pyotp.TOTP(secret).now()})
+    assert ok.location == "/staff/"
+
+
+def test_sec04_recovery_code_works_once(app, login, world, db):
+    _, codes = _enrol(login(world.senco), db, world.senco)
+    first = app.test_client()
+    sign_in(first, world.senco)
+    assert first.form("/auth/code", {"code": codes[0]}).location == "/staff/"
+    second = app.test_client()
+    sign_in(second, world.senco)
+    again = second.form("/auth/code", {"code": codes[0]})
+    assert again.status_code == 200 and "That code did not work" in again.get_data(as_text=True)
+
+
+def test_sec04_wrong_codes_lock_the_account(app, login, world, db):
+    _enrol(login(world.senco), db, world.senco)
+    client = app.test_client()
+    sign_in(client, world.senco)
+    for _ in range(5):
+        client.form("/auth/code", {"code": "123456"})
+    db.session.refresh(world.senco)
+    assert accounts.is_locked(world.senco)
+
+
+def test_sec09_password_reset_by_real_mail_works_once(app, client, world, db, smtp):
+    response = client.form("/auth/reset", {"email": world.teacher.email})
+    assert response.status_code == 302
+    assert len(smtp.messages) == 1
+    mail = smtp.messages[0]
+    assert "Reset your PupilVoice password" in mail and world.teacher.email in mail
+    link = re.search(r"http://school\.example(/auth/reset/\S+)", mail).group(1)
+    app.config["SERVER_NAME"] = None
+    token = AccountToken.query.one()
+    assert token.token_hash not in mail  # only the hash is stored; the mail has the token
+    data = {"password": NEW_PASSWORD, "confirm": NEW_PASSWORD}
+    assert client.form(link, data).status_code == 302
+    assert client.get("/staff/").status_code == 200  # signed in after setting it
+    other = app.test_client()
+    assert other.get(link).status_code == 404  # used
+    assert "does not work any more" in other.get(link).get_data(as_text=True)
+    assert sign_in(app.test_client(), world.teacher, NEW_PASSWORD).status_code == 302
+    assert sign_in(app.test_client(), world.teacher, PASSWORD).status_code == 200
+
+
+def test_sec09_unknown_address_gets_the_same_answer_and_no_mail(client, smtp):
+    response = client.form("/auth/reset", {"email": "nobody@nowhere.example"}, follow_redirects=True)
+    assert "If that address has an account" in response.get_data(as_text=True)
+    assert smtp.messages == []
+
+
+def test_sec09_expired_and_tampered_tokens_are_refused(app, client, world, db):
+    raw = accounts.issue_token(world.teacher, "reset")
+    db.session.commit()
+    assert client.get(f"/auth/reset/{raw}x").status_code == 404
+    assert client.get(f"/auth/welcome/{raw}").status_code == 404  # wrong purpose
+    db.session.query(AccountToken).update({"expires_at": utcnow() - timedelta(seconds=1)})
+    db.session.commit()
+    assert client.get(f"/auth/reset/{raw}").status_code == 404
+
+
+def test_sec09_new_token_cancels_the_old_one(client, world, db):
+    old = accounts.issue_token(world.teacher, "reset")
+    new = accounts.issue_token(world.teacher, "reset")
+    db.session.commit()
+    assert client.get(f"/auth/reset/{old}").status_code == 404
+    assert client.get(f"/auth/reset/{new}").status_code == 200
+
+
+def test_sec03_weak_new_password_is_refused_and_form_keeps_going(client, world, db):
+    raw = accounts.issue_token(world.teacher, "invite")
+    db.session.commit()
+    response = client.form(
+        f"/auth/welcome/{raw}", {"password": "password1234", "confirm": "password1234"}
+    )
+    assert response.status_code == 200
+    assert "too easy to guess" in response.get_data(as_text=True)
+    assert db.session.get(AccountToken, 1).used_at is None
+
+
+def test_password_reset_ends_other_sessions(app, login, world, db):
+    signed_in = login(world.teacher)
+    raw = accounts.issue_token(world.teacher, "reset")
+    db.session.commit()
+    client = app.test_client()
+    client.form(f"/auth/reset/{raw}", {"password": NEW_PASSWORD, "confirm": NEW_PASSWORD})
+    assert signed_in.get("/staff/").status_code == 302
+
+
+def test_sec05_sign_in_is_rate_limited_by_address(client, world):
+    statuses = set()
+    for _ in range(32):
+        response = client.form("/auth/login", {"email": "x@y.example", "password": "nope"})
+        statuses.add(response.status_code)
+    assert 429 in statuses
+
+
+def test_language_choice_is_saved_and_used(login, world, db):
+    client = login(world.teacher)
+    client.form("/auth/account", {"locale": "cy"})
+    db.session.refresh(world.teacher)
+    assert world.teacher.locale == "cy"
+    assert html_lang(client.get("/staff/")) == "cy"
+    assert html_lang(client.get("/staff/?lang=pl")) == "pl"
+
+
+def test_browser_language_is_used_when_nothing_is_chosen(client):
+    assert html_lang(client.get("/", headers={"Accept-Language": "pl-PL,pl;q=0.9"})) == "pl"
+    assert html_lang(client.get("/", headers={"Accept-Language": "de-DE"})) == "en"
+    assert html_lang(client.get("/?lang=ur", headers={"Accept-Language": "pl"})) == "ur"
+    # the choice is remembered for the visit
+    assert html_lang(client.get("/", headers={"Accept-Language": "pl"})) == "ur"
