@@ -18,7 +18,7 @@ install-test: $(BIN)/python
 	$(BIN)/pip install -q -e '.[test]'
 
 translations: $(BIN)/python
-	$(BIN)/pybabel compile -q -d translations
+	$(BIN)/pybabel compile -d translations 2>&1 | sed "s/^/  /"; test $${PIPESTATUS[0]} -eq 0
 
 run: install translations
 	$(BIN)/flask db upgrade
@@ -49,7 +49,7 @@ screenshots: install-test translations system-test-deps
 
 # Refresh the catalogue template and the language files after changing any text.
 extract: $(BIN)/python
-	$(BIN)/pybabel -q extract -F babel.cfg -k _l -o translations/messages.pot .
+	$(BIN)/pybabel -q extract -F babel.cfg -k _l --no-location --sort-output --add-comments=TRANSLATORS: -o translations/messages.pot .
 	$(BIN)/pybabel -q update --no-fuzzy-matching -i translations/messages.pot -d translations
 
 clean:
