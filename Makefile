@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export FLASK_APP := pupilvoice
+LINT_PATHS := pupilvoice tests scripts $(wildcard benchmarks)
 
 .PHONY: run test install install-test system-test-deps translations lint bench screenshots clean
 
@@ -31,15 +32,15 @@ system-test-deps:
 	@bash scripts/system-deps.sh
 
 test: install-test translations system-test-deps
-	$(BIN)/ruff check pupilvoice tests benchmarks scripts
-	$(BIN)/ruff format --check pupilvoice tests benchmarks scripts
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
 	$(BIN)/bandit -q -r pupilvoice -ll
 	$(BIN)/python -m pytest -q tests/unit tests/web tests/browser
 	$(BIN)/python -m pytest -q --db=postgres tests/web tests/unit/test_migrations.py
 
 lint:
-	$(BIN)/ruff check pupilvoice tests benchmarks scripts
-	$(BIN)/ruff format --check pupilvoice tests benchmarks scripts
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
 
 bench: install-test translations
 	$(BIN)/python benchmarks/pages.py

@@ -117,7 +117,9 @@ def test_sec09_password_reset_by_real_mail_works_once(app, client, world, db, sm
 
 
 def test_sec09_unknown_address_gets_the_same_answer_and_no_mail(client, smtp):
-    response = client.form("/auth/reset", {"email": "nobody@nowhere.example"}, follow_redirects=True)
+    response = client.form(
+        "/auth/reset", {"email": "nobody@nowhere.example"}, follow_redirects=True
+    )
     assert "If that address has an account" in response.get_data(as_text=True)
     assert smtp.messages == []
 
