@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import segno
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import force_locale, get_locale
@@ -20,6 +22,7 @@ from .forms import CodeForm, EmailForm, LanguageForm, LoginForm
 bp = Blueprint("auth", __name__, url_prefix="/auth", template_folder="templates")
 
 LOGIN_LIMIT = "30 per minute"  # per address: a whole school shares one (SEC-05)
+PENDING_SECONDS = 300  # time to type the two-step code after the password
 
 
 def _finish_sign_in(user: User, next_url: str | None):
@@ -47,6 +50,7 @@ def login():
         db.session.commit()  # failure counts and lockouts are kept even when sign-in fails
         if outcome == "ok" and user.totp_enabled:
             session["pending_user"] = user.id
+            session["pending_until"] = time.time() + PENDING_SECONDS
             session["pending_next"] = form.next.data
             return redirect(url_for("auth.second_factor"))
         if outcome == "ok":
@@ -70,7 +74,7 @@ def login():
 @limiter.limit(LOGIN_LIMIT, methods=["POST"])
 def second_factor():
     user = db.session.get(User, session.get("pending_user") or 0)
-    if user is None or not user.totp_enabled:
+    if user is None or not user.totp_enabled or session.get("pending_until", 0) < time.time():
         return redirect(url_for("auth.login"))
     form = CodeForm()
     if form.validate_on_submit():

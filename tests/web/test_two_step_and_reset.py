@@ -185,3 +185,14 @@ def test_browser_language_is_used_when_nothing_is_chosen(client):
     assert html_lang(client.get("/?lang=ur", headers={"Accept-Language": "pl"})) == "ur"
     # the choice is remembered for the visit
     assert html_lang(client.get("/", headers={"Accept-Language": "pl"})) == "ur"
+
+
+def test_sec04_password_step_expires_if_the_code_never_comes(app, login, world, db):
+    secret, _ = _enrol(login(world.senco), db, world.senco)
+    client = app.test_client()
+    sign_in(client, world.senco)
+    with client.session_transaction() as session:
+        session["pending_until"] = 0
+    response = client.form("/auth/code", {"code": pyotp.TOTP(secret).now()}, page="/auth/login")
+    assert response.location == "/auth/login"
+    assert client.get("/staff/").status_code == 302
