@@ -30,6 +30,7 @@ ACCESS: dict[str, set[str] | str] = {
     "staff.home": STAFF,
     "parent.home": {"parent"},
     "admin.home": {"senco", "other_senco"},
+    "audit.index": {"senco", "other_senco"},
 }
 ROLES = ["anonymous", "parent", "ta", "teacher", "senco", "other_senco"]
 
