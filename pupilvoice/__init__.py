@@ -75,14 +75,13 @@ def _register_hooks(app: Flask) -> None:
 
     @app.context_processor
     def template_globals():
-        from flask_babel import get_locale
         from flask_login import current_user
 
         from .domain.permissions import can
 
         return {
             "can": can,
-            "current_locale": lambda: str(get_locale()),
+            "current_locale": i18n.page_language,
             "idle_seconds": lambda: access.limits_for(current_user)[0],
             "csp_nonce": security.csp_nonce,
             "text_direction": i18n.text_direction,

@@ -43,6 +43,7 @@ class Config:
     SERVER_NAME = os.environ.get("SERVER_NAME")
 
     BABEL_DEFAULT_LOCALE = "en"
+    BABEL_DEFAULT_TIMEZONE = os.environ.get("TIMEZONE", "Europe/London")
     LANGUAGES = ("en", "cy", "pl", "ur")
 
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from babel import Locale
 from flask import current_app, request, session
 from flask_babel import get_locale
 from flask_login import current_user
@@ -15,7 +14,11 @@ def remember_asked_language() -> None:
         session["lang"] = asked
 
 
-def select_locale() -> str:
+# Dates and numbers in English follow British conventions (14/03/2027, not 3/14/27).
+FORMAT_LOCALES = {"en": "en_GB"}
+
+
+def chosen_language() -> str:
     """?lang= (remembered for the visit) → the person's saved choice → the browser → English."""
     languages = current_app.config["LANGUAGES"]
     if session.get("lang") in languages:
@@ -26,8 +29,18 @@ def select_locale() -> str:
     return request.accept_languages.best_match(languages) or "en"
 
 
+def select_locale() -> str:
+    language = chosen_language()
+    return FORMAT_LOCALES.get(language, language)
+
+
+def page_language() -> str:
+    """The language code for <html lang>: "en", "cy", "pl" or "ur"."""
+    return get_locale().language
+
+
 def text_direction() -> str:
-    return Locale.parse(str(get_locale())).text_direction
+    return get_locale().text_direction
 
 
 LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg", "pl": "Polski", "ur": "اردو"}

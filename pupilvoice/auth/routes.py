@@ -6,7 +6,7 @@ import time
 
 import segno
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
-from flask_babel import force_locale, get_locale
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
@@ -14,7 +14,7 @@ from ..access import PUBLIC, SIGNED_IN, STAFF, audience, home_for, is_safe_next
 from ..domain.roles import PARENT
 from ..extensions import db, limiter
 from ..forms import NewPasswordForm
-from ..i18n import LANGUAGE_NAMES
+from ..i18n import LANGUAGE_NAMES, chosen_language
 from ..models import User
 from ..services import accounts, audit, mail
 from .forms import CodeForm, EmailForm, LanguageForm, LoginForm
@@ -115,7 +115,7 @@ def keepalive():
 @bp.route("/account", methods=["GET", "POST"])
 @audience(STAFF, PARENT)
 def account():
-    form = LanguageForm(locale=current_user.locale or str(get_locale()))
+    form = LanguageForm(locale=current_user.locale or chosen_language())
     form.locale.choices = list(LANGUAGE_NAMES.items())
     if form.validate_on_submit():
         current_user.locale = form.locale.data
