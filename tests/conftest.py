@@ -21,7 +21,7 @@ from pupilvoice import create_app
 from pupilvoice.extensions import db as _db
 from pupilvoice.extensions import limiter
 from pupilvoice.models import ClassGroup, ParentLink, Pupil, School, User
-from pupilvoice.services import accounts
+from pupilvoice.services import accounts, demo
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 PASSWORD = "correct horse battery"
@@ -111,6 +111,25 @@ def database_url(request):
     if request.config.getoption("--db") == "postgres":
         return request.getfixturevalue("postgres_url")
     return "sqlite://"
+
+
+@pytest.fixture
+def shared_database_url(database_url):
+    """A database several server processes can share, with the schema and the demo school:
+    a temporary SQLite file, or the test PostgreSQL database (emptied afterwards)."""
+    folder = tempfile.mkdtemp(prefix="pupilvoice-shared-")
+    url = database_url if database_url.startswith("postgresql") else f"sqlite:///{folder}/db"
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url})
+    with app.app_context():
+        _db.create_all()
+        demo.load()
+        _db.session.commit()
+        _db.engine.dispose()
+    yield url
+    with app.app_context():
+        _db.drop_all()
+        _db.engine.dispose()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 # --- the app and its clients -------------------------------------------------------------
