@@ -94,12 +94,7 @@ class MultiCheckboxField(SelectMultipleField):
 class AccountForm(FlaskForm):
     """Name and e-mail address of a staff or parent account; the address must be free."""
 
-    name = _text(
-        _l("Name"),
-        MAX_PERSON_NAME,
-        _l("Write their name."),
-        description=_l("As pupils and parents know them, for example Mrs Khan."),
-    )
+    name = _text(_l("Name"), MAX_PERSON_NAME, _l("Write their name."))
     email = _email_field()
 
     def __init__(self, *args, account_id: int | None = None, **kwargs) -> None:
@@ -118,11 +113,17 @@ class AccountForm(FlaskForm):
 
 
 class StaffInviteForm(AccountForm):
+    name = _text(
+        _l("Name"),
+        MAX_PERSON_NAME,
+        _l("Write their name."),
+        description=_l("As pupils and parents know them, for example Mrs Khan."),
+    )
     role = _choice(_l("Role"), STAFF_ROLE_CHOICES, ROLE_LABELS)
 
 
-class StaffEditForm(AccountForm):
-    role = _choice(_l("Role"), STAFF_ROLE_CHOICES, ROLE_LABELS)
+class StaffEditForm(StaffInviteForm):
+    """The invitation's fields; the role only for someone else (can_change_role)."""
 
     def __init__(self, *args, can_change_role: bool = True, **kwargs) -> None:
         super().__init__(*args, **kwargs)

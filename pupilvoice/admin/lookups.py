@@ -40,7 +40,8 @@ def staff(archived: bool = False) -> list[User]:
 
 def staff_by_ids(ids: list[int]) -> list[User]:
     """The current staff among ``ids``; ids of anyone else are ignored (SEC-02)."""
-    return [user for user in staff() if user.id in set(ids)]
+    wanted = set(ids)
+    return [user for user in staff() if user.id in wanted]
 
 
 def parents(archived: bool = False) -> list[User]:

@@ -3,7 +3,7 @@ unlink, invite by e-mail, archive and restore."""
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -32,7 +32,7 @@ def parents():
 @bp.route("/parents/new", methods=["GET", "POST"])
 @audience(SENCO)
 def parent_new():
-    form = NewParentForm(pupils=lookups.pupils())
+    form = NewParentForm(pupils=lookups.pupils(), pupil_id=request.args.get("pupil_id", 0, int))
     if form.validate_on_submit():
         pupil = load_or_404(Pupil, form.pupil_id.data, "manage")
         parent = people.create(

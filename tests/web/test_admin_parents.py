@@ -40,6 +40,14 @@ def test_add_parent_with_a_first_child(login, world, db, outbox):
     assert {"created", "linked"} <= actions
 
 
+def test_add_parent_from_a_pupil_page_has_the_pupil_chosen(login, world):
+    senco = login(world.senco)
+    pupil_page = senco.get(f"/school/pupils/{world.other_pupil.id}").get_data(as_text=True)
+    assert f"/school/parents/new?pupil_id={world.other_pupil.id}" in pupil_page
+    page = senco.get(f"/school/parents/new?pupil_id={world.other_pupil.id}").get_data(as_text=True)
+    assert f'<option selected value="{world.other_pupil.id}">Ayaan T. (Willow)</option>' in page
+
+
 def test_add_parent_says_what_to_fix(login, world, factory, db):
     elsewhere = factory.pupil(factory.class_group(factory.school("Hilltop"), "Elm"), "Kit")
     db.session.commit()
