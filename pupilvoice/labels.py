@@ -1,5 +1,6 @@
 """Translated names for the codes stored in the database (roles, SEN stages, ...)."""
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 ROLE_LABELS = {
@@ -14,3 +15,46 @@ STAGE_LABELS = {
     "ehcp": _l("EHC plan"),
 }
 CONTACT_LABELS = {"email": _l("E-mail"), "letter": _l("Printed letter")}
+RELATIONSHIP_LABELS = {
+    "mother": _l("Mother"),
+    "father": _l("Father"),
+    "parent": _l("Parent"),
+    "carer": _l("Carer"),
+    "foster_carer": _l("Foster carer"),
+    "grandparent": _l("Grandparent"),
+    "guardian": _l("Guardian"),
+    "step_parent": _l("Step-parent"),
+}
+
+
+def year_label(year_group: int) -> str:
+    """0 -> "Reception", 3 -> "Year 3"."""
+    return _("Reception") if year_group == 0 else _("Year %(n)s", n=year_group)
+
+
+AVATAR_LABELS = {
+    "fox": _l("Fox"),
+    "cat": _l("Cat"),
+    "dog": _l("Dog"),
+    "panda": _l("Panda"),
+    "rabbit": _l("Rabbit"),
+    "frog": _l("Frog"),
+    "owl": _l("Owl"),
+    "lion": _l("Lion"),
+    "tiger": _l("Tiger"),
+    "bear": _l("Bear"),
+    "koala": _l("Koala"),
+    "penguin": _l("Penguin"),
+    "unicorn": _l("Unicorn"),
+    "turtle": _l("Turtle"),
+    "butterfly": _l("Butterfly"),
+    "monkey": _l("Monkey"),
+    "hedgehog": _l("Hedgehog"),
+    "octopus": _l("Octopus"),
+    "dolphin": _l("Dolphin"),
+    "elephant": _l("Elephant"),
+    "giraffe": _l("Giraffe"),
+    "hamster": _l("Hamster"),
+    "chick": _l("Chick"),
+    "whale": _l("Whale"),
+}

@@ -1,17 +1,20 @@
-"""The SENCO's school administration pages."""
+"""The SENCO's school administration: the overview page, and every other admin page
+(each module below adds its own to the blueprint)."""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from flask import render_template
 from flask_login import current_user
 from sqlalchemy import func, select
 
 from ..access import audience
-from ..domain.roles import SENCO
+from ..domain.roles import PARENT, SENCO
 from ..extensions import db
 from ..models import ClassGroup, Pupil, User
+from . import classes, parents, pupils, roster, staff  # noqa: F401 - they add their pages
+from .blueprint import bp
 
-bp = Blueprint("admin", __name__, url_prefix="/school", template_folder="templates")
+__all__ = ["bp"]
 
 
 def _count(model, *where) -> int:
@@ -27,8 +30,9 @@ def _count(model, *where) -> int:
 @audience(SENCO)
 def home():
     counts = {
-        "staff": _count(User, User.role != "parent"),
-        "parents": _count(User, User.role == "parent"),
+        "staff": _count(User, User.role != PARENT),
+        "invited": _count(User, User.role != PARENT, User.password_hash.is_(None)),
+        "parents": _count(User, User.role == PARENT),
         "classes": _count(ClassGroup),
         "pupils": _count(Pupil),
         "register": _count(Pupil, Pupil.sen_stage != "none"),

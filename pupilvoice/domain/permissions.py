@@ -47,6 +47,19 @@ def _view_pupil(actor: Any, pupil: Any) -> bool:
     return _staff_of_pupil(actor, pupil)
 
 
+def _manage_staff(actor: Any, user: Any) -> bool:
+    return _is_senco(actor, user) and user.role in STAFF_ROLES
+
+
+def _manage_parent(actor: Any, user: Any) -> bool:
+    return _is_senco(actor, user) and user.role == PARENT
+
+
+def _not_themselves(rule: Rule) -> Rule:
+    """A SENCO cannot archive or demote themselves, so a school always keeps a SENCO."""
+    return lambda actor, user: rule(actor, user) and user.id != actor.id
+
+
 def _view_audit(actor: Any, school: Any) -> bool:
     return actor.role == SENCO and getattr(school, "id", None) == actor.school_id
 
@@ -59,6 +72,10 @@ _RULES: dict[tuple[str, str], Rule] = {
     ("enrol_tablet", "ClassGroup"): _teacher_of_class,
     ("manage", "ClassGroup"): _is_senco,
     ("manage", "User"): _is_senco,
+    ("manage_staff", "User"): _manage_staff,
+    ("manage_parent", "User"): _manage_parent,
+    ("change_role", "User"): _not_themselves(_manage_staff),
+    ("deactivate", "User"): _not_themselves(_is_senco),
     ("manage", "ParentLink"): _is_senco,
     ("administer", "School"): _view_audit,
     ("view_audit", "School"): _view_audit,

@@ -19,6 +19,10 @@ class School(NS):
     pass
 
 
+class User(NS):
+    pass
+
+
 def actor(role, school_id=1, class_ids=(), pupil_ids=(), id=1):
     return NS(
         role=role,
@@ -64,6 +68,27 @@ def test_teaching_assistant_cannot_enrol_a_tablet_but_teacher_can():
     group = ClassGroup(id=10, school_id=1)
     assert can(actor("teacher", class_ids={10}), "enrol_tablet", group)
     assert not can(actor("ta", class_ids={10}), "enrol_tablet", group)
+
+
+def test_senco_manages_staff_and_parents_of_their_school_only():
+    teacher = User(id=5, school_id=1, role="teacher")
+    parent = User(id=6, school_id=1, role="parent")
+    assert can(actor("senco"), "manage_staff", teacher)
+    assert not can(actor("senco"), "manage_parent", teacher)
+    assert can(actor("senco"), "manage_parent", parent)
+    assert not can(actor("senco"), "manage_staff", parent)
+    assert not can(actor("senco", school_id=2), "manage_staff", teacher)
+    assert not can(actor("teacher", id=9), "manage_staff", teacher)
+
+
+def test_senco_cannot_archive_or_demote_themselves():
+    senco = actor("senco", id=3)
+    themselves = User(id=3, school_id=1, role="senco")
+    colleague = User(id=4, school_id=1, role="senco")
+    assert can(senco, "manage_staff", themselves)
+    assert not can(senco, "change_role", themselves)
+    assert not can(senco, "deactivate", themselves)
+    assert can(senco, "change_role", colleague) and can(senco, "deactivate", colleague)
 
 
 def test_deny_by_default():

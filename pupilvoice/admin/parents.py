@@ -1,0 +1,138 @@
+"""Parents and carers: list, add with their first child, edit, link to more children,
+unlink, invite by e-mail, archive and restore."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ..access import audience, load_or_404
+from ..domain.permissions import can
+from ..domain.roles import PARENT, SENCO
+from ..extensions import db
+from ..models import ParentLink, Pupil, User
+from ..services import people
+from . import lookups
+from .blueprint import bp
+from .forms import AccountForm, LinkForm, NewParentForm
+from .staff import invite_again
+
+
+@bp.get("/parents")
+@audience(SENCO)
+def parents():
+    return render_template(
+        "admin/parents.html",
+        current=lookups.parents(),
+        archived=lookups.parents(archived=True),
+    )
+
+
+@bp.route("/parents/new", methods=["GET", "POST"])
+@audience(SENCO)
+def parent_new():
+    form = NewParentForm(pupils=lookups.pupils(), pupil_id=request.args.get("pupil_id", 0, int))
+    if form.validate_on_submit():
+        pupil = load_or_404(Pupil, form.pupil_id.data, "manage")
+        parent = people.create(
+            current_user,
+            name=form.name.data,
+            email=form.email.data,
+            role=PARENT,
+            locale=form.preferred_language.data,
+        )
+        people.link(current_user, parent, pupil, form.link_values())
+        db.session.commit()
+        flash(_("%(name)s is added.", name=parent.name), "success")
+        return redirect(url_for("admin.parent_edit", user_id=parent.id))
+    return render_template("admin/parent_new.html", form=form)
+
+
+@bp.route("/parents/<int:user_id>", methods=["GET", "POST"])
+@audience(SENCO)
+def parent_edit(user_id: int):
+    parent = load_or_404(User, user_id, "manage_parent")
+    form = AccountForm(obj=parent, account_id=parent.id)
+    if form.validate_on_submit():
+        people.edit(
+            current_user, parent, {"name": form.name.data.strip(), "email": form.email.data}
+        )
+        db.session.commit()
+        flash(_("The changes to %(name)s are saved.", name=parent.name), "success")
+        return redirect(url_for("admin.parent_edit", user_id=parent.id))
+    return _parent_page(parent, form=form)
+
+
+@bp.post("/parents/<int:user_id>/links")
+@audience(SENCO)
+def link_add(user_id: int):
+    parent = load_or_404(User, user_id, "manage_parent")
+    form = LinkForm(pupils=lookups.pupils())
+    if not form.validate_on_submit():
+        return _parent_page(parent, link_form=form)
+    pupil = load_or_404(Pupil, form.pupil_id.data, "manage")
+    people.link(current_user, parent, pupil, form.link_values())
+    db.session.commit()
+    flash(
+        _("%(parent)s is linked to %(pupil)s.", parent=parent.name, pupil=pupil.display_name),
+        "success",
+    )
+    return redirect(url_for("admin.parent_edit", user_id=parent.id))
+
+
+@bp.post("/links/<int:link_id>/remove")
+@audience(SENCO)
+def link_remove(link_id: int):
+    link = load_or_404(ParentLink, link_id, "manage")
+    parent, pupil = link.parent, link.pupil
+    people.unlink(current_user, link)
+    db.session.commit()
+    flash(
+        _(
+            "%(parent)s is no longer linked to %(pupil)s.",
+            parent=parent.name,
+            pupil=pupil.display_name,
+        ),
+        "success",
+    )
+    return redirect(url_for("admin.parent_edit", user_id=parent.id))
+
+
+@bp.post("/parents/<int:user_id>/invite")
+@audience(SENCO)
+def parent_invite(user_id: int):
+    parent = load_or_404(User, user_id, "manage_parent")
+    invite_again(parent)
+    return redirect(url_for("admin.parent_edit", user_id=parent.id))
+
+
+@bp.post("/parents/<int:user_id>/archive")
+@audience(SENCO)
+def parent_archive(user_id: int):
+    parent = load_or_404(User, user_id, "manage_parent")
+    people.deactivate(current_user, parent)
+    db.session.commit()
+    flash(_("%(name)s is archived and can no longer sign in.", name=parent.name), "success")
+    return redirect(url_for("admin.parents"))
+
+
+@bp.post("/parents/<int:user_id>/restore")
+@audience(SENCO)
+def parent_restore(user_id: int):
+    parent = load_or_404(User, user_id, "manage_parent")
+    people.reactivate(current_user, parent)
+    db.session.commit()
+    flash(_("%(name)s can sign in again.", name=parent.name), "success")
+    return redirect(url_for("admin.parent_edit", user_id=parent.id))
+
+
+def _parent_page(parent: User, form=None, link_form=None):
+    links = sorted(parent.children_links, key=lambda link: link.pupil.first_name.casefold())
+    return render_template(
+        "admin/parent_edit.html",
+        parent=parent,
+        links=[link for link in links if can(current_user, "manage", link)],
+        form=form or AccountForm(formdata=None, obj=parent, account_id=parent.id),
+        link_form=link_form or LinkForm(formdata=None, pupils=lookups.pupils()),
+    )
