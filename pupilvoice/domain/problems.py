@@ -19,19 +19,29 @@ def N_(template: str) -> str:
 class Problem:
     """One thing a checker noticed. It never blocks saving; it only reports.
 
-    ``code`` names the rule and is also the id of its message template; ``phrase`` is
-    the exact words found in the text (or None when the problem is something missing);
-    ``message`` is the template filled in, in English; ``params`` are the values that
-    filled it, so another language can fill its own translation of the template.
+    ``code`` names the rule; ``phrase`` is the exact words found in the text (or None
+    when the problem is something missing); ``message`` is the English message.
+    ``template`` is the key of the message template in the checker's ``TEMPLATES``
+    (usually the code) and ``params`` the values that filled it, so the web layer can
+    show ``gettext(TEMPLATES[p.template]) % p.params`` in the reader's language.
     """
 
     code: str
     phrase: str | None
     message: str
+    template: str = field(default="", compare=False, repr=False)
     params: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
 
 
-def problem(templates: Mapping[str, str], code: str, phrase: str | None, **params: str) -> Problem:
-    """Build a Problem whose message is ``templates[code]`` filled with phrase and params."""
+def problem(
+    templates: Mapping[str, str],
+    code: str,
+    phrase: str | None,
+    *,
+    template: str | None = None,
+    **params: str,
+) -> Problem:
+    """Build a Problem whose message is ``templates[template or code]`` filled in."""
+    key = template or code
     values = {"phrase": phrase or "", **params}
-    return Problem(code, phrase, templates[code] % values, values)
+    return Problem(code, phrase, templates[key] % values, key, values)

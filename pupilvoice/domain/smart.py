@@ -4,7 +4,8 @@ It only reports; it never blocks saving. ``check`` looks at one target's SMART w
 ``check_plan`` at the whole plan. Rules, as a SENCO would judge a target:
 
 - ``vague-verb``: a verb you cannot see or count ("improve", "develop", "understand",
-  "know", "learn", "work on", "try to", "become more confident", ...). Not when it
+  "know", "learn", "work on", "try to", "become more confident", "be calmer", "make
+  friends", "manage his emotions", "be encouraged to", ...). Not when it
   states a measured change ("improve from a 3 to a 4"), is negated ("when he does not
   understand"), or is an idiom ("let an adult know", "gain an adult's attention").
 - ``no-measure``: nothing to count or observe. A number of something the pupil does
@@ -14,7 +15,8 @@ It only reports; it never blocks saving. ``check`` looks at one target's SMART w
   "Year 1", "Set 2", "Phase 5", "2-digit numbers", "3-letter words", "2D shapes",
   "the 3 times table".
 - ``no-date``: no time frame in the text ("by 14 March", "by Easter", "by half term",
-  "within 6 weeks", "by the end of Year 10", "by the next review") and none given.
+  "within 6 weeks", "by the end of Year 10", "each half term", "by the next review")
+  and no ``target_date`` given.
 - ``date-past``: a date in the text, or the target date, before today. Dates are read
   the UK way: "14 March", "14th March 2027", "the 2nd of February", "March 2027",
   "14/03/2027" (day first; numeric dates need a year, so "8/10" stays a score). A
@@ -28,7 +30,8 @@ It only reports; it never blocks saving. ``check`` looks at one target's SMART w
   skill ("put her hand up and wait", "line up and walk", "stop and think"), nor is a
   step of the same skill ("blend and read", "cut and stick"), nor "use X to ...".
 - ``vague-provision``: support that cannot be costed or checked ("regular", "access
-  to", "opportunities for", "as appropriate", "as needed", "support with", "some", ...).
+  to", "opportunities for", "as appropriate", "as needed", "support with", "supported
+  to", "where possible", "some", "ongoing", "a range of", ...).
 
 Words in quotation marks are words being taught or said ("'some', 'come'"), not the
 target's own wording, so the vague-word rules skip them.
@@ -586,8 +589,10 @@ def check(text: str, *, today: date, target_date: date | None = None) -> list[Pr
 def _past_dates(dates: list[_FoundDate], today: date, target_date: date | None) -> list[Problem]:
     problems = [problem(TEMPLATES, "date-past", d.text) for d in dates if d.on < today]
     if target_date is not None and target_date < today:
-        past = problem(TEMPLATES, "target-date-past", None, date=_fmt(target_date))
-        problems.append(Problem("date-past", None, past.message, past.params))
+        when = _fmt(target_date)
+        problems.append(
+            problem(TEMPLATES, "date-past", None, template="target-date-past", date=when)
+        )
     return problems
 
 

@@ -242,7 +242,7 @@ def test_every_plain_alternative_is_itself_plain():
 def test_every_message_is_its_template_filled_with_its_params():
     text = "Sam's EHCP says so. " + " ".join(["word"] * 25) + "."
     for p in check(text):
-        assert p.message == TEMPLATES[p.code] % p.params
+        assert p.message == TEMPLATES[p.template] % p.params
 
 
 @pytest.mark.parametrize("text", ["", "   ", "...", "🙂", "\n\n- \n", "a" * 50000])

@@ -224,7 +224,9 @@ def test_a_past_date_in_the_text_is_quoted():
 
 def test_a_past_target_date_is_reported_with_the_date():
     problems = check("Noah will name 10 of 12 coins.", today=TODAY, target_date=date(2025, 12, 19))
-    assert [(p.code, p.phrase) for p in problems] == [("date-past", None)]
+    assert [(p.code, p.phrase, p.template) for p in problems] == [
+        ("date-past", None, "target-date-past")
+    ]
     assert "19 December 2025" in problems[0].message
 
 
@@ -308,11 +310,8 @@ def test_words_in_quotation_marks_are_the_words_being_taught():
 def test_every_message_is_its_template_filled_with_its_params():
     texts = ["improve reading as needed", "Sam will read and spell words by 1 December"]
     for text in texts:
-        for p in check(text, today=TODAY):
-            template = TEMPLATES[
-                "target-date-past" if p.phrase is None and p.code == "date-past" else p.code
-            ]
-            assert p.message == template % p.params
+        for p in check(text, today=TODAY, target_date=date(2025, 12, 1)):
+            assert p.message == TEMPLATES[p.template] % p.params
             assert p.phrase is None or f'"{p.phrase}"' in p.message
 
 
