@@ -550,10 +550,14 @@ def _several_skills(text: str) -> str | None:
 
 
 def _skills_phrase(text: str, skills: set[str]) -> str:
+    """From the first of the skills' verbs to the one that completes the set."""
     words = [m for m in re.finditer(r"[A-Za-z]+", text) if m.group(0).lower() in skills]
-    if not words:
-        return " and ".join(sorted(skills))
-    return text[words[0].start() : words[-1].end()]
+    seen: set[str] = set()
+    for word in words:
+        seen.add(word.group(0).lower())
+        if seen == skills:
+            return text[words[0].start() : word.end()]
+    return " and ".join(sorted(skills))
 
 
 # --- the checks --------------------------------------------------------------------------
