@@ -288,7 +288,7 @@ _TIME_FRAMES = [
 
 _NOT_A_MEASURE = [
     re.compile(
-        r"\b(?:year|yr|y|ks|key\s+stage|phase|set|stage|level|wave|book\s+band|band|step|tier)"
+        r"\b(?:year|yr|y|ks|key\s+stage|phase|(?-i:Set)|stage|level|wave|book\s+band|band|step|tier)"
         r"\s*\d+(?:\s*/\s*\d+)?\b",
         _I,
     ),

@@ -124,6 +124,7 @@ def test_observable_uses_of_vague_words_are_not_flagged(text):
         "words in 4 out of 5 sessions",
         "all the Phase 2 words",
         "twenty words",
+        "words and set 3 goals",
     ],
 )
 def test_a_count_or_observable_criterion_is_a_measure(measure):
