@@ -50,7 +50,7 @@ screenshots: install-test translations system-test-deps
 
 # Refresh the catalogue template and the language files after changing any text.
 extract: $(BIN)/python
-	$(BIN)/pybabel -q extract -F babel.cfg -k _l --no-location --sort-output --add-comments=TRANSLATORS: -o translations/messages.pot .
+	$(BIN)/pybabel -q extract -F babel.cfg -k _l -k N_ --no-location --sort-output --add-comments=TRANSLATORS: -o translations/messages.pot .
 	$(BIN)/pybabel -q update --no-fuzzy-matching -i translations/messages.pot -d translations
 
 clean:
