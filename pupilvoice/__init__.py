@@ -58,12 +58,23 @@ def _init_extensions(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     from .admin.audit import bp as audit_bp
     from .admin.routes import bp as admin_bp
+    from .auth.join import bp as join_bp
     from .auth.routes import bp as auth_bp
     from .parent.routes import bp as parent_bp
+    from .staff.families import bp as families_bp
     from .staff.routes import bp as staff_bp
     from .web import bp as web_bp
 
-    for blueprint in (web_bp, auth_bp, staff_bp, admin_bp, audit_bp, parent_bp):
+    for blueprint in (
+        web_bp,
+        auth_bp,
+        join_bp,
+        staff_bp,
+        families_bp,
+        admin_bp,
+        audit_bp,
+        parent_bp,
+    ):
         app.register_blueprint(blueprint)
 
 

@@ -37,6 +37,9 @@ class Config:
     # SEC-05: wrong passwords before an account is locked, and for how long
     LOGIN_MAX_FAILURES = 5
     LOGIN_LOCK_MINUTES = 15
+    # /join, where families type the code from a letter: per address, and for everyone
+    JOIN_LIMIT = os.environ.get("JOIN_LIMIT", "10 per 15 minutes")
+    JOIN_LIMIT_OVERALL = os.environ.get("JOIN_LIMIT_OVERALL", "200 per hour")
 
     WTF_CSRF_TIME_LIMIT = None  # bound to the session instead; staff forms stay open long
     PREFERRED_URL_SCHEME = os.environ.get("PREFERRED_URL_SCHEME", "http")

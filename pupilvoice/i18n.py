@@ -18,6 +18,11 @@ def remember_asked_language() -> None:
 FORMAT_LOCALES = {"en": "en_GB"}
 
 
+def format_locale(language: str) -> str:
+    """The locale to render a language in: "en" -> "en_GB" (for force_locale too)."""
+    return FORMAT_LOCALES.get(language, language)
+
+
 def chosen_language() -> str:
     """?lang= (remembered for the visit) → the person's saved choice → the browser → English."""
     languages = current_app.config["LANGUAGES"]
@@ -30,8 +35,7 @@ def chosen_language() -> str:
 
 
 def select_locale() -> str:
-    language = chosen_language()
-    return FORMAT_LOCALES.get(language, language)
+    return format_locale(chosen_language())
 
 
 def page_language() -> str:

@@ -1,5 +1,6 @@
 """Parents and carers: list, add with their first child, edit, link to more children,
-unlink, invite by e-mail, archive and restore."""
+unlink, archive and restore. Invitations (e-mail or printed letter) are the Families
+pages' (staff/families.py), shown here too."""
 
 from __future__ import annotations
 
@@ -12,11 +13,10 @@ from ..domain.permissions import can
 from ..domain.roles import PARENT, SENCO
 from ..extensions import db
 from ..models import ParentLink, Pupil, User
-from ..services import people
+from ..services import invitations, people
 from . import lookups
 from .blueprint import bp
 from .forms import AccountForm, LinkForm, NewParentForm
-from .staff import invite_again
 
 
 @bp.get("/parents")
@@ -99,14 +99,6 @@ def link_remove(link_id: int):
     return redirect(url_for("admin.parent_edit", user_id=parent.id))
 
 
-@bp.post("/parents/<int:user_id>/invite")
-@audience(SENCO)
-def parent_invite(user_id: int):
-    parent = load_or_404(User, user_id, "manage_parent")
-    invite_again(parent)
-    return redirect(url_for("admin.parent_edit", user_id=parent.id))
-
-
 @bp.post("/parents/<int:user_id>/archive")
 @audience(SENCO)
 def parent_archive(user_id: int):
@@ -135,4 +127,5 @@ def _parent_page(parent: User, form=None, link_form=None):
         links=[link for link in links if can(current_user, "manage", link)],
         form=form or AccountForm(formdata=None, obj=parent, account_id=parent.id),
         link_form=link_form or LinkForm(formdata=None, pupils=lookups.pupils()),
+        invitation=invitations.status(parent, invitations.latest_for([parent]).get(parent.id)),
     )

@@ -7,6 +7,8 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length
 
+from ..forms import NewPasswordForm
+
 
 class LoginForm(FlaskForm):
     email = EmailField(
@@ -48,3 +50,25 @@ class EmailForm(FlaskForm):
 
 class LanguageForm(FlaskForm):
     locale = SelectField(_l("Language for PupilVoice"), choices=[])
+
+
+class WelcomeForm(NewPasswordForm):
+    """Setting up an invited account: a password and the language to use."""
+
+    locale = SelectField(_l("Language for PupilVoice"), choices=[])
+
+
+class JoinCodeForm(FlaskForm):
+    """The short code on an invitation letter."""
+
+    code = StringField(
+        _l("Code from the letter"),
+        validators=[DataRequired(_l("Type the code from the letter.")), Length(max=40)],
+        description=_l("8 letters and numbers, like K7QM-4XPD."),
+        render_kw={
+            "autocomplete": "one-time-code",
+            "autocapitalize": "characters",
+            "spellcheck": "false",
+            "inputmode": "text",
+        },
+    )

@@ -15,9 +15,9 @@ from ..domain.roles import PARENT
 from ..extensions import db, limiter
 from ..forms import NewPasswordForm
 from ..i18n import LANGUAGE_NAMES, chosen_language
-from ..models import User
+from ..models import AccountToken, User
 from ..services import accounts, audit, mail
-from .forms import CodeForm, EmailForm, LanguageForm, LoginForm
+from .forms import CodeForm, EmailForm, LanguageForm, LoginForm, WelcomeForm
 
 bp = Blueprint("auth", __name__, url_prefix="/auth", template_folder="templates")
 
@@ -199,7 +199,10 @@ def reset(token: str):
 @audience(PUBLIC)
 @limiter.limit(LOGIN_LIMIT, methods=["POST"])
 def accept_invite(token: str):
-    return _set_password_with(token, "invite")
+    record = accounts.find_token(token, "invite")
+    if record is None:
+        return render_template("auth/token_invalid.html", purpose="invite"), 404
+    return set_up_account(record, how="link")
 
 
 def _set_password_with(raw: str, purpose: str):
@@ -210,11 +213,32 @@ def _set_password_with(raw: str, purpose: str):
     form.email_for_check = record.user.email
     if form.validate_on_submit():
         user = accounts.use_token(record, form.password.data)
+        if user is None:  # the same link, used a moment ago (a double tap)
+            return render_template("auth/token_invalid.html", purpose=purpose), 404
         audit.record(user, "password_set", user, how=purpose)
         db.session.commit()
         flash(_("Your password is set."), "success")
         return _finish_sign_in(user, None)
     return render_template("auth/set_password.html", form=form, purpose=purpose, user=record.user)
+
+
+def set_up_account(record: AccountToken, how: str):
+    """The last step of every invitation (e-mail link, QR code or letter code): choose a
+    password and a language, then you are signed in."""
+    user = record.user
+    form = WelcomeForm(locale=session.get("lang") or user.locale or chosen_language())
+    form.locale.choices = list(LANGUAGE_NAMES.items())
+    form.email_for_check = user.email
+    if form.validate_on_submit():
+        if accounts.use_token(record, form.password.data) is None:
+            return render_template("auth/token_invalid.html", purpose="invite"), 404
+        user.locale = form.locale.data
+        audit.record(user, "password_set", user, how="invite", via=how, method=record.method)
+        db.session.commit()
+        session.pop("lang", None)  # the language just saved wins from now on
+        flash(_("Your account is ready."), "success")
+        return _finish_sign_in(user, None)
+    return render_template("auth/set_password.html", form=form, purpose="invite", user=user)
 
 
 def send_reset_mail(user: User, raw: str) -> None:

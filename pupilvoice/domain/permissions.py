@@ -2,7 +2,8 @@
 
 Pure rules over plain attributes, so they are unit-tested without a database:
 an actor has ``role``, ``id``, ``school_id`` and, by role, ``class_ids`` (staff)
-or ``pupil_ids`` (parents). Objects are named by their type's name. Deny by default.
+or ``pupil_ids`` (parents); a parent as an object also has ``children_class_ids``.
+Objects are named by their type's name. Deny by default.
 """
 
 from __future__ import annotations
@@ -55,6 +56,15 @@ def _manage_parent(actor: Any, user: Any) -> bool:
     return _is_senco(actor, user) and user.role == PARENT
 
 
+def _invite_parent(actor: Any, user: Any) -> bool:
+    """The SENCO invites any parent of the school; a teacher the parents of their classes."""
+    if user.role != PARENT or not _same_school(actor, user):
+        return False
+    if actor.role == SENCO:
+        return True
+    return actor.role == TEACHER and bool(actor.class_ids & user.children_class_ids)
+
+
 def _not_themselves(rule: Rule) -> Rule:
     """A SENCO cannot archive or demote themselves, so a school always keeps a SENCO."""
     return lambda actor, user: rule(actor, user) and user.id != actor.id
@@ -74,6 +84,7 @@ _RULES: dict[tuple[str, str], Rule] = {
     ("manage", "User"): _is_senco,
     ("manage_staff", "User"): _manage_staff,
     ("manage_parent", "User"): _manage_parent,
+    ("invite", "User"): _invite_parent,
     ("change_role", "User"): _not_themselves(_manage_staff),
     ("deactivate", "User"): _not_themselves(_is_senco),
     ("manage", "ParentLink"): _is_senco,

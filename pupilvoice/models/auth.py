@@ -28,7 +28,13 @@ class LoginSession(db.Model):
 
 
 class AccountToken(db.Model):
-    """A single-use, expiring, hashed token: an invitation or a password reset (SEC-09)."""
+    """A single-use, expiring, hashed token: an invitation or a password reset (SEC-09).
+
+    An invitation is sent by e-mail (a link) or on a printed letter (the same link as a QR
+    code, and a short code to type at /join). Only hashes are stored: the link's token
+    hashed, the code hashed with the app's secret key; ``code_lookup`` is the code's first
+    half, which finds the invitation so that wrong tries lock that one invitation.
+    """
 
     __tablename__ = "account_token"
 
@@ -39,8 +45,16 @@ class AccountToken(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # invitations only: how it went out, who made it, the letter's code, and its end
+    method: Mapped[str | None] = mapped_column(String(16))  # "email" or "letter"
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    code_lookup: Mapped[str | None] = mapped_column(String(8), index=True)
+    code_hash: Mapped[str | None] = mapped_column(String(64))
+    failed_tries: Mapped[int] = mapped_column(default=0)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
-    user = relationship("User")
+    user = relationship("User", foreign_keys=[user_id])
+    created_by = relationship("User", foreign_keys=[created_by_id])
 
 
 class RecoveryCode(db.Model):

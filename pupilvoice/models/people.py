@@ -61,6 +61,15 @@ class User(UserMixin, db.Model):
     def pupil_ids(self) -> frozenset[int]:
         return frozenset(link.pupil_id for link in self.children_links)
 
+    @property
+    def children_class_ids(self) -> frozenset[int]:
+        """The classes of a parent's current children (whose teachers may invite them)."""
+        return frozenset(
+            link.pupil.class_id
+            for link in self.children_links
+            if link.pupil.class_id is not None and link.pupil.archived_at is None
+        )
+
     def __repr__(self) -> str:
         return f"<User {self.id} {self.role}>"
 

@@ -11,12 +11,13 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
 from sqlalchemy import func, select, update
 
+from ..domain import invitations as invitation_rules
 from ..extensions import db
 from ..models import AccountToken, LoginSession, RecoveryCode, User
 from ..models.base import utcnow
 from . import tokens
 
-INVITE_DAYS = 14
+INVITE_DAYS = invitation_rules.INVITE_DAYS
 RESET_HOURS = 2
 RECOVERY_CODES = 10
 # Verified against when the e-mail is unknown, so a wrong address takes as long as a wrong password.
@@ -94,25 +95,41 @@ def unlock(user: User) -> None:
 
 def issue_token(user: User, purpose: str) -> str:
     """Create a fresh token for ``user``; older unused tokens of that purpose stop working."""
+    raw, _ = new_token(user, purpose)
+    return raw
+
+
+def new_token(user: User, purpose: str) -> tuple[str, AccountToken]:
+    """Like issue_token, and also return the stored row (only its hash is kept)."""
     now = utcnow()
-    db.session.execute(
+    revoke_tokens(user, purpose, now)
+    life = timedelta(days=INVITE_DAYS) if purpose == "invite" else timedelta(hours=RESET_HOURS)
+    raw = tokens.new_token()
+    record = AccountToken(
+        user_id=user.id,
+        purpose=purpose,
+        token_hash=tokens.digest(raw),
+        created_at=now,
+        expires_at=now + life,
+    )
+    db.session.add(record)
+    db.session.flush()
+    return raw, record
+
+
+def revoke_tokens(user: User, purpose: str, now: datetime | None = None) -> int:
+    """Stop every open token of ``purpose``; return how many there were."""
+    result = db.session.execute(
         update(AccountToken)
         .where(
             AccountToken.user_id == user.id,
             AccountToken.purpose == purpose,
             AccountToken.used_at.is_(None),
+            AccountToken.revoked_at.is_(None),
         )
-        .values(used_at=now)
+        .values(revoked_at=now or utcnow())
     )
-    life = timedelta(days=INVITE_DAYS) if purpose == "invite" else timedelta(hours=RESET_HOURS)
-    raw = tokens.new_token()
-    db.session.add(
-        AccountToken(
-            user_id=user.id, purpose=purpose, token_hash=tokens.digest(raw), expires_at=now + life
-        )
-    )
-    db.session.flush()
-    return raw
+    return result.rowcount or 0
 
 
 def find_token(raw: str, purpose: str) -> AccountToken | None:
@@ -122,16 +139,38 @@ def find_token(raw: str, purpose: str) -> AccountToken | None:
     token = db.session.execute(
         select(AccountToken).where(AccountToken.token_hash == tokens.digest(raw))
     ).scalar()
-    if token is None or token.purpose != purpose or token.used_at is not None:
+    if token is None or token.purpose != purpose:
         return None
-    if token.expires_at <= utcnow() or not token.user.is_active:
-        return None
-    return token
+    return token if token_is_open(token) else None
 
 
-def use_token(token: AccountToken, password: str) -> User:
-    """Spend the token: set the password, unlock, and end every existing sign-in."""
-    token.used_at = utcnow()
+def token_is_open(token: AccountToken) -> bool:
+    """Unused, not revoked or locked, unexpired, and its account not archived."""
+    if token.used_at is not None or token.revoked_at is not None:
+        return False
+    if invitation_rules.is_locked(token.failed_tries):
+        return False
+    return token.expires_at > utcnow() and token.user.is_active
+
+
+def use_token(token: AccountToken, password: str) -> User | None:
+    """Spend the token: set the password, unlock, and end every existing sign-in.
+
+    Spending is one conditional UPDATE, so of two requests racing with the same token
+    (a double tap) only one wins; the other gets None and changes nothing.
+    """
+    spent = db.session.execute(
+        update(AccountToken)
+        .where(
+            AccountToken.id == token.id,
+            AccountToken.used_at.is_(None),
+            AccountToken.revoked_at.is_(None),
+        )
+        .values(used_at=utcnow())
+        .execution_options(synchronize_session="fetch")
+    )
+    if spent.rowcount != 1:
+        return None
     user = token.user
     set_password(user, password)
     unlock(user)

@@ -9,13 +9,16 @@ from email.message import EmailMessage
 from flask import current_app
 
 
-def send(to: str, subject: str, body: str) -> None:
+def send(to: str, subject: str, body: str, language: str | None = None) -> None:
+    """Send one plain-text mail; ``language`` ("pl", "ur", ...) labels it for mail readers."""
     config = current_app.config
     message = EmailMessage()
     message["From"] = config["MAIL_FROM"]
     message["To"] = to
     message["Subject"] = subject
     message.set_content(body)
+    if language:  # after set_content, which drops every Content-* header
+        message["Content-Language"] = language
     if not config.get("MAIL_SERVER"):
         if not config.get("MAIL_SUPPRESS"):
             print(f"--- mail to {to} ---\n{message}\n--- end of mail ---", file=sys.stderr)

@@ -97,3 +97,15 @@ def test_deny_by_default():
     assert not can(actor("senco"), "view", object())
     assert not can(actor("senco"), "view_audit", School(id=2))
     assert can(actor("senco"), "view_audit", School(id=1))
+
+
+def test_senco_and_the_class_teacher_invite_a_parent_but_not_a_teaching_assistant():
+    parent = User(role="parent", school_id=1, id=30, children_class_ids=frozenset({10}))
+    assert can(actor("senco"), "invite", parent)
+    assert can(actor("teacher", class_ids={10}), "invite", parent)
+    assert not can(actor("teacher", class_ids={11}), "invite", parent)
+    assert not can(actor("ta", class_ids={10}), "invite", parent)
+    assert not can(actor("senco", school_id=2), "invite", parent)
+    assert not can(actor("parent", pupil_ids={7}), "invite", parent)
+    teacher = User(role="teacher", school_id=1, id=31, children_class_ids=frozenset({10}))
+    assert not can(actor("senco"), "invite", teacher)  # staff are invited on the staff pages

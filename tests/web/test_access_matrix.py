@@ -14,6 +14,7 @@ ANYONE = "anyone"
 STAFF = {"ta", "teacher", "senco", "other_senco"}
 SENCO = {"senco", "other_senco"}
 SIGNED_IN = STAFF | {"parent"}
+INVITERS = {"teacher", "senco", "other_senco"}
 
 # endpoint -> roles that may use it (ANYONE: also the anonymous visitor)
 ACCESS: dict[str, set[str] | str] = {
@@ -24,12 +25,18 @@ ACCESS: dict[str, set[str] | str] = {
     "auth.reset_request": ANYONE,
     "auth.reset": ANYONE,
     "auth.accept_invite": ANYONE,
+    "join.enter_code": ANYONE,
+    "join.set_up": ANYONE,
     "auth.logout": SIGNED_IN,
     "auth.keepalive": SIGNED_IN,
     "auth.account": SIGNED_IN,
     "auth.two_step_setup": SIGNED_IN,
     "auth.two_step_off": SIGNED_IN,
     "staff.home": STAFF,
+    "families.index": INVITERS,
+    "families.invite_email": INVITERS,
+    "families.invite_letter": INVITERS,
+    "families.revoke": INVITERS,
     "parent.home": {"parent"},
     "admin.home": SENCO,
     "admin.class_archive": SENCO,
@@ -41,7 +48,6 @@ ACCESS: dict[str, set[str] | str] = {
     "admin.link_remove": SENCO,
     "admin.parent_archive": SENCO,
     "admin.parent_edit": SENCO,
-    "admin.parent_invite": SENCO,
     "admin.parent_new": SENCO,
     "admin.parent_restore": SENCO,
     "admin.parents": SENCO,

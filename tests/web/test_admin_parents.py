@@ -114,8 +114,10 @@ def test_invite_parent_by_email_and_the_link_works(app, login, world, db, outbox
     add_parent(senco, world.pupil)
     parent = db.session.query(User).filter_by(email="agnieszka@family.example").one()
     url = f"/school/parents/{parent.id}"
-    assert "Send an invitation by e-mail" in senco.get(url).get_data(as_text=True)
-    senco.form(f"{url}/invite", page=url)
+    assert "Invite by e-mail" in senco.get(url).get_data(as_text=True)
+    # one invitation mechanism: the parent page posts to the Families invitation
+    response = senco.form(f"/staff/families/{parent.id}/email", {"next": url}, page=url)
+    assert response.location == url
     (message,) = outbox
     link = re.search(r"http://localhost(/auth/welcome/\S+)", message.get_content()).group(1)
     family = app.test_client()

@@ -29,5 +29,14 @@
     schedule();
   }
 
+  // Print buttons (the invitation letter): without JavaScript, the browser's own Print works.
+  function printButtons() {
+    document.querySelectorAll("[data-print]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", idleWarning);
+  document.addEventListener("DOMContentLoaded", printButtons);
 })();

@@ -1,0 +1,190 @@
+"""Families, for the SENCO and teachers: the parents of the pupils they teach, who has an
+account, and inviting them by e-mail or by a printed letter (one invitation mechanism,
+services/invitations.py). Revoking and resending are here too."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import segno
+from babel import Locale
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import force_locale, format_date
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from ..access import audience, is_safe_next, load_or_404
+from ..domain.permissions import can
+from ..domain.roles import PARENT, SENCO, TEACHER
+from ..extensions import db
+from ..i18n import format_locale
+from ..labels import CONTACT_LABELS
+from ..models import ParentLink, Pupil, User
+from ..services import invitations
+
+bp = Blueprint("families", __name__, url_prefix="/staff/families", template_folder="templates")
+
+INVITERS = (SENCO, TEACHER)
+
+
+@dataclass(frozen=True)
+class FamilyRow:
+    parent: User
+    links: list[ParentLink]
+    status: invitations.Status
+
+
+def _parents_of_my_pupils() -> list[User]:
+    """Current parents of current pupils this person teaches (the whole school for a SENCO)."""
+    query = (
+        select(User)
+        .join(ParentLink, ParentLink.parent_id == User.id)
+        .join(Pupil, Pupil.id == ParentLink.pupil_id)
+        .where(
+            User.school_id == current_user.school_id,
+            User.role == PARENT,
+            User.archived_at.is_(None),
+            Pupil.archived_at.is_(None),
+        )
+        .options(selectinload(User.children_links).selectinload(ParentLink.pupil))
+        .order_by(User.name, User.id)
+        .distinct()
+    )
+    if current_user.role != SENCO:
+        query = query.where(Pupil.class_id.in_(current_user.class_ids))
+    return list(db.session.scalars(query))
+
+
+def _visible_links(parent: User) -> list[ParentLink]:
+    """Only the children this person may see (a sibling in another class stays hidden)."""
+    links = [
+        link
+        for link in parent.children_links
+        if link.pupil.archived_at is None and can(current_user, "view", link.pupil)
+    ]
+    return sorted(links, key=lambda link: link.pupil.first_name.casefold())
+
+
+@bp.get("/")
+@audience(INVITERS)
+def index():
+    parents = _parents_of_my_pupils()
+    latest = invitations.latest_for(parents)
+    rows = [
+        FamilyRow(p, _visible_links(p), invitations.status(p, latest.get(p.id))) for p in parents
+    ]
+    waiting = sum(1 for row in rows if row.status.can_invite)
+    return render_template(
+        "staff/families.html", rows=rows, waiting=waiting, contact_labels=CONTACT_LABELS
+    )
+
+
+def _back(parent: User) -> str:
+    target = request.form.get("next")
+    return target if is_safe_next(target) else url_for("families.index", _anchor=f"p{parent.id}")
+
+
+def _refuse_if_set_up(parent: User) -> bool:
+    """Flash why nobody can be invited, and say so; False when they can be."""
+    status = invitations.status(parent, None)
+    if status.can_invite:
+        return False
+    flash(_("%(name)s already has an account.", name=parent.name), "info")
+    return True
+
+
+@bp.post("/<int:user_id>/email")
+@audience(INVITERS)
+def invite_email(user_id: int):
+    parent = load_or_404(User, user_id, "invite")
+    if _refuse_if_set_up(parent):
+        return redirect(_back(parent))
+    if invitations.just_sent(parent, "email"):
+        flash(_("An invitation went to %(name)s a moment ago.", name=parent.name), "info")
+        return redirect(_back(parent))
+    raw = invitations.issue(current_user, parent, "email")
+    db.session.commit()
+    if invitations.send(parent, raw, invited_by=current_user):
+        flash(
+            _("We have e-mailed %(name)s an invitation link.", name=parent.name),
+            "success",
+        )
+    else:
+        invitations.revoke(current_user, parent)
+        db.session.commit()
+        flash(
+            _("The e-mail could not be sent. Try again later, or print a letter instead."),
+            "error",
+        )
+    return redirect(_back(parent))
+
+
+@bp.post("/<int:user_id>/letter")
+@audience(INVITERS)
+def invite_letter(user_id: int):
+    """Make a letter and show it to print. The code is shown only now (it is stored
+    hashed), so this page is the POST's answer rather than a redirect."""
+    parent = load_or_404(User, user_id, "invite")
+    if _refuse_if_set_up(parent):
+        return redirect(_back(parent))
+    letter = invitations.issue_letter(current_user, parent)
+    db.session.commit()
+    return render_template("staff/invite_letter.html", **_letter_context(parent, letter))
+
+
+@bp.post("/<int:user_id>/revoke")
+@audience(INVITERS)
+def revoke(user_id: int):
+    parent = load_or_404(User, user_id, "invite")
+    if invitations.revoke(current_user, parent):
+        db.session.commit()
+        flash(_("The invitation for %(name)s no longer works.", name=parent.name), "success")
+    return redirect(_back(parent))
+
+
+# --- the printed letter --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LetterText:
+    language: str
+    direction: str
+    html: str  # rendered from our own autoescaped template: safe to place as it is
+
+
+def _letter_context(parent: User, letter: invitations.Letter) -> dict:
+    family = invitations.language_of(parent)
+    link = invitations.link_for(letter.token, family)
+    join_url = url_for("join.enter_code", _external=True).split("://", 1)[-1]
+    children = invitations.children_of(parent, [link.pupil for link in _visible_links(parent)])
+    languages = [family] if family == "en" else [family, "en"]
+    texts = [_letter_text(lang, parent, children, letter, join_url, family) for lang in languages]
+    qr = segno.make(link, error="m").svg_data_uri(scale=4, border=4, dark="#000000")
+    return {
+        "parent": parent,
+        "letter": letter,
+        "texts": texts,
+        "qr": qr,
+        "join_url": join_url,
+        "school": parent.school,
+        "back": url_for("families.index"),
+    }
+
+
+def _letter_text(lang, parent, children, letter, join_url, family) -> LetterText:
+    with force_locale(format_locale(lang)):
+        html = render_template(
+            "staff/_letter_text.html",
+            parent=parent,
+            children=invitations.names_together(children),
+            code=letter.code,
+            join_url=join_url,
+            until=format_date(letter.record.expires_at, "long"),
+            today=format_date(letter.record.created_at, "long"),
+            school=parent.school,
+            invited_by=current_user,
+            family_copy=lang == family,
+        )
+    return LetterText(lang, Locale.parse(lang).text_direction, html)
