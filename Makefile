@@ -17,8 +17,9 @@ install: $(BIN)/python
 install-test: $(BIN)/python
 	$(BIN)/pip install -q -e '.[test]'
 
+# -q goes before the command; without a translations/ folder the pages stay in English.
 translations: $(BIN)/python
-	$(BIN)/pybabel compile -q -d translations
+	@if [ -d translations ]; then $(BIN)/pybabel -q compile -d translations; fi
 
 run: install translations
 	$(BIN)/flask db upgrade
