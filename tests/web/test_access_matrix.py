@@ -19,6 +19,7 @@ SIGNED_IN = STAFF | {"parent"}
 ACCESS: dict[str, set[str] | str] = {
     "web.index": ANYONE,
     "web.healthz": ANYONE,
+    "web.about": ANYONE,
     "auth.login": ANYONE,
     "auth.second_factor": ANYONE,
     "auth.reset_request": ANYONE,
