@@ -1,0 +1,65 @@
+"""A target's provision in the words parents read: who will do what, how long, how often and
+until when. "Mrs Khan will read with Sam for 15 minutes, 3 times a week, until 14 March
+2027." Numbers and dates follow the reader's language; no codes, no abbreviations."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from babel.lists import format_list
+from flask_babel import format_date, get_locale, ngettext
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+# TRANSLATORS: %(who)s is a member of staff ("Mrs Khan"), %(name)s the child's first name.
+AREA_ACTIONS = {
+    "reading": _l("%(who)s will read with %(name)s"),
+    "writing": _l("%(who)s will help %(name)s with writing"),
+    "maths": _l("%(who)s will help %(name)s with maths"),
+    "communication": _l("%(who)s will help %(name)s with talking and listening"),
+    "friends": _l("%(who)s will help %(name)s with making and keeping friends"),
+    "feelings": _l("%(who)s will help %(name)s with feelings"),
+    "looking_after_myself": _l("%(who)s will help %(name)s to look after themselves"),
+    "moving": _l("%(who)s will help %(name)s with moving and balance"),
+}
+ANY_AREA = _l("%(who)s will work with %(name)s")
+
+
+def _number(target: Any, name: str) -> int | None:
+    value = getattr(target, name, None)
+    return value if isinstance(value, int) and value > 0 else None
+
+
+def _details(target: Any) -> list[str]:
+    details = []
+    if (size := _number(target, "group_size")) and size > 1:
+        details.append(_("in a group of %(num)d", num=size))
+    if minutes := _number(target, "minutes_per_session"):
+        details.append(ngettext("for %(num)d minute", "for %(num)d minutes", minutes))
+    if times := _number(target, "sessions_per_week"):
+        details.append(ngettext("once a week", "%(num)d times a week", times))
+    until = getattr(target, "target_on", None)
+    if isinstance(until, date):
+        details.append(_("until %(date)s", date=format_date(until, "long")))
+    elif weeks := _number(target, "weeks"):
+        details.append(ngettext("for %(num)d week", "for %(num)d weeks", weeks))
+    return details
+
+
+def provision_sentence(target: Any, first_name: str) -> str:
+    """One sentence saying what school will do for a target; "" when staff said nothing
+    about who or how much (the strategies, shown beside it, still say how)."""
+    provider = (getattr(target, "provider", "") or "").strip()
+    details = _details(target)
+    if not provider and not details:
+        return ""
+    action = AREA_ACTIONS.get(getattr(target, "area", ""), ANY_AREA)
+    who = provider or _("Someone at school")
+    action_text = action % {"who": who, "name": first_name}
+    if not details:
+        return _("%(action)s.", action=action_text)
+    listed = format_list(details, style="unit", locale=get_locale())
+    # TRANSLATORS: %(action)s is "Mrs Khan will read with Sam", %(details)s is
+    # "for 15 minutes, 3 times a week, until 14 March 2027".
+    return _("%(action)s %(details)s.", action=action_text, details=listed)

@@ -1,0 +1,65 @@
+"""Parent answers as plain data: which targets need confirming again (REL-03), repeats
+(REL-04) and when every parent has confirmed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pupilvoice.domain import parent_answers as rules
+from pupilvoice.domain.parent_answers import AGREE, AGREE_ADD, TALK, Answer
+
+TARGET = {
+    "area": "reading",
+    "smart_text": "Sam will read 30 of the 45 phase 3 words by 14 March.",
+    "pupil_words": "I want to read my dinosaur book",
+    "provider": "Mrs Khan",
+    "sessions_per_week": 3,
+    "minutes_per_session": 15,
+    "target_on": date(2027, 3, 14),
+    "home_text": "Read together for 10 minutes at bedtime.",
+    "outcome": None,
+}
+
+
+def test_the_hash_follows_the_words_a_parent_reads():
+    first = rules.target_hash(TARGET)
+    assert rules.target_hash(dict(TARGET)) == first
+    assert rules.target_hash({**TARGET, "minutes_per_session": 20}) != first
+    assert rules.target_hash({**TARGET, "home_text": "Read at bedtime."}) != first
+    assert rules.target_hash({**TARGET, "target_on": date(2027, 3, 21)}) != first
+    # what parents do not read does not ask them again
+    assert rules.target_hash({**TARGET, "outcome": "achieved"}) == first
+    assert rules.target_hash({**TARGET, "evidence": "read 12 words"}) == first
+
+
+def test_a_changed_target_needs_confirming_again():
+    now = rules.target_hash(TARGET)
+    before = rules.target_hash({**TARGET, "minutes_per_session": 10})
+    assert rules.target_state(None, now) == rules.UNANSWERED
+    assert rules.target_state(Answer(AGREE, target_hash=now), now) == rules.ANSWERED
+    assert rules.target_state(Answer(AGREE, target_hash=before), now) == rules.CHANGED
+    assert rules.confirms(Answer(AGREE_ADD, "we read at home", now), now)
+    assert not rules.confirms(Answer(TALK, "can we meet?", now), now)
+    assert not rules.confirms(Answer(AGREE, target_hash=before), now)
+
+
+def test_every_parent_must_confirm_every_target():
+    targets = {1: "h1", 2: "h2"}
+    mum = {1: Answer(AGREE, target_hash="h1"), 2: Answer(AGREE_ADD, "x", "h2")}
+    dad = {1: Answer(AGREE, target_hash="h1"), 2: Answer(TALK, "", "h2")}
+    assert rules.confirmed_all(targets, mum)
+    assert not rules.confirmed_all(targets, dad)
+    assert not rules.confirmed_all(targets, {1: mum[1]})
+    assert rules.everyone_confirmed(targets, [mum])
+    assert not rules.everyone_confirmed(targets, [mum, dad])
+    assert not rules.everyone_confirmed(targets, [])
+    assert not rules.confirmed_all({}, mum)  # a plan without targets is never "agreed"
+
+
+def test_a_repeat_is_not_a_new_answer():
+    latest = Answer(AGREE_ADD, "We read at bedtime.", "h1")
+    assert rules.is_repeat(latest, Answer(AGREE_ADD, " We read at bedtime. ", "h1"))
+    assert not rules.is_repeat(latest, Answer(AGREE_ADD, "We read at breakfast.", "h1"))
+    assert not rules.is_repeat(latest, Answer(AGREE_ADD, "We read at bedtime.", "h2"))
+    assert not rules.is_repeat(latest, Answer(TALK, "We read at bedtime.", "h1"))
+    assert not rules.is_repeat(None, latest)
