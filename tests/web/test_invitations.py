@@ -9,6 +9,7 @@ from datetime import timedelta
 
 import pytest
 from babel.dates import format_date
+from flask_babel import force_locale, gettext
 
 from pupilvoice.domain.invitations import CODE_ALPHABET, MAX_CODE_TRIES
 from pupilvoice.models import AccountToken, AuditEvent, LoginSession, User
@@ -20,6 +21,14 @@ NEW_PASSWORD = "plum garden window nine"
 
 def text(response) -> str:
     return response.get_data(as_text=True)
+
+
+def in_polish(message: str) -> str:
+    """The Polish catalogue's words for ``message`` (so a test cannot pass in English)."""
+    with force_locale("pl"):
+        translated = gettext(message)
+    assert translated != message, f"not translated into Polish yet: {message!r}"
+    return translated
 
 
 @pytest.fixture
@@ -108,6 +117,7 @@ def test_email_invitation_in_polish_with_a_working_link(
     until = format_date(token.expires_at, "long", locale="pl")
     assert until in body
     assert "Sam" in body and "Mr Jones" in body
+    assert in_polish("To set up your account, open this link and choose a password:") in body
     link = re.search(r"http://school\.example(/auth/welcome/\S+)", body).group(1)
     assert link.endswith("?lang=pl")
     # the token is stored hashed, never as sent
@@ -131,7 +141,8 @@ def test_email_invitation_in_polish_with_a_working_link(
     assert db.session.get(AccountToken, token.id).used_at is not None
     # used once: the same link now gets the friendly page
     again = app.test_client().get(link)
-    assert again.status_code == 404 and "does not work any more" in text(again)
+    assert again.status_code == 404
+    assert in_polish("This link does not work any more") in text(again)
     assert "Has an account" in text(teacher.get("/staff/families/"))
 
 
