@@ -48,6 +48,9 @@ PAGES: list[tuple[str, str | None, str]] = [
     ("staff home", "ta", "/staff/"),
     ("school", "senco", "/school/"),
     ("family", "parent", "/family/"),
+    ("join (letter code)", None, "/join"),
+    ("families", "teacher", "/staff/families/"),
+    ("families", "senco", "/staff/families/"),
 ]
 TARGET = 0.5  # a page should serve at least half as many requests a second as the floor
 

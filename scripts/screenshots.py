@@ -36,6 +36,8 @@ SHOTS = [
     ("school-import-tablet", "senco@riverside.example", "/school/roster", TABLET),
     ("family-home-phone-pl", "agnieszka@family.example", "/family/?lang=pl", PHONE),
     ("family-home-phone-ur", "imran.shah@family.example", "/family/?lang=ur", PHONE),
+    ("family-join-phone-pl", None, "/join?lang=pl", PHONE),
+    ("staff-families-tablet", "jones@riverside.example", "/staff/families/", TABLET),
 ]
 
 

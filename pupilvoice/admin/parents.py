@@ -22,10 +22,13 @@ from .forms import AccountForm, LinkForm, NewParentForm
 @bp.get("/parents")
 @audience(SENCO)
 def parents():
+    current = lookups.parents()
+    latest = invitations.latest_for(current)
     return render_template(
         "admin/parents.html",
-        current=lookups.parents(),
+        current=current,
         archived=lookups.parents(archived=True),
+        invitation={p.id: invitations.status(p, latest.get(p.id)) for p in current},
     )
 
 
