@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, redirect, render_template
+from flask import Blueprint, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from . import ping_database
 from .access import PUBLIC, audience, home_for
+from .services import devices
 
 bp = Blueprint("web", __name__)
 
@@ -16,6 +17,8 @@ bp = Blueprint("web", __name__)
 def index():
     if current_user.is_authenticated:
         return redirect(home_for(current_user))
+    if devices.find_active(request.cookies.get(devices.COOKIE)):
+        return redirect(url_for("tablet.class_list"))  # a class tablet opens on its names
     return render_template("index.html")
 
 

@@ -47,6 +47,13 @@ def _view_pupil(actor: Any, pupil: Any) -> bool:
     return _staff_of_pupil(actor, pupil)
 
 
+def _manage_device(actor: Any, device: Any) -> bool:
+    """A class tablet: the class's teachers and the SENCO may stop it."""
+    if not _same_school(actor, device):
+        return False
+    return actor.role == SENCO or (actor.role == TEACHER and device.class_id in actor.class_ids)
+
+
 def _view_audit(actor: Any, school: Any) -> bool:
     return actor.role == SENCO and getattr(school, "id", None) == actor.school_id
 
@@ -57,6 +64,9 @@ _RULES: dict[tuple[str, str], Rule] = {
     ("manage", "Pupil"): _is_senco,
     ("view", "ClassGroup"): _staff_of_class,
     ("enrol_tablet", "ClassGroup"): _teacher_of_class,
+    ("revoke", "Device"): _manage_device,
+    ("set_pictures", "Pupil"): _staff_of_pupil,
+    ("help_sign_in", "Pupil"): _staff_of_pupil,
     ("manage", "ClassGroup"): _is_senco,
     ("manage", "User"): _is_senco,
     ("manage", "ParentLink"): _is_senco,

@@ -2,6 +2,7 @@
 
 from .audit import AuditEvent
 from .auth import AccountToken, LoginSession, RecoveryCode
+from .device import Device, PictureKey, PupilSignIn
 from .people import ClassGroup, ClassStaff, ParentLink, Pupil, User
 from .school import School
 
@@ -10,9 +11,12 @@ __all__ = [
     "AuditEvent",
     "ClassGroup",
     "ClassStaff",
+    "Device",
     "LoginSession",
     "ParentLink",
+    "PictureKey",
     "Pupil",
+    "PupilSignIn",
     "RecoveryCode",
     "School",
     "User",

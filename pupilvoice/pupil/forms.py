@@ -1,0 +1,53 @@
+"""Forms on the class tablet. Pupils tap; only adults type (their own staff sign-in)."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import EmailField, HiddenField, PasswordField, RadioField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, Optional
+
+
+class PictureForm(FlaskForm):
+    """One tap on the picture grid. The picks so far travel in a hidden field, so the
+    page works without JavaScript; nothing is saved until the third pick."""
+
+    picks = HiddenField()
+    pick = HiddenField()  # set by the tapped button's name/value
+
+
+class StaffCheckForm(FlaskForm):
+    """An adult proves who they are on the tablet without starting a staff session there."""
+
+    email = EmailField(
+        _l("Your school e-mail address"),
+        validators=[
+            DataRequired(_l("Type your e-mail address.")),
+            Length(max=254, message=_l("Write at most %(max)d characters.")),
+        ],
+        render_kw={"autocomplete": "off", "autocapitalize": "none", "spellcheck": "false"},
+    )
+    password = PasswordField(
+        _l("Your password"),
+        validators=[DataRequired(_l("Type your password.")), Length(max=256)],
+        render_kw={"autocomplete": "off"},
+    )
+    code = StringField(
+        _l("Code from your app"),
+        validators=[Optional(), Length(max=40)],
+        description=_l("Only if you use two-step sign-in."),
+        render_kw={"autocomplete": "off", "inputmode": "numeric"},
+    )
+
+
+class AssistForm(StaffCheckForm):
+    pupil = SelectField(_l("Pupil"), coerce=int, choices=[])
+    helping = RadioField(
+        _l("How is the pupil working today?"),
+        choices=[
+            SelectChoice("yes", _l("I am helping them")),
+            SelectChoice("no", _l("They are working on their own")),
+        ],
+        default="yes",
+    )
