@@ -16,3 +16,43 @@ PICTURE_NAMES = {
     "boat": _l("Boat"),
     "balloon": _l("Balloon"),
 }
+
+# Built-in About me cards: key -> word. A school's own cards carry their own word.
+TOPIC_WORDS = {
+    "reading": _l("Reading"),
+    "writing": _l("Writing"),
+    "maths": _l("Maths"),
+    "playtime": _l("Playtime"),
+    "lunchtime": _l("Lunchtime"),
+    "friends": _l("Friends"),
+    "my_teacher": _l("My teacher"),
+    "noise": _l("Noise"),
+    "pe": _l("PE"),
+    "homework": _l("Homework"),
+    "getting_help": _l("Getting help"),
+    "art": _l("Art"),
+}
+
+# The three places a card goes, with their symbols.
+PLACES = {
+    "like": (_l("I like it"), "like"),
+    "unsure": (_l("Not sure"), "unsure"),
+    "dislike": (_l("I don't like it"), "dislike"),
+}
+
+# What a worry is about: key -> (words, symbol).
+WORRY_KINDS = {
+    "hurt": (_l("Someone hurt me"), "bandage"),
+    "unkind": (_l("Someone is unkind"), "broken-heart"),
+    "sad": (_l("I feel sad"), "sad"),
+    "scared": (_l("I feel scared"), "scared"),
+    "home": (_l("Something at home"), "home"),
+    "other": (_l("Something else"), "thought"),
+}
+
+
+def card_word(card) -> str:
+    """The word on a topic card, in the page's language for built-in cards."""
+    if card.word:
+        return card.word
+    return str(TOPIC_WORDS.get(card.key or "", card.key or ""))

@@ -47,6 +47,20 @@ def _view_pupil(actor: Any, pupil: Any) -> bool:
     return _staff_of_pupil(actor, pupil)
 
 
+def _teacher_of_pupil(actor: Any, pupil: Any) -> bool:
+    """Worries go to the pupil's class teachers and the SENCO, not to every adult."""
+    return _staff_of_pupil(actor, pupil) and actor.role in {SENCO, TEACHER}
+
+
+def _see_worry(actor: Any, worry: Any) -> bool:
+    return _same_school(actor, worry) and _teacher_of_pupil(actor, worry.pupil)
+
+
+def _sort_card(actor: Any, card: Any) -> bool:
+    """A pupil sorts their own school's cards that are still in use."""
+    return actor.role == PUPIL and _same_school(actor, card) and card.retired_at is None
+
+
 def _manage_device(actor: Any, device: Any) -> bool:
     """A class tablet: the class's teachers and the SENCO may stop it."""
     if not _same_school(actor, device):
@@ -67,6 +81,11 @@ _RULES: dict[tuple[str, str], Rule] = {
     ("revoke", "Device"): _manage_device,
     ("set_pictures", "Pupil"): _staff_of_pupil,
     ("help_sign_in", "Pupil"): _staff_of_pupil,
+    ("view_voice", "Pupil"): _staff_of_pupil,
+    ("see_worries", "Pupil"): _teacher_of_pupil,
+    ("view", "Worry"): _see_worry,
+    ("close", "Worry"): _see_worry,
+    ("sort", "TopicCard"): _sort_card,
     ("manage", "ClassGroup"): _is_senco,
     ("manage", "User"): _is_senco,
     ("manage", "ParentLink"): _is_senco,

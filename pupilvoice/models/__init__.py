@@ -5,6 +5,7 @@ from .auth import AccountToken, LoginSession, RecoveryCode
 from .device import Device, PictureKey, PupilSignIn
 from .people import ClassGroup, ClassStaff, ParentLink, Pupil, User
 from .school import School
+from .voice import Sort, SortChoice, TopicCard, Worry, WorryWord
 
 __all__ = [
     "AccountToken",
@@ -19,5 +20,10 @@ __all__ = [
     "PupilSignIn",
     "RecoveryCode",
     "School",
+    "Sort",
+    "SortChoice",
+    "TopicCard",
     "User",
+    "Worry",
+    "WorryWord",
 ]

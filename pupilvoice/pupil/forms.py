@@ -1,10 +1,19 @@
-"""Forms on the class tablet. Pupils tap; only adults type (their own staff sign-in)."""
+"""Forms on the class tablet. Pupils tap, and may type their own words; adults type
+their staff e-mail and password to help, which never starts a staff session there."""
 
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, HiddenField, PasswordField, RadioField, SelectField, StringField
+from wtforms import (
+    EmailField,
+    HiddenField,
+    PasswordField,
+    RadioField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
@@ -50,4 +59,24 @@ class AssistForm(StaffCheckForm):
             SelectChoice("no", _l("They are working on their own")),
         ],
         default="yes",
+    )
+
+
+class PlaceForm(FlaskForm):
+    """Where a card goes: set by the tapped button's name/value (like, unsure, dislike,
+    or skip)."""
+
+    place = HiddenField()
+
+
+class WordsForm(FlaskForm):
+    """The pupil's own words. Empty is fine: saying nothing more is allowed."""
+
+    words = TextAreaField(
+        _l("Your words"),
+        validators=[
+            Optional(),
+            Length(max=1000, message=_l("That is a lot of words! Please make it a bit shorter.")),
+        ],
+        render_kw={"rows": 5, "spellcheck": "true", "autocapitalize": "sentences"},
     )

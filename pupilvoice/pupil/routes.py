@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from babel.lists import format_list
 from flask import Blueprint, g, redirect, render_template, request, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..access import audience
@@ -10,7 +13,7 @@ from ..domain.roles import PUPIL
 from ..extensions import db, limiter
 from ..models import User
 from ..models.base import utcnow
-from ..services import accounts, audit, devices, tablet
+from ..services import accounts, audit, devices, tablet, voice
 from .forms import StaffCheckForm
 from .tablet import STAFF_CHECK_LIMIT, check_staff, signed_out_response
 
@@ -42,6 +45,24 @@ def current_helper() -> User | None:
     """The adult helping in this session, if any (recorded with what the pupil says)."""
     sign_in = g.get("pupil_sign_in")
     return sign_in.helper if sign_in is not None else None
+
+
+def me():
+    """The signed-in pupil (the object itself, for the permission rules)."""
+    return current_user._get_current_object()
+
+
+def who_sees(*, worry: bool = False) -> str:
+    """PRI-05: who will see what the pupil writes, named, in child-friendly words."""
+    staff = voice.worry_staff(me()) if worry else voice.voice_staff(me())
+    if not staff:
+        return _("Your teacher will see this.")
+    locale = str(get_locale())
+    # British lists have no comma before "and" (a UK school's names)
+    names = format_list([user.name for user in staff], locale="en_GB" if locale == "en" else locale)
+    if worry:
+        return _("Only %(names)s will see this. They will help you.", names=names)
+    return _("%(names)s will see this. Your family may see it too.", names=names)
 
 
 @bp.get("/")

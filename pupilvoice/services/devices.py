@@ -9,7 +9,7 @@ from sqlalchemy import select, update
 from ..extensions import db
 from ..models import ClassGroup, Device, LoginSession, PupilSignIn, User
 from ..models.base import utcnow
-from . import audit, tokens
+from . import audit, tokens, voice
 
 COOKIE = "__Host-pupilvoice-device"
 COOKIE_MAX_AGE = 400 * 24 * 60 * 60  # the longest a browser keeps a cookie
@@ -23,6 +23,7 @@ def enrol(group: ClassGroup, by: User, name: str, replacing: Device | None = Non
     """
     if replacing is not None and replacing.is_active:
         revoke(replacing, by)
+    voice.ensure_defaults(group.school_id)  # the cards the pupils will sort
     raw = tokens.new_token(32)
     device = Device(
         school_id=group.school_id,
