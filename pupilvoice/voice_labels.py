@@ -56,3 +56,36 @@ def card_word(card) -> str:
     if card.word:
         return card.word
     return str(TOPIC_WORDS.get(card.key or "", card.key or ""))
+
+
+# "I can..." areas: key -> (words, symbol, colour 1-4)
+AREAS = {
+    "reading": (_l("Reading"), "books", 1),
+    "writing": (_l("Writing"), "pencil", 2),
+    "maths": (_l("Maths"), "abacus", 3),
+    "talking": (_l("Talking and listening"), "talking", 4),
+    "friends": (_l("Friends"), "friends", 1),
+    "feelings": (_l("Feelings"), "heart", 2),
+    "myself": (_l("Looking after myself"), "toothbrush", 3),
+    "moving": (_l("Moving and playing"), "football", 4),
+}
+
+# How the pupil's sentence starts: key -> (words, symbol)
+STARTERS = {
+    "i_can": (_l("I can…"), "muscle"),
+    "better": (_l("I want to get better at…"), "seedling"),
+    "helps": (_l("It helps me when…"), "handshake"),
+}
+
+# The three faces, the same size and weight (A11Y-07): level -> (words, symbol)
+FACES = {
+    1: (_l("Not yet"), "face-not-yet"),
+    2: (_l("Getting there"), "face-getting-there"),
+    3: (_l("I can do it!"), "face-can-do"),
+}
+
+
+def proposal_sentence(proposal) -> str:
+    """The pupil's whole sentence: the starter without its dots, then their words."""
+    starter = str(STARTERS[proposal.starter][0]).rstrip("…").rstrip(".").rstrip()
+    return f"{starter} {proposal.words or ''}".strip()

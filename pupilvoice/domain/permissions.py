@@ -61,6 +61,19 @@ def _sort_card(actor: Any, card: Any) -> bool:
     return actor.role == PUPIL and _same_school(actor, card) and card.retired_at is None
 
 
+def _own_or_staff(actor: Any, obj: Any) -> bool:
+    """A pupil's own proposal, or one of a pupil the member of staff works with."""
+    if not _same_school(actor, obj):
+        return False
+    if actor.role == PUPIL:
+        return obj.pupil_id == actor.id
+    return _staff_of_pupil(actor, obj.pupil)
+
+
+def _own(actor: Any, obj: Any) -> bool:
+    return actor.role == PUPIL and _same_school(actor, obj) and obj.pupil_id == actor.id
+
+
 def _manage_device(actor: Any, device: Any) -> bool:
     """A class tablet: the class's teachers and the SENCO may stop it."""
     if not _same_school(actor, device):
@@ -86,6 +99,8 @@ _RULES: dict[tuple[str, str], Rule] = {
     ("view", "Worry"): _see_worry,
     ("close", "Worry"): _see_worry,
     ("sort", "TopicCard"): _sort_card,
+    ("view", "Proposal"): _own_or_staff,
+    ("rate", "Proposal"): _own,
     ("manage", "ClassGroup"): _is_senco,
     ("manage", "User"): _is_senco,
     ("manage", "ParentLink"): _is_senco,

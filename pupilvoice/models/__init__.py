@@ -5,7 +5,7 @@ from .auth import AccountToken, LoginSession, RecoveryCode
 from .device import Device, PictureKey, PupilSignIn
 from .people import ClassGroup, ClassStaff, ParentLink, Pupil, User
 from .school import School
-from .voice import Sort, SortChoice, TopicCard, Worry, WorryWord
+from .voice import Proposal, SelfRating, Sort, SortChoice, TopicCard, Worry, WorryWord
 
 __all__ = [
     "AccountToken",
@@ -16,10 +16,12 @@ __all__ = [
     "LoginSession",
     "ParentLink",
     "PictureKey",
+    "Proposal",
     "Pupil",
     "PupilSignIn",
     "RecoveryCode",
     "School",
+    "SelfRating",
     "Sort",
     "SortChoice",
     "TopicCard",

@@ -120,3 +120,45 @@ class WorryWord(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     __table_args__ = (UniqueConstraint("school_id", "word"),)
+
+
+class Proposal(db.Model):
+    """An "I can..." target the pupil proposes: an area, a sentence starter and their words."""
+
+    __tablename__ = "proposal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    school_id: Mapped[int] = mapped_column(ForeignKey("school.id"), index=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("pupil.id"), index=True)
+    area: Mapped[str] = mapped_column(String(20))
+    starter: Mapped[str] = mapped_column(String(20))
+    words: Mapped[str | None] = mapped_column(Text)
+    helper_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    pupil = relationship("Pupil")
+    helper = relationship("User")
+    ratings = relationship(
+        "SelfRating",
+        back_populates="proposal",
+        order_by="SelfRating.created_at",
+        cascade="all, delete-orphan",
+    )
+
+
+class SelfRating(db.Model):
+    """The pupil's own face-scale rating of a proposal, whenever they like:
+    1 Not yet, 2 Getting there, 3 I can do it!"""
+
+    __tablename__ = "self_rating"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    school_id: Mapped[int] = mapped_column(ForeignKey("school.id"), index=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("pupil.id"), index=True)
+    proposal_id: Mapped[int] = mapped_column(ForeignKey("proposal.id"), index=True)
+    level: Mapped[int] = mapped_column()
+    helper_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    proposal = relationship("Proposal", back_populates="ratings")
+    helper = relationship("User")

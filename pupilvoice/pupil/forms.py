@@ -80,3 +80,20 @@ class WordsForm(FlaskForm):
         ],
         render_kw={"rows": 5, "spellcheck": "true", "autocapitalize": "sentences"},
     )
+
+
+class ProposalForm(FlaskForm):
+    words = TextAreaField(
+        _l("Finish the sentence"),
+        validators=[
+            DataRequired(_l("Please finish the sentence. An adult can help you.")),
+            Length(max=1000, message=_l("That is a lot of words! Please make it a bit shorter.")),
+        ],
+        render_kw={"rows": 4, "spellcheck": "true", "autocapitalize": "none"},
+    )
+
+
+class RateForm(FlaskForm):
+    """One tap on a face: set by the tapped button's name/value."""
+
+    level = HiddenField()

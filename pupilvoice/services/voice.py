@@ -16,7 +16,18 @@ from sqlalchemy import func, select
 from ..domain import worry_words
 from ..domain.roles import SENCO, STAFF_ROLES, TEACHER
 from ..extensions import db
-from ..models import ClassGroup, Pupil, Sort, SortChoice, TopicCard, User, Worry, WorryWord
+from ..models import (
+    ClassGroup,
+    Proposal,
+    Pupil,
+    SelfRating,
+    Sort,
+    SortChoice,
+    TopicCard,
+    User,
+    Worry,
+    WorryWord,
+)
 from ..models.base import utcnow
 from ..models.voice import PLACES, SKIPPED
 from . import audit, mail
@@ -40,6 +51,10 @@ DEFAULT_CARDS = [
 SORT_WINDOW = timedelta(days=7)
 MAX_WORDS = 1000  # characters a pupil may write in one box
 REPEAT_WINDOW = timedelta(minutes=2)  # a double tap does not raise a worry twice
+CHANGE_MIND_WINDOW = timedelta(seconds=20)  # a second face this soon replaces the first
+AREAS = ("reading", "writing", "maths", "talking", "friends", "feelings", "myself", "moving")
+STARTERS = ("i_can", "better", "helps")
+LEVELS = (1, 2, 3)
 
 
 # --- the school's cards and word list ----------------------------------------------------
@@ -200,6 +215,56 @@ def people_names(pupil: Pupil) -> list[str]:
         )
     ).scalars()
     return [*pupils, *staff]
+
+
+# --- "I can..." targets and self-ratings ----------------------------------------------------
+
+
+def proposals_of(pupil: Pupil) -> list[Proposal]:
+    return list(
+        db.session.execute(
+            select(Proposal)
+            .where(Proposal.pupil_id == pupil.id)
+            .order_by(Proposal.created_at.desc(), Proposal.id.desc())
+        ).scalars()
+    )
+
+
+def propose(pupil: Pupil, area: str, starter: str, words: str, helper: User | None) -> Proposal:
+    if area not in AREAS or starter not in STARTERS:
+        raise ValueError("unknown area or sentence starter")
+    proposal = Proposal(
+        school_id=pupil.school_id,
+        pupil_id=pupil.id,
+        area=area,
+        starter=starter,
+        words=words.strip()[:MAX_WORDS] or None,
+        helper_id=helper.id if helper else None,
+    )
+    db.session.add(proposal)
+    db.session.flush()
+    audit.record(pupil, "propose_target", proposal)
+    return proposal
+
+
+def rate(proposal: Proposal, level: int, pupil: Pupil, helper: User | None) -> SelfRating:
+    """Add a face to the pupil's picture of progress. Tapping another face straight away
+    changes the last one instead (a double tap or a quick change of mind)."""
+    if level not in LEVELS:
+        raise ValueError(f"unknown level {level!r}")
+    last = proposal.ratings[-1] if proposal.ratings else None
+    if last is not None and utcnow() - last.created_at < CHANGE_MIND_WINDOW:
+        rating = last
+    else:
+        rating = SelfRating(
+            school_id=proposal.school_id, pupil_id=pupil.id, proposal=proposal, level=level
+        )
+        db.session.add(rating)
+    rating.level = level
+    rating.helper_id = helper.id if helper else None
+    db.session.flush()
+    audit.record(pupil, "self_rating", rating, proposal=proposal.id, level=level)
+    return rating
 
 
 # --- worries -------------------------------------------------------------------------------

@@ -51,6 +51,12 @@ ACCESS: dict[str, set[str] | str] = {
     "pupil.worry": PUPIL,
     "pupil.worry_tell": PUPIL,
     "pupil.worry_sent": PUPIL,
+    "pupil.targets": PUPIL,
+    "pupil.target_area": PUPIL,
+    "pupil.target_starter": PUPIL,
+    "pupil.target_words": PUPIL,
+    "pupil.target": PUPIL,
+    "pupil.rate": PUPIL,
     # staff: class tablets and a pupil's page
     "staff.tablets": STAFF,
     "staff.enrol_tablet": STAFF,
@@ -111,7 +117,12 @@ def _client_for(app, role, people):
 def _url(rule, world) -> str:
     values = {}
     for name in rule.arguments:
-        values[name] = {"token": "not-a-real-token", "kind": "sad"}.get(name, 1)
+        values[name] = {
+            "token": "not-a-real-token",
+            "kind": "sad",
+            "area": "reading",
+            "starter": "better",
+        }.get(name, 1)
     return rule.build(values)[1]
 
 
