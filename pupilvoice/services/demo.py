@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from ..extensions import db
 from ..models import ClassGroup, ParentLink, Pupil, School, User
-from . import accounts
+from . import accounts, tablet
 
 PASSWORD = "demo-password-2026"  # noqa: S105 - demo accounts only
 SCHOOL = "Riverside Primary School"
+PUPIL_PICTURES = ["apple", "star", "boat"]  # every demo pupil's picture password
+TABLET_TEACHER = "jones@riverside.example"  # enrols the Oak class tablet
 
 STAFF = [
     ("senco", "Mrs Khan", "senco@riverside.example"),
@@ -89,6 +91,8 @@ def load() -> School:
         db.session.add(pupil)
         pupils[first] = pupil
     db.session.flush()
+    for pupil in pupils.values():
+        tablet.set_pictures(pupil, PUPIL_PICTURES, users[group_teacher(classes, pupil, users)])
     for name, email, lang, method, children, relationship in PARENTS:
         parent = _user(school, "parent", name, email, lang)
         for child in children:
@@ -106,6 +110,12 @@ def load() -> School:
     return school
 
 
+def group_teacher(classes: dict, pupil: Pupil, users: dict) -> str:
+    """The e-mail of the first member of staff of the pupil's class."""
+    group = next(g for g in classes.values() if g.id == pupil.class_id)
+    return group.staff[0].email
+
+
 def _user(school: School, role: str, name: str, email: str, locale: str) -> User:
     user = User(school_id=school.id, role=role, name=name, email=email, locale=locale)
     accounts.set_password(user, PASSWORD)
@@ -119,3 +129,11 @@ def sign_ins() -> list[tuple[str, str, str]]:
     rows = [(labels[role], email, PASSWORD) for role, _, email in STAFF]
     rows += [(f"Parent ({lang})", email, PASSWORD) for _, email, lang, *_ in PARENTS]
     return rows
+
+
+def tablet_sign_ins() -> list[tuple[str, str, str]]:
+    """The class tablet, in the same columns: who enrols it, and how pupils sign in."""
+    return [
+        ("Enrol Oak tablet", TABLET_TEACHER, "then Class tablets: Oak"),
+        ("Pupil on the tablet", "taps their name, then", ", ".join(PUPIL_PICTURES)),
+    ]
