@@ -6,7 +6,7 @@ Services flush, never commit: the view commits once, then sends any notification
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from flask import current_app, g, render_template, url_for
 from flask_babel import force_locale
@@ -17,6 +17,7 @@ from ..domain import worry_words
 from ..domain.roles import SENCO, STAFF_ROLES, TEACHER
 from ..extensions import db
 from ..models import (
+    AuditEvent,
     ClassGroup,
     Proposal,
     Pupil,
@@ -356,3 +357,114 @@ def _send_worry_mail(user: User, worry: Worry) -> None:
         link = url_for("staff.pupil", pupil_id=worry.pupil_id, _external=True)
         body = render_template("staff/mail_worry.txt", user=user, worry=worry, link=link)
         mail.send(user.email, _("PupilVoice: a pupil has raised a worry"), body)
+
+
+# --- the staff side -----------------------------------------------------------------------
+
+
+def sorts_of(pupil: Pupil, limit: int = 2) -> list[Sort]:
+    """The pupil's latest sorts that have at least one card sorted, newest first."""
+    return list(
+        db.session.execute(
+            select(Sort)
+            .where(Sort.pupil_id == pupil.id, Sort.choices.any())
+            .order_by(Sort.started_at.desc(), Sort.id.desc())
+            .limit(limit)
+        ).scalars()
+    )
+
+
+def worries_of(pupil: Pupil) -> list[Worry]:
+    """Open worries first (oldest first: they have waited longest), then closed ones."""
+    rows = db.session.execute(
+        select(Worry).where(Worry.pupil_id == pupil.id).order_by(Worry.raised_at)
+    ).scalars()
+    rows = list(rows)
+    return [w for w in rows if w.is_open] + [w for w in reversed(rows) if not w.is_open]
+
+
+def close_worry(worry: Worry, action: str, by: User) -> None:
+    """Record what staff did; the worry stops being highlighted."""
+    if not worry.is_open:
+        return
+    worry.action_taken = action.strip()
+    worry.closed_at = utcnow()
+    worry.closed_by_id = by.id
+    audit.record(by, "close_worry", worry, pupil=worry.pupil_id)
+
+
+def last_voice_at(pupil_ids: Sequence[int], with_worries: bool) -> dict[int, datetime]:
+    """When each pupil last said something (sorted a card, proposed, rated, raised)."""
+    queries = [
+        select(Sort.pupil_id, func.max(SortChoice.chosen_at))
+        .join(SortChoice, SortChoice.sort_id == Sort.id)
+        .where(Sort.pupil_id.in_(pupil_ids))
+        .group_by(Sort.pupil_id),
+        select(Proposal.pupil_id, func.max(Proposal.created_at))
+        .where(Proposal.pupil_id.in_(pupil_ids))
+        .group_by(Proposal.pupil_id),
+        select(SelfRating.pupil_id, func.max(SelfRating.created_at))
+        .where(SelfRating.pupil_id.in_(pupil_ids))
+        .group_by(SelfRating.pupil_id),
+    ]
+    if with_worries:
+        queries.append(
+            select(Worry.pupil_id, func.max(Worry.raised_at))
+            .where(Worry.pupil_id.in_(pupil_ids))
+            .group_by(Worry.pupil_id)
+        )
+    latest: dict[int, datetime] = {}
+    for query in queries:
+        for pupil_id, when in db.session.execute(query):
+            when = _aware(when)
+            if when is not None and (pupil_id not in latest or when > latest[pupil_id]):
+                latest[pupil_id] = when
+    return latest
+
+
+def last_looked_at(pupil_ids: Sequence[int], user: User) -> dict[int, datetime]:
+    """When this member of staff last opened each pupil's page (from the audit log)."""
+    rows = db.session.execute(
+        select(AuditEvent.object_id, func.max(AuditEvent.created_at))
+        .where(
+            AuditEvent.actor_user_id == user.id,
+            AuditEvent.action == "view_voice",
+            AuditEvent.object_type == "Pupil",
+            AuditEvent.object_id.in_(pupil_ids),
+        )
+        .group_by(AuditEvent.object_id)
+    )
+    return {pupil_id: _aware(when) for pupil_id, when in rows}
+
+
+def open_worry_counts(pupil_ids: Sequence[int]) -> dict[int, int]:
+    rows = db.session.execute(
+        select(Worry.pupil_id, func.count())
+        .where(Worry.pupil_id.in_(pupil_ids), Worry.closed_at.is_(None))
+        .group_by(Worry.pupil_id)
+    )
+    return dict(rows.all())
+
+
+def _aware(when: datetime | None) -> datetime | None:
+    """max() over a UTC column comes back without its zone on SQLite."""
+    if when is not None and when.tzinfo is None:
+        return when.replace(tzinfo=UTC)
+    return when
+
+
+def staff_marks(pupil_ids: Sequence[int], user: User) -> dict[int, dict]:
+    """For the staff home: which pupils have said something new since this person last
+    looked, and (for teachers and the SENCO) how many worries are open."""
+    sees_worries = user.role in {SENCO, TEACHER}
+    voiced = last_voice_at(pupil_ids, with_worries=sees_worries)
+    looked = last_looked_at(pupil_ids, user)
+    worries = open_worry_counts(pupil_ids) if sees_worries else {}
+    return {
+        pupil_id: {
+            "new": pupil_id in voiced
+            and (pupil_id not in looked or voiced[pupil_id] > looked[pupil_id]),
+            "worries": worries.get(pupil_id, 0),
+        }
+        for pupil_id in pupil_ids
+    }

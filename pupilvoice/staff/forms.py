@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import RadioField, SelectField, StringField
+from wtforms import RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
@@ -36,3 +36,15 @@ class PicturePasswordForm(FlaskForm):
     @property
     def picks(self) -> list[str]:
         return [self.first.data, self.second.data, self.third.data]
+
+
+class CloseWorryForm(FlaskForm):
+    action_taken = TextAreaField(
+        _l("What we did"),
+        validators=[
+            DataRequired(_l("Write what was done, so others know the worry was dealt with.")),
+            Length(max=2000, message=_l("Write at most %(max)d characters.")),
+        ],
+        description=_l("For example: Talked with Sam at lunch; moved seats; told parents."),
+        render_kw={"rows": 3},
+    )

@@ -96,6 +96,7 @@ ACCESS: dict[str, set[str] | str] = {
     "staff.pupil": STAFF,
     "staff.pupil_pictures": STAFF,
     "staff.unlock_pictures": STAFF,
+    "staff.close_worry": STAFF,
 }
 ROLES = ["anonymous", "pupil", "parent", "ta", "teacher", "senco", "other_senco"]
 
