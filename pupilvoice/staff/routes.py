@@ -11,6 +11,7 @@ from ..access import STAFF, audience
 from ..domain.roles import SENCO
 from ..extensions import db
 from ..models import ClassGroup
+from ..services import voice
 
 bp = Blueprint("staff", __name__, url_prefix="/staff", template_folder="templates")
 
@@ -33,4 +34,10 @@ def visible_classes():
 def home():
     classes = visible_classes()
     ask_for_two_step = current_user.role == SENCO and not current_user.totp_enabled
-    return render_template("staff/home.html", classes=classes, ask_for_two_step=ask_for_two_step)
+    pupil_ids = [p.id for group in classes for p in group.pupils if p.archived_at is None]
+    return render_template(
+        "staff/home.html",
+        classes=classes,
+        ask_for_two_step=ask_for_two_step,
+        marks=voice.staff_marks(pupil_ids, current_user),
+    )
