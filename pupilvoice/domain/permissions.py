@@ -74,6 +74,15 @@ def _own(actor: Any, obj: Any) -> bool:
     return actor.role == PUPIL and _same_school(actor, obj) and obj.pupil_id == actor.id
 
 
+def _listen(actor: Any, recording: Any) -> bool:
+    """Recordings are played back only to staff; a worry's only to whom the worry goes."""
+    if not _same_school(actor, recording):
+        return False
+    if recording.purpose == "worry":
+        return _teacher_of_pupil(actor, recording.pupil)
+    return _staff_of_pupil(actor, recording.pupil)
+
+
 def _manage_device(actor: Any, device: Any) -> bool:
     """A class tablet: the class's teachers and the SENCO may stop it."""
     if not _same_school(actor, device):
@@ -101,6 +110,7 @@ _RULES: dict[tuple[str, str], Rule] = {
     ("sort", "TopicCard"): _sort_card,
     ("view", "Proposal"): _own_or_staff,
     ("rate", "Proposal"): _own,
+    ("listen", "Recording"): _listen,
     ("manage", "ClassGroup"): _is_senco,
     ("manage", "User"): _is_senco,
     ("manage", "ParentLink"): _is_senco,

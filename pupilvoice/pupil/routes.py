@@ -13,8 +13,8 @@ from ..domain.roles import PUPIL
 from ..extensions import db, limiter
 from ..models import User
 from ..models.base import utcnow
-from ..services import accounts, audit, devices, tablet, voice
-from .forms import StaffCheckForm
+from ..services import accounts, audit, devices, recordings, tablet, voice
+from .forms import RECORDING_PROBLEMS, StaffCheckForm
 from .tablet import STAFF_CHECK_LIMIT, check_staff, signed_out_response
 
 bp = Blueprint("pupil", __name__, url_prefix="/pupil", template_folder="templates")
@@ -50,6 +50,16 @@ def current_helper() -> User | None:
 def me():
     """The signed-in pupil (the object itself, for the permission rules)."""
     return current_user._get_current_object()
+
+
+def recording_from(form) -> tuple[bytes | None, bool]:
+    """The recording sent with a words form; (None, False) with a kind message on the form
+    when it is too big or not audio (what the pupil typed stays in the form)."""
+    data, problem = recordings.read_upload(form.recording.data)
+    if problem:
+        form.recording.errors = [str(RECORDING_PROBLEMS[problem])]
+        return None, False
+    return data, True
 
 
 def who_sees(*, worry: bool = False) -> str:

@@ -31,7 +31,7 @@ from ..models import (
 )
 from ..models.base import utcnow
 from ..models.voice import PLACES, SKIPPED
-from . import audit, mail
+from . import audit, mail, recordings
 
 # key, symbol, flag to staff when disliked (exclusion and bullying show up here)
 DEFAULT_CARDS = [
@@ -159,8 +159,15 @@ def choose(
     return flag_if_needed(choice, pupil, helper)
 
 
-def tell_more(choice: SortChoice, words: str, pupil: Pupil, helper: User | None) -> SortChoice:
+def tell_more(
+    choice: SortChoice,
+    words: str,
+    pupil: Pupil,
+    helper: User | None,
+    recording: bytes | None = None,
+) -> SortChoice:
     choice.words = words.strip()[:MAX_WORDS] or None
+    recordings.replace(choice, pupil, recording)
     if helper is not None:
         choice.helper_id = helper.id
     db.session.flush()
@@ -231,7 +238,14 @@ def proposals_of(pupil: Pupil) -> list[Proposal]:
     )
 
 
-def propose(pupil: Pupil, area: str, starter: str, words: str, helper: User | None) -> Proposal:
+def propose(
+    pupil: Pupil,
+    area: str,
+    starter: str,
+    words: str,
+    helper: User | None,
+    recording: bytes | None = None,
+) -> Proposal:
     if area not in AREAS or starter not in STARTERS:
         raise ValueError("unknown area or sentence starter")
     proposal = Proposal(
@@ -243,6 +257,7 @@ def propose(pupil: Pupil, area: str, starter: str, words: str, helper: User | No
         helper_id=helper.id if helper else None,
     )
     db.session.add(proposal)
+    recordings.replace(proposal, pupil, recording)
     db.session.flush()
     audit.record(pupil, "propose_target", proposal)
     return proposal
@@ -271,7 +286,9 @@ def rate(proposal: Proposal, level: int, pupil: Pupil, helper: User | None) -> S
 # --- worries -------------------------------------------------------------------------------
 
 
-def raise_worry(pupil: Pupil, kind: str, words: str, helper: User | None) -> Worry:
+def raise_worry(
+    pupil: Pupil, kind: str, words: str, helper: User | None, recording: bytes | None = None
+) -> Worry:
     """The pupil tapped "Something worries me". A double tap does not raise it twice."""
     words = words.strip()[:MAX_WORDS] or None
     recent = db.session.execute(
@@ -282,7 +299,7 @@ def raise_worry(pupil: Pupil, kind: str, words: str, helper: User | None) -> Wor
             Worry.raised_at > utcnow() - REPEAT_WINDOW,
         )
     ).scalar()
-    if recent is not None and recent.words == words:
+    if recent is not None and recent.words == words and recording is None:
         return recent
     worry = Worry(
         school_id=pupil.school_id,
@@ -292,6 +309,8 @@ def raise_worry(pupil: Pupil, kind: str, words: str, helper: User | None) -> Wor
         words=words,
         helper_id=helper.id if helper else None,
     )
+    if recording is not None:
+        worry.recording = recordings.keep(pupil, recording, "worry")
     db.session.add(worry)
     db.session.flush()
     audit.record(pupil, "raise_worry", worry)

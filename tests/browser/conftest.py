@@ -48,6 +48,9 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-component-update",
             "--disable-sync",
             "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost",
+            # a fake microphone (a beep), so the recorder can be tested without hardware
+            "--use-fake-device-for-media-stream",
+            "--use-fake-ui-for-media-stream",
         ],
     }
 
@@ -183,6 +186,7 @@ def tablet(browser, base_url):
         )
         if speech:
             context.add_init_script(FAKE_SPEECH)
+        context.grant_permissions(["microphone"])
         contexts.append(context)
         page = context.new_page()
         page.on("request", watch)

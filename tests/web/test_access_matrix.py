@@ -65,6 +65,7 @@ ACCESS: dict[str, set[str] | str] = {
     "staff.pupil_pictures": STAFF,
     "staff.unlock_pictures": STAFF,
     "staff.close_worry": STAFF,
+    "staff.recording": STAFF,
 }
 ROLES = ["anonymous", "pupil", "parent", "ta", "teacher", "senco", "other_senco"]
 
