@@ -111,6 +111,7 @@ _RULES: dict[tuple[str, str], Rule] = {
     ("view", "Proposal"): _own_or_staff,
     ("rate", "Proposal"): _own,
     ("listen", "Recording"): _listen,
+    ("manage", "TopicCard"): _is_senco,
     ("manage", "ClassGroup"): _is_senco,
     ("manage", "User"): _is_senco,
     ("manage", "ParentLink"): _is_senco,

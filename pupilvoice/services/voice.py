@@ -210,14 +210,18 @@ def flag_if_needed(choice: SortChoice, pupil: Pupil, helper: User | None) -> Sor
 
 def people_names(pupil: Pupil) -> list[str]:
     """Names a pupil might write: the school's other pupils and its staff."""
+    return people_names_in(pupil.school_id, leave_out=pupil.id)
+
+
+def people_names_in(school_id: int, leave_out: int | None = None) -> list[str]:
     pupils = db.session.execute(
         select(Pupil.first_name).where(
-            Pupil.school_id == pupil.school_id, Pupil.id != pupil.id, Pupil.archived_at.is_(None)
+            Pupil.school_id == school_id, Pupil.id != (leave_out or 0), Pupil.archived_at.is_(None)
         )
     ).scalars()
     staff = db.session.execute(
         select(User.name).where(
-            User.school_id == pupil.school_id,
+            User.school_id == school_id,
             User.role.in_(STAFF_ROLES),
             User.archived_at.is_(None),
         )
@@ -487,3 +491,83 @@ def staff_marks(pupil_ids: Sequence[int], user: User) -> dict[int, dict]:
         }
         for pupil_id in pupil_ids
     }
+
+
+# --- the SENCO's settings: About me cards and worry words -----------------------------------
+
+MAX_WORRY_WORDS = 200
+
+
+def all_cards(school_id: int) -> list[TopicCard]:
+    """Cards in use (in the order pupils see them), then retired ones."""
+    cards = db.session.execute(
+        select(TopicCard)
+        .where(TopicCard.school_id == school_id)
+        .order_by(TopicCard.position, TopicCard.id)
+    ).scalars()
+    cards = list(cards)
+    return [c for c in cards if c.is_active] + [c for c in cards if not c.is_active]
+
+
+def save_card(
+    card: TopicCard | None,
+    school_id: int,
+    word: str | None,
+    symbol: str,
+    tell_staff: bool,
+    by: User,
+) -> TopicCard:
+    """Add a card (at the end) or change one. ``word`` None keeps a built-in card's own
+    translated word."""
+    if card is None:
+        last = db.session.execute(
+            select(func.max(TopicCard.position)).where(TopicCard.school_id == school_id)
+        ).scalar()
+        card = TopicCard(school_id=school_id, position=(last or 0) + 1)
+        db.session.add(card)
+    card.word = word.strip()[:60] if word else None
+    card.symbol = symbol
+    card.tell_staff_if_disliked = tell_staff
+    db.session.flush()
+    audit.record(by, "save_card", card, word=card.word or card.key, symbol=symbol)
+    return card
+
+
+def retire_card(card: TopicCard, by: User, retire: bool = True) -> None:
+    """Take a card out of About me (or bring it back); past sorts keep it."""
+    card.retired_at = utcnow() if retire else None
+    audit.record(by, "retire_card" if retire else "restore_card", card)
+
+
+def move_card(card: TopicCard, step: int, by: User) -> None:
+    """Move a card one place earlier (-1) or later (+1) among the cards in use."""
+    cards = active_cards(card.school_id)
+    for position, each in enumerate(cards):
+        each.position = position
+    index = cards.index(card)
+    other = index + step
+    if 0 <= other < len(cards):
+        cards[index].position, cards[other].position = other, index
+        audit.record(by, "move_card", card, step=step)
+    db.session.flush()
+
+
+def set_worry_words(school_id: int, entries: Sequence[str], by: User) -> list[str]:
+    """Replace the school's worry word list; returns the list as saved."""
+    wanted = list(dict.fromkeys(worry_words.normalise(e) for e in entries))
+    wanted = [w for w in wanted if w][:MAX_WORRY_WORDS]
+    existing = {
+        row.word: row
+        for row in db.session.execute(
+            select(WorryWord).where(WorryWord.school_id == school_id)
+        ).scalars()
+    }
+    for word, row in existing.items():
+        if word not in wanted:
+            db.session.delete(row)
+    for word in wanted:
+        if word not in existing:
+            db.session.add(WorryWord(school_id=school_id, word=word))
+    db.session.flush()
+    audit.record(by, "set_worry_words", by.school, count=len(wanted))
+    return wanted

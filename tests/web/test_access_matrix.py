@@ -33,6 +33,12 @@ ACCESS: dict[str, set[str] | str] = {
     "staff.home": STAFF,
     "parent.home": {"parent"},
     "admin.home": {"senco", "other_senco"},
+    "admin.topic_cards": {"senco", "other_senco"},
+    "admin.topic_card_new": {"senco", "other_senco"},
+    "admin.topic_card_edit": {"senco", "other_senco"},
+    "admin.topic_card_retire": {"senco", "other_senco"},
+    "admin.topic_card_move": {"senco", "other_senco"},
+    "admin.worry_word_list": {"senco", "other_senco"},
     # the class tablet before sign-in: it shows nothing unless the device is enrolled
     "tablet.class_list": ANYONE,
     "tablet.pictures_sign_in": ANYONE,
