@@ -61,15 +61,6 @@ def _sort_card(actor: Any, card: Any) -> bool:
     return actor.role == PUPIL and _same_school(actor, card) and card.retired_at is None
 
 
-def _own_or_staff(actor: Any, obj: Any) -> bool:
-    """A pupil's own proposal, or one of a pupil the member of staff works with."""
-    if not _same_school(actor, obj):
-        return False
-    if actor.role == PUPIL:
-        return obj.pupil_id == actor.id
-    return _staff_of_pupil(actor, obj.pupil)
-
-
 def _own(actor: Any, obj: Any) -> bool:
     return actor.role == PUPIL and _same_school(actor, obj) and obj.pupil_id == actor.id
 
@@ -108,7 +99,6 @@ _RULES: dict[tuple[str, str], Rule] = {
     ("view", "Worry"): _see_worry,
     ("close", "Worry"): _see_worry,
     ("sort", "TopicCard"): _sort_card,
-    ("view", "Proposal"): _own_or_staff,
     ("rate", "Proposal"): _own,
     ("listen", "Recording"): _listen,
     ("manage", "TopicCard"): _is_senco,

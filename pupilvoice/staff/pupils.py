@@ -43,7 +43,7 @@ def voice_words() -> dict:
 @audience(STAFF)
 def pupil(pupil_id: int):
     """The pupil's voice for staff: worries first, then About me, then "I can..."."""
-    child = load_or_404(Pupil, pupil_id, "work_with")
+    child = load_or_404(Pupil, pupil_id, "view_voice")
     audit.record(current_user, "view_voice", child)  # also marks what this person has seen
     db.session.commit()
     return _pupil_page(child)
