@@ -25,6 +25,8 @@ def keep_pupils_on_their_tablet():
     """A pupil session lives only on the tablet it began on, while that tablet is enrolled:
     a revoked tablet, or a session cookie copied elsewhere, stops at once (SEC-06, SEC-07).
     Every pupil request counts as activity, so the idle warning is never late."""
+    if request.endpoint == "static":  # pictures and styles: no session work per file
+        return None
     if not current_user.is_authenticated or current_user.role != PUPIL:
         return None
     token = current_user.get_id()
