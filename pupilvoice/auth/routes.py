@@ -15,9 +15,15 @@ from ..domain.roles import PARENT
 from ..extensions import db, limiter
 from ..forms import NewPasswordForm
 from ..i18n import LANGUAGE_NAMES, chosen_language
+<<<<<<< HEAD
 from ..models import AccountToken, User
 from ..services import accounts, audit, mail
 from .forms import CodeForm, EmailForm, LanguageForm, LoginForm, WelcomeForm
+=======
+from ..models import User
+from ..services import accounts, audit, devices, mail
+from .forms import CodeForm, EmailForm, LanguageForm, LoginForm
+>>>>>>> main
 
 bp = Blueprint("auth", __name__, url_prefix="/auth", template_folder="templates")
 
@@ -96,7 +102,12 @@ def logout():
     session.clear()
     # The flash would be cleared with the cookies, so the message travels in the URL.
     response = redirect(url_for("auth.login", signed_out=1))
-    response.headers["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+    if devices.find_active(request.cookies.get(devices.COOKIE)):
+        # A class tablet: keep its device cookie (the emptied session cookie is enough),
+        # or signing out would also take the tablet out of class mode.
+        response.headers["Clear-Site-Data"] = '"cache", "storage"'
+    else:
+        response.headers["Clear-Site-Data"] = '"cache", "cookies", "storage"'
     return response
 
 

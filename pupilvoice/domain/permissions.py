@@ -84,17 +84,17 @@ def _sort_card(actor: Any, card: Any) -> bool:
     return actor.role == PUPIL and _same_school(actor, card) and card.retired_at is None
 
 
-def _own_or_staff(actor: Any, obj: Any) -> bool:
-    """A pupil's own proposal, or one of a pupil the member of staff works with."""
-    if not _same_school(actor, obj):
-        return False
-    if actor.role == PUPIL:
-        return obj.pupil_id == actor.id
-    return _staff_of_pupil(actor, obj.pupil)
-
-
 def _own(actor: Any, obj: Any) -> bool:
     return actor.role == PUPIL and _same_school(actor, obj) and obj.pupil_id == actor.id
+
+
+def _listen(actor: Any, recording: Any) -> bool:
+    """Recordings are played back only to staff; a worry's only to whom the worry goes."""
+    if not _same_school(actor, recording):
+        return False
+    if recording.purpose == "worry":
+        return _teacher_of_pupil(actor, recording.pupil)
+    return _staff_of_pupil(actor, recording.pupil)
 
 
 def _manage_device(actor: Any, device: Any) -> bool:
@@ -122,8 +122,9 @@ _RULES: dict[tuple[str, str], Rule] = {
     ("view", "Worry"): _see_worry,
     ("close", "Worry"): _see_worry,
     ("sort", "TopicCard"): _sort_card,
-    ("view", "Proposal"): _own_or_staff,
     ("rate", "Proposal"): _own,
+    ("listen", "Recording"): _listen,
+    ("manage", "TopicCard"): _is_senco,
     ("manage", "ClassGroup"): _is_senco,
     ("manage", "User"): _is_senco,
     ("manage_staff", "User"): _manage_staff,

@@ -5,7 +5,16 @@ from .auth import AccountToken, LoginSession, RecoveryCode
 from .device import Device, PictureKey, PupilSignIn
 from .people import ClassGroup, ClassStaff, ParentLink, Pupil, User
 from .school import School
-from .voice import Proposal, SelfRating, Sort, SortChoice, TopicCard, Worry, WorryWord
+from .voice import (
+    Proposal,
+    Recording,
+    SelfRating,
+    Sort,
+    SortChoice,
+    TopicCard,
+    Worry,
+    WorryWord,
+)
 
 __all__ = [
     "AccountToken",
@@ -20,6 +29,7 @@ __all__ = [
     "Pupil",
     "PupilSignIn",
     "RecoveryCode",
+    "Recording",
     "School",
     "SelfRating",
     "Sort",

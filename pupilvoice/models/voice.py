@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -67,12 +67,14 @@ class SortChoice(db.Model):
     card_id: Mapped[int] = mapped_column(ForeignKey("topic_card.id"), index=True)
     place: Mapped[str] = mapped_column(String(10))  # like / unsure / dislike / skip
     words: Mapped[str | None] = mapped_column(Text)
+    recording_id: Mapped[int | None] = mapped_column(ForeignKey("recording.id"))
     helper_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     chosen_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     sort = relationship("Sort", back_populates="choices")
     card = relationship("TopicCard")
     helper = relationship("User")
+    recording = relationship("Recording")
 
     __table_args__ = (UniqueConstraint("sort_id", "card_id"),)
 
@@ -92,6 +94,7 @@ class Worry(db.Model):
     words: Mapped[str | None] = mapped_column(Text)
     reasons: Mapped[list] = mapped_column(JSON, default=list)  # why it was flagged
     sort_choice_id: Mapped[int | None] = mapped_column(ForeignKey("sort_choice.id"))
+    recording_id: Mapped[int | None] = mapped_column(ForeignKey("recording.id"))
     helper_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     raised_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -100,6 +103,7 @@ class Worry(db.Model):
 
     pupil = relationship("Pupil")
     sort_choice = relationship("SortChoice")
+    recording = relationship("Recording")
     helper = relationship("User", foreign_keys=[helper_id])
     closed_by = relationship("User", foreign_keys=[closed_by_id])
 
@@ -133,11 +137,13 @@ class Proposal(db.Model):
     area: Mapped[str] = mapped_column(String(20))
     starter: Mapped[str] = mapped_column(String(20))
     words: Mapped[str | None] = mapped_column(Text)
+    recording_id: Mapped[int | None] = mapped_column(ForeignKey("recording.id"))
     helper_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     pupil = relationship("Pupil")
     helper = relationship("User")
+    recording = relationship("Recording")
     ratings = relationship(
         "SelfRating",
         back_populates="proposal",
@@ -162,3 +168,21 @@ class SelfRating(db.Model):
 
     proposal = relationship("Proposal", back_populates="ratings")
     helper = relationship("User")
+
+
+class Recording(db.Model):
+    """A pupil's spoken words. Kept in the database, so any app server can serve it, and
+    never under static/: staff play it back through an authorised route (SEC-15)."""
+
+    __tablename__ = "recording"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    school_id: Mapped[int] = mapped_column(ForeignKey("school.id"), index=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("pupil.id"), index=True)
+    purpose: Mapped[str] = mapped_column(String(10))  # "voice" or "worry" (who may listen)
+    content_type: Mapped[str] = mapped_column(String(40))  # from the content, not the browser
+    size: Mapped[int] = mapped_column()
+    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    pupil = relationship("Pupil")

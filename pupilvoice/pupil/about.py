@@ -14,7 +14,7 @@ from ..services import voice
 from ..voice_labels import PLACES as PLACE_WORDS
 from ..voice_labels import card_word
 from .forms import PlaceForm, WordsForm
-from .routes import bp, current_helper, me, who_sees
+from .routes import bp, current_helper, me, recording_from, who_sees
 
 
 def _next_url(sort: Sort) -> str:
@@ -108,16 +108,19 @@ def tell_more(card_id: int):
         return redirect(url_for("pupil.card", card_id=topic.id))
     form = WordsForm(words=choice.words)
     if form.validate_on_submit():
-        voice.tell_more(choice, form.words.data or "", me(), current_helper())
-        db.session.commit()
-        voice.send_notifications()
-        return redirect(_next_url(sort))
+        recording, usable = recording_from(form)
+        if usable:
+            voice.tell_more(choice, form.words.data or "", me(), current_helper(), recording)
+            db.session.commit()
+            voice.send_notifications()
+            return redirect(_next_url(sort))
     return render_template(
         "pupil/tell_more.html",
         card=topic,
         word=card_word(topic),
         form=form,
         who_sees=who_sees(),
+        recorded=choice.recording_id is not None,
     )
 
 

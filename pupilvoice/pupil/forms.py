@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
 from wtforms import (
     EmailField,
     HiddenField,
@@ -69,8 +70,15 @@ class PlaceForm(FlaskForm):
     place = HiddenField()
 
 
+RECORDING_PROBLEMS = {
+    "too-big": _l("That recording is too long. Please make a shorter one."),
+    "not-audio": _l("We could not use that recording. Please try again."),
+}
+
+
 class WordsForm(FlaskForm):
-    """The pupil's own words. Empty is fine: saying nothing more is allowed."""
+    """The pupil's own words, typed or recorded. Empty is fine: saying nothing more is
+    allowed. The recording is checked by its content in the view (SEC-15)."""
 
     words = TextAreaField(
         _l("Your words"),
@@ -80,13 +88,19 @@ class WordsForm(FlaskForm):
         ],
         render_kw={"rows": 5, "spellcheck": "true", "autocapitalize": "sentences"},
     )
+    recording = FileField(_l("Or say it out loud"), render_kw={"accept": "audio/*"})
 
 
-class ProposalForm(FlaskForm):
+NOTHING_SAID = _l("Please finish the sentence, or say it out loud. An adult can help you.")
+
+
+class ProposalForm(WordsForm):
+    """An "I can..." idea needs words or a recording (checked in the view, which reads
+    the recording)."""
+
     words = TextAreaField(
         _l("Finish the sentence"),
         validators=[
-            DataRequired(_l("Please finish the sentence. An adult can help you.")),
             Length(max=1000, message=_l("That is a lot of words! Please make it a bit shorter.")),
         ],
         render_kw={"rows": 4, "spellcheck": "true", "autocapitalize": "none"},

@@ -13,8 +13,8 @@ from ..domain.roles import PUPIL
 from ..extensions import db, limiter
 from ..models import User
 from ..models.base import utcnow
-from ..services import accounts, audit, devices, tablet, voice
-from .forms import StaffCheckForm
+from ..services import accounts, audit, devices, recordings, tablet, voice
+from .forms import RECORDING_PROBLEMS, StaffCheckForm
 from .tablet import STAFF_CHECK_LIMIT, check_staff, signed_out_response
 
 bp = Blueprint("pupil", __name__, url_prefix="/pupil", template_folder="templates")
@@ -25,6 +25,8 @@ def keep_pupils_on_their_tablet():
     """A pupil session lives only on the tablet it began on, while that tablet is enrolled:
     a revoked tablet, or a session cookie copied elsewhere, stops at once (SEC-06, SEC-07).
     Every pupil request counts as activity, so the idle warning is never late."""
+    if request.endpoint == "static":  # pictures and styles: no session work per file
+        return None
     if not current_user.is_authenticated or current_user.role != PUPIL:
         return None
     token = current_user.get_id()
@@ -50,6 +52,16 @@ def current_helper() -> User | None:
 def me():
     """The signed-in pupil (the object itself, for the permission rules)."""
     return current_user._get_current_object()
+
+
+def recording_from(form) -> tuple[bytes | None, bool]:
+    """The recording sent with a words form; (None, False) with a kind message on the form
+    when it is too big or not audio (what the pupil typed stays in the form)."""
+    data, problem = recordings.read_upload(form.recording.data)
+    if problem:
+        form.recording.errors = [str(RECORDING_PROBLEMS[problem])]
+        return None, False
+    return data, True
 
 
 def who_sees(*, worry: bool = False) -> str:

@@ -11,8 +11,8 @@ from ..extensions import db
 from ..models import Proposal
 from ..services import voice
 from ..voice_labels import AREAS, FACES, STARTERS, proposal_sentence
-from .forms import ProposalForm, RateForm
-from .routes import bp, current_helper, me, who_sees
+from .forms import NOTHING_SAID, ProposalForm, RateForm
+from .routes import bp, current_helper, me, recording_from, who_sees
 
 JOURNEY_LENGTH = 8  # the last few faces make the picture
 
@@ -50,9 +50,14 @@ def target_words(area: str, starter: str):
         abort(404)
     form = ProposalForm()
     if form.validate_on_submit():
-        proposal = voice.propose(me(), area, starter, form.words.data, current_helper())
-        db.session.commit()
-        return redirect(url_for("pupil.target", proposal_id=proposal.id, thanks=1))
+        recording, usable = recording_from(form)
+        words = form.words.data or ""
+        if usable and not words.strip() and recording is None:
+            form.words.errors = [str(NOTHING_SAID)]
+        elif usable:
+            proposal = voice.propose(me(), area, starter, words, current_helper(), recording)
+            db.session.commit()
+            return redirect(url_for("pupil.target", proposal_id=proposal.id, thanks=1))
     return render_template(
         "pupil/target_words.html",
         form=form,

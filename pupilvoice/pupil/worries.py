@@ -11,7 +11,7 @@ from ..extensions import db
 from ..services import voice
 from ..voice_labels import WORRY_KINDS
 from .forms import WordsForm
-from .routes import bp, current_helper, me, who_sees
+from .routes import bp, current_helper, me, recording_from, who_sees
 
 
 @bp.get("/worry")
@@ -27,10 +27,12 @@ def worry_tell(kind: str):
         abort(404)
     form = WordsForm()
     if form.validate_on_submit():
-        voice.raise_worry(me(), kind, form.words.data or "", current_helper())
-        db.session.commit()
-        voice.send_notifications()
-        return redirect(url_for("pupil.worry_sent"))
+        recording, usable = recording_from(form)
+        if usable:
+            voice.raise_worry(me(), kind, form.words.data or "", current_helper(), recording)
+            db.session.commit()
+            voice.send_notifications()
+            return redirect(url_for("pupil.worry_sent"))
     label, picture = WORRY_KINDS[kind]
     return render_template(
         "pupil/worry_tell.html",

@@ -31,7 +31,7 @@ from ..models import (
 )
 from ..models.base import utcnow
 from ..models.voice import PLACES, SKIPPED
-from . import audit, mail
+from . import audit, mail, recordings
 
 # key, symbol, flag to staff when disliked (exclusion and bullying show up here)
 DEFAULT_CARDS = [
@@ -159,8 +159,15 @@ def choose(
     return flag_if_needed(choice, pupil, helper)
 
 
-def tell_more(choice: SortChoice, words: str, pupil: Pupil, helper: User | None) -> SortChoice:
+def tell_more(
+    choice: SortChoice,
+    words: str,
+    pupil: Pupil,
+    helper: User | None,
+    recording: bytes | None = None,
+) -> SortChoice:
     choice.words = words.strip()[:MAX_WORDS] or None
+    recordings.replace(choice, pupil, recording)
     if helper is not None:
         choice.helper_id = helper.id
     db.session.flush()
@@ -203,14 +210,18 @@ def flag_if_needed(choice: SortChoice, pupil: Pupil, helper: User | None) -> Sor
 
 def people_names(pupil: Pupil) -> list[str]:
     """Names a pupil might write: the school's other pupils and its staff."""
+    return people_names_in(pupil.school_id, leave_out=pupil.id)
+
+
+def people_names_in(school_id: int, leave_out: int | None = None) -> list[str]:
     pupils = db.session.execute(
         select(Pupil.first_name).where(
-            Pupil.school_id == pupil.school_id, Pupil.id != pupil.id, Pupil.archived_at.is_(None)
+            Pupil.school_id == school_id, Pupil.id != (leave_out or 0), Pupil.archived_at.is_(None)
         )
     ).scalars()
     staff = db.session.execute(
         select(User.name).where(
-            User.school_id == pupil.school_id,
+            User.school_id == school_id,
             User.role.in_(STAFF_ROLES),
             User.archived_at.is_(None),
         )
@@ -231,7 +242,14 @@ def proposals_of(pupil: Pupil) -> list[Proposal]:
     )
 
 
-def propose(pupil: Pupil, area: str, starter: str, words: str, helper: User | None) -> Proposal:
+def propose(
+    pupil: Pupil,
+    area: str,
+    starter: str,
+    words: str,
+    helper: User | None,
+    recording: bytes | None = None,
+) -> Proposal:
     if area not in AREAS or starter not in STARTERS:
         raise ValueError("unknown area or sentence starter")
     proposal = Proposal(
@@ -243,6 +261,7 @@ def propose(pupil: Pupil, area: str, starter: str, words: str, helper: User | No
         helper_id=helper.id if helper else None,
     )
     db.session.add(proposal)
+    recordings.replace(proposal, pupil, recording)
     db.session.flush()
     audit.record(pupil, "propose_target", proposal)
     return proposal
@@ -271,7 +290,9 @@ def rate(proposal: Proposal, level: int, pupil: Pupil, helper: User | None) -> S
 # --- worries -------------------------------------------------------------------------------
 
 
-def raise_worry(pupil: Pupil, kind: str, words: str, helper: User | None) -> Worry:
+def raise_worry(
+    pupil: Pupil, kind: str, words: str, helper: User | None, recording: bytes | None = None
+) -> Worry:
     """The pupil tapped "Something worries me". A double tap does not raise it twice."""
     words = words.strip()[:MAX_WORDS] or None
     recent = db.session.execute(
@@ -282,7 +303,7 @@ def raise_worry(pupil: Pupil, kind: str, words: str, helper: User | None) -> Wor
             Worry.raised_at > utcnow() - REPEAT_WINDOW,
         )
     ).scalar()
-    if recent is not None and recent.words == words:
+    if recent is not None and recent.words == words and recording is None:
         return recent
     worry = Worry(
         school_id=pupil.school_id,
@@ -292,6 +313,8 @@ def raise_worry(pupil: Pupil, kind: str, words: str, helper: User | None) -> Wor
         words=words,
         helper_id=helper.id if helper else None,
     )
+    if recording is not None:
+        worry.recording = recordings.keep(pupil, recording, "worry")
     db.session.add(worry)
     db.session.flush()
     audit.record(pupil, "raise_worry", worry)
@@ -468,3 +491,83 @@ def staff_marks(pupil_ids: Sequence[int], user: User) -> dict[int, dict]:
         }
         for pupil_id in pupil_ids
     }
+
+
+# --- the SENCO's settings: About me cards and worry words -----------------------------------
+
+MAX_WORRY_WORDS = 200
+
+
+def all_cards(school_id: int) -> list[TopicCard]:
+    """Cards in use (in the order pupils see them), then retired ones."""
+    cards = db.session.execute(
+        select(TopicCard)
+        .where(TopicCard.school_id == school_id)
+        .order_by(TopicCard.position, TopicCard.id)
+    ).scalars()
+    cards = list(cards)
+    return [c for c in cards if c.is_active] + [c for c in cards if not c.is_active]
+
+
+def save_card(
+    card: TopicCard | None,
+    school_id: int,
+    word: str | None,
+    symbol: str,
+    tell_staff: bool,
+    by: User,
+) -> TopicCard:
+    """Add a card (at the end) or change one. ``word`` None keeps a built-in card's own
+    translated word."""
+    if card is None:
+        last = db.session.execute(
+            select(func.max(TopicCard.position)).where(TopicCard.school_id == school_id)
+        ).scalar()
+        card = TopicCard(school_id=school_id, position=(last or 0) + 1)
+        db.session.add(card)
+    card.word = word.strip()[:60] if word else None
+    card.symbol = symbol
+    card.tell_staff_if_disliked = tell_staff
+    db.session.flush()
+    audit.record(by, "save_card", card, word=card.word or card.key, symbol=symbol)
+    return card
+
+
+def retire_card(card: TopicCard, by: User, retire: bool = True) -> None:
+    """Take a card out of About me (or bring it back); past sorts keep it."""
+    card.retired_at = utcnow() if retire else None
+    audit.record(by, "retire_card" if retire else "restore_card", card)
+
+
+def move_card(card: TopicCard, step: int, by: User) -> None:
+    """Move a card one place earlier (-1) or later (+1) among the cards in use."""
+    cards = active_cards(card.school_id)
+    for position, each in enumerate(cards):
+        each.position = position
+    index = cards.index(card)
+    other = index + step
+    if 0 <= other < len(cards):
+        cards[index].position, cards[other].position = other, index
+        audit.record(by, "move_card", card, step=step)
+    db.session.flush()
+
+
+def set_worry_words(school_id: int, entries: Sequence[str], by: User) -> list[str]:
+    """Replace the school's worry word list; returns the list as saved."""
+    wanted = list(dict.fromkeys(worry_words.normalise(e) for e in entries))
+    wanted = [w for w in wanted if w][:MAX_WORRY_WORDS]
+    existing = {
+        row.word: row
+        for row in db.session.execute(
+            select(WorryWord).where(WorryWord.school_id == school_id)
+        ).scalars()
+    }
+    for word, row in existing.items():
+        if word not in wanted:
+            db.session.delete(row)
+    for word in wanted:
+        if word not in existing:
+            db.session.add(WorryWord(school_id=school_id, word=word))
+    db.session.flush()
+    audit.record(by, "set_worry_words", by.school, count=len(wanted))
+    return wanted

@@ -25,6 +25,7 @@ def _picture_field(label):
         label,
         choices=[SelectChoice(name) for name in pictures.GRID],
         validators=[DataRequired(_l("Choose a picture."))],
+        invalid_choice_message=_l("Choose a picture."),
     )
 
 

@@ -3,15 +3,15 @@ picture password (set, reset, unlock)."""
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, url_for
+from flask import Response, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..access import STAFF, audience, load_or_404
-from ..domain import pictures, voice_changes
+from ..domain import audio, pictures, voice_changes
 from ..domain.permissions import can
 from ..extensions import db
-from ..models import Pupil, Worry
+from ..models import Pupil, Recording, Worry
 from ..services import audit, tablet, voice
 from ..voice_labels import (
     AREAS,
@@ -43,7 +43,7 @@ def voice_words() -> dict:
 @audience(STAFF)
 def pupil(pupil_id: int):
     """The pupil's voice for staff: worries first, then About me, then "I can..."."""
-    child = load_or_404(Pupil, pupil_id, "work_with")
+    child = load_or_404(Pupil, pupil_id, "view_voice")
     audit.record(current_user, "view_voice", child)  # also marks what this person has seen
     db.session.commit()
     return _pupil_page(child)
@@ -77,6 +77,21 @@ def _pupil_page(child: Pupil, closing: Worry | None = None, close_form=None):
         new_close_form=CloseWorryForm,
         gathered=voice_changes.gathered,
     )
+
+
+@bp.get("/recordings/<int:recording_id>")
+@audience(STAFF)
+def recording(recording_id: int):
+    """Play a pupil's recording: staff only, checked per recording, never cached, never
+    sniffed into anything but the audio type found in its content (SEC-15)."""
+    sound = load_or_404(Recording, recording_id, "listen")
+    audit.record(current_user, "listen_recording", sound, pupil=sound.pupil_id)
+    db.session.commit()
+    name = f"recording-{sound.id}.{audio.EXTENSIONS.get(sound.content_type, 'bin')}"
+    response = Response(sound.data, mimetype=sound.content_type)
+    response.headers["Content-Disposition"] = f'inline; filename="{name}"'
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @bp.post("/worries/<int:worry_id>/close")

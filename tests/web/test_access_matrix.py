@@ -71,6 +71,12 @@ ACCESS: dict[str, set[str] | str] = {
     "admin.staff_restore": SENCO,
     "admin.home": SENCO,
     "audit.index": SENCO,
+    "admin.topic_cards": {"senco", "other_senco"},
+    "admin.topic_card_new": {"senco", "other_senco"},
+    "admin.topic_card_edit": {"senco", "other_senco"},
+    "admin.topic_card_retire": {"senco", "other_senco"},
+    "admin.topic_card_move": {"senco", "other_senco"},
+    "admin.worry_word_list": {"senco", "other_senco"},
     # the class tablet before sign-in: it shows nothing unless the device is enrolled
     "tablet.class_list": ANYONE,
     "tablet.pictures_sign_in": ANYONE,
@@ -103,6 +109,7 @@ ACCESS: dict[str, set[str] | str] = {
     "staff.pupil_pictures": STAFF,
     "staff.unlock_pictures": STAFF,
     "staff.close_worry": STAFF,
+    "staff.recording": STAFF,
 }
 ROLES = ["anonymous", "pupil", "parent", "ta", "teacher", "senco", "other_senco"]
 

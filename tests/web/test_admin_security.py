@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pupilvoice.models import AuditEvent, ClassGroup, ParentLink, Pupil, User
+from pupilvoice.services import voice
 
 
 @pytest.fixture
@@ -22,12 +23,15 @@ def id_routes(app):
 
 def ids_of(world, endpoint: str) -> dict[str, int]:
     link = world.pupil.parent_links[0]
+    voice.ensure_defaults(world.school.id)
+    card = voice.active_cards(world.school.id)[0]
     user = world.parent if endpoint.startswith("admin.parent") else world.teacher
     return {
         "user_id": user.id,
         "class_id": world.own_class.id,
         "pupil_id": world.pupil.id,
         "link_id": link.id,
+        "card_id": card.id,
     }
 
 
@@ -52,7 +56,8 @@ def test_sec02_user_id_class_id_pupil_id_link_id_of_another_school_give_404(
         response = client.form(url, {"name": "Taken over"}, page="/school/")
         assert response.status_code == 404, url
         checked.append(rule.endpoint)
-    assert len(checked) == 15  # invitations: tests/web/test_invitations.py
+    # 15 people and class routes (invitations: tests/web/test_invitations.py), 3 About me
+    assert len(checked) == 18
     assert snapshot(db) == before
     assert not db.session.query(User).filter_by(name="Taken over").count()
 

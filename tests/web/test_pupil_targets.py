@@ -46,7 +46,7 @@ def test_rel05_empty_or_long_words_keep_the_page_and_say_what_to_do(world, db, p
     sam = pupil_login(world.pupil)
     empty = propose(sam, words="  ")
     assert empty.status_code == 200
-    assert "Please finish the sentence. An adult can help you." in text(empty)
+    assert "Please finish the sentence, or say it out loud. An adult can help you." in text(empty)
     long_words = "read " * 300
     too_long = propose(sam, words=long_words)
     assert "a bit shorter" in text(too_long) and long_words.strip() in text(too_long)

@@ -312,3 +312,22 @@ def test_pictures_are_stored_hashed(world, db, pupil_login):
     pupil_login(world.pupil)
     key = db.session.get(PictureKey, world.pupil.id)
     assert all(name not in (key.digest + key.salt) for name in PICTURES)
+
+
+def test_static_files_do_not_touch_the_pupil_session(world, db, pupil_login):
+    client = pupil_login(world.pupil)
+    record = db.session.query(LoginSession).one()
+    before = utcnow() - timedelta(minutes=2)
+    record.last_seen_at = before
+    db.session.commit()
+    assert client.get("/static/symbols/fox.svg").status_code == 200
+    assert db.session.query(LoginSession).one().last_seen_at == before
+
+
+def test_staff_signing_out_on_a_class_tablet_keeps_it_in_class_mode(login, world):
+    teacher = login(world.teacher)
+    on_tablet(teacher, enrol_tablet(world.own_class, world.teacher))
+    response = teacher.form("/auth/logout", page="/staff/")
+    assert response.headers["Clear-Site-Data"] == '"cache", "storage"'
+    assert teacher.get("/staff/").status_code == 302  # signed out all the same
+    assert "Who are you?" in teacher.get("/tablet/").get_data(as_text=True)
