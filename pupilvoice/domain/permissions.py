@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from .lifecycle import CLOSED, SHARE, allowed_transitions, is_editable
 from .roles import PARENT, PUPIL, SENCO, STAFF_ROLES, TEACHER
 
 Rule = Callable[[Any, Any], bool]
@@ -47,6 +48,33 @@ def _view_pupil(actor: Any, pupil: Any) -> bool:
     return _staff_of_pupil(actor, pupil)
 
 
+def _teacher_of_pupil(actor: Any, pupil: Any) -> bool:
+    """Class teachers and the SENCO; not teaching assistants."""
+    return _staff_of_pupil(actor, pupil) and actor.role in {SENCO, TEACHER}
+
+
+def _on_plan(rule: Rule) -> Rule:
+    """A plan rule: the plan is of this school and ``rule`` holds for its pupil."""
+    return lambda actor, plan: _same_school(actor, plan) and rule(actor, plan.pupil)
+
+
+def _edit_plan(actor: Any, plan: Any) -> bool:
+    return _on_plan(_teacher_of_pupil)(actor, plan) and is_editable(plan.status)
+
+
+def _share_plan(actor: Any, plan: Any) -> bool:
+    return _edit_plan(actor, plan) and SHARE in allowed_transitions(plan.status)
+
+
+def _add_evidence(actor: Any, plan: Any) -> bool:
+    """Everyone who works with the pupil, teaching assistants too, until the plan closes."""
+    return _on_plan(_staff_of_pupil)(actor, plan) and plan.status != CLOSED
+
+
+def _use_bank(actor: Any, entry: Any) -> bool:
+    return _same_school(actor, entry) and actor.role in {SENCO, TEACHER}
+
+
 def _manage_staff(actor: Any, user: Any) -> bool:
     return _is_senco(actor, user) and user.role in STAFF_ROLES
 
@@ -77,6 +105,15 @@ _RULES: dict[tuple[str, str], Rule] = {
     ("change_role", "User"): _not_themselves(_manage_staff),
     ("deactivate", "User"): _not_themselves(_is_senco),
     ("manage", "ParentLink"): _is_senco,
+    ("create_plan", "Pupil"): _teacher_of_pupil,
+    ("view", "Plan"): _on_plan(_staff_of_pupil),
+    ("edit", "Plan"): _edit_plan,
+    ("share", "Plan"): _share_plan,
+    ("add_evidence", "Plan"): _add_evidence,
+    ("use", "TargetBankEntry"): _use_bank,
+    ("manage", "TargetBankEntry"): _is_senco,
+    ("manage_bank", "School"): _view_audit,
+    ("edit_glossary", "School"): _view_audit,
     ("administer", "School"): _view_audit,
     ("view_audit", "School"): _view_audit,
 }
