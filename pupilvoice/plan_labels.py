@@ -38,7 +38,6 @@ FIELD_LABELS = {
     "pupil_views": _l("The pupil's views"),
     "home_help": _l("What the parents say helps at home"),
     "extra_target_reason": _l("Why this pupil needs more than four targets"),
-    "status": _l("Status"),
     "area": _l("Area"),
     "pupil_words": _l("The pupil's own words"),
     "smart_text": _l("SMART target"),

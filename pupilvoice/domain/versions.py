@@ -16,7 +16,6 @@ from datetime import date
 from typing import Any
 
 Snapshot = Mapping[str, Any]
-NOT_TEXT = frozenset({"status"})  # changes the plan's state, not what parents read
 
 
 def plain(value: Any) -> Any:
@@ -25,10 +24,11 @@ def plain(value: Any) -> Any:
 
 
 def text_hash(snapshot: Snapshot) -> str:
-    """SHA-256 of the plan's text and its active targets: what a sign-off is tied to."""
-    plan = {k: v for k, v in snapshot["plan"].items() if k not in NOT_TEXT}
+    """SHA-256 of the plan's text and its active targets: what a sign-off is tied to.
+    The plan's status is not in a snapshot: it is where the plan is, not what it says."""
     targets = {k: t for k, t in snapshot["targets"].items() if not t.get("archived")}
-    text = json.dumps({"plan": plan, "targets": targets}, sort_keys=True, ensure_ascii=False)
+    content = {"plan": snapshot["plan"], "targets": targets}
+    text = json.dumps(content, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..extensions import db
 from ..models import ClassGroup, ParentLink, Pupil, School, User
-from . import accounts
+from . import accounts, demo_plans
 
 PASSWORD = "demo-password-2026"  # noqa: S105 - demo accounts only
 SCHOOL = "Riverside Primary School"
@@ -103,6 +103,7 @@ def load() -> School:
                 )
             )
     db.session.flush()
+    demo_plans.load(school, users, pupils)
     return school
 
 

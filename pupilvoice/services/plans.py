@@ -69,7 +69,7 @@ def _target_snapshot(target: Target) -> dict[str, Any]:
 def snapshot(plan: Plan) -> dict[str, Any]:
     """The plan's text as plain data, kept with each version."""
     return {
-        "plan": _fields(plan, PLAN_FIELDS) | {"status": plan.status},
+        "plan": _fields(plan, PLAN_FIELDS),
         "targets": {str(t.id): _target_snapshot(t) for t in plan.targets},
     }
 

@@ -57,8 +57,6 @@ def merge_rows(form, theirs, clashes: dict[str, Clash]) -> list[dict[str, Any]]:
 def _shown(field: str, value: Any) -> str:
     if value is None or value == "":
         return ""
-    if field == "status":
-        return str(STATUS_LABELS.get(value, value))
     if field == "area":
         return str(AREA_LABELS.get(value, value))
     if field == "archived":
@@ -81,14 +79,14 @@ def change_rows(old: PlanVersion | None, new: PlanVersion | None) -> list[dict[s
     rows = []
     for change in changes(old.snapshot, new.snapshot):
         if change.target is None:
-            part = _("The plan")
+            part, words = _("The plan"), ""
         else:
-            wording = _short(targets[change.target].get("smart_text", ""))
-            part = _("Target: %(start)s", start=wording)
+            part, words = _("Target"), _short(targets[change.target].get("smart_text", ""))
         before, after = _shown(change.field, change.before), _shown(change.field, change.after)
         rows.append(
             {
                 "part": part,
+                "words": words,
                 "label": FIELD_LABELS.get(change.field, change.field),
                 "runs": word_diff(before, after),
             }

@@ -6,6 +6,12 @@
   var DRAFT_PREFIX = "pupilvoice-draft:";
   var DRAFT_HOURS = 12; // an unsaved draft older than this is thrown away
 
+  // Dates and numbers the British way in English, as the server writes them.
+  function pageLocale() {
+    var lang = document.documentElement.lang || "en";
+    return lang === "en" ? "en-GB" : lang;
+  }
+
   function csrfToken(form) {
     var input = form.querySelector("input[name=csrf_token]");
     return input ? input.value : "";
@@ -84,7 +90,7 @@
         out.textContent = "";
         return;
       }
-      var lang = document.documentElement.lang || "en";
+      var lang = pageLocale();
       var hours = (weekly * weeks * minutes / 60).toLocaleString(lang, { maximumFractionDigits: 1 });
       var each = (weekly * weeks * cost / group).toLocaleString(lang, { style: "currency", currency: "GBP" });
       out.textContent = out.dataset.template.replace("__HOURS__", hours).replace("__COST__", each);
@@ -120,7 +126,7 @@
   function offerDraft(form, key, draft) {
     var banner = form.querySelector("[data-draft-banner]");
     if (!banner) return;
-    var when = new Date(draft.savedAt).toLocaleTimeString(document.documentElement.lang || "en", { hour: "2-digit", minute: "2-digit" });
+    var when = new Date(draft.savedAt).toLocaleTimeString(pageLocale(), { hour: "2-digit", minute: "2-digit" });
     var text = banner.querySelector("p");
     text.textContent = text.textContent.replace("__TIME__", when);
     banner.hidden = false;
