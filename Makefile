@@ -19,7 +19,7 @@ install-test: $(BIN)/python
 	$(BIN)/pip install -q -e '.[test]'
 
 translations: $(BIN)/python
-	$(BIN)/pybabel compile -d translations 2>&1 | sed "s/^/  /"; test $${PIPESTATUS[0]} -eq 0
+	$(BIN)/pybabel -q compile -d translations
 
 run: install translations
 	$(BIN)/flask db upgrade

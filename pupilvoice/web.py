@@ -1,12 +1,15 @@
-"""Pages for everyone: the front door and the health check."""
+"""Pages for everyone: the front door, the privacy page and the health check."""
 
 from __future__ import annotations
 
 from flask import Blueprint, redirect, render_template
 from flask_login import current_user
+from sqlalchemy import select
 
 from . import ping_database
 from .access import PUBLIC, audience, home_for
+from .extensions import db
+from .models import School
 
 bp = Blueprint("web", __name__)
 
@@ -17,6 +20,21 @@ def index():
     if current_user.is_authenticated:
         return redirect(home_for(current_user))
     return render_template("index.html")
+
+
+@bp.get("/about")
+@audience(PUBLIC)
+def about():
+    """What PupilVoice is and who sees what. Also the benchmarks' floor page, so it
+    makes exactly one small query: the visitor's school name, or a health ping."""
+    school_name = None
+    if current_user.is_authenticated:
+        school_name = db.session.execute(
+            select(School.name).where(School.id == current_user.school_id)
+        ).scalar_one()
+    else:
+        ping_database()
+    return render_template("about.html", school_name=school_name)
 
 
 @bp.get("/healthz")

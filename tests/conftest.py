@@ -9,13 +9,14 @@ import shutil
 import socket
 import subprocess
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from glob import glob
 from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from pupilvoice import create_app
 from pupilvoice.extensions import db as _db
@@ -183,6 +184,27 @@ def db(app):
 @pytest.fixture
 def client(app) -> Client:
     return app.test_client()
+
+
+@pytest.fixture
+def queries(app):
+    """``with queries() as ran:`` collects the SQL statements run inside the block."""
+
+    @contextmanager
+    def _collect():
+        ran: list[str] = []
+
+        def record(_conn, _cursor, statement, *_args):
+            ran.append(statement)
+
+        engine = _db.engine
+        event.listen(engine, "before_cursor_execute", record)
+        try:
+            yield ran
+        finally:
+            event.remove(engine, "before_cursor_execute", record)
+
+    return _collect
 
 
 @pytest.fixture

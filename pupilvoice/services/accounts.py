@@ -10,6 +10,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import joinedload
 
 from ..extensions import db
 from ..models import AccountToken, LoginSession, RecoveryCode, User
@@ -158,12 +159,14 @@ def start_session(*, user: User | None = None, pupil_id: int | None = None) -> s
 
 
 def find_session(raw: str) -> LoginSession | None:
+    """The open session for this cookie, with its staff member or parent: every signed-in
+    request needs both, so they come in one query."""
     if not raw or len(raw) > 200:
         return None
     return db.session.execute(
-        select(LoginSession).where(
-            LoginSession.token_hash == tokens.digest(raw), LoginSession.ended_at.is_(None)
-        )
+        select(LoginSession)
+        .options(joinedload(LoginSession.user))
+        .where(LoginSession.token_hash == tokens.digest(raw), LoginSession.ended_at.is_(None))
     ).scalar()
 
 

@@ -20,7 +20,7 @@ def visible_classes():
     query = (
         select(ClassGroup)
         .where(ClassGroup.school_id == current_user.school_id, ClassGroup.archived_at.is_(None))
-        .options(selectinload(ClassGroup.pupils), selectinload(ClassGroup.staff))
+        .options(selectinload(ClassGroup.pupils))
         .order_by(ClassGroup.year_group, ClassGroup.name)
     )
     if current_user.role != SENCO:

@@ -16,6 +16,18 @@ from pupilvoice.services import demo
 from tests.conftest import skip_or_fail
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Headless, and talking to nothing but the app under test (TOOLING.md).
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost",
+]
 AXE_JS = (Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js").read_text(
     encoding="utf-8"
 )
@@ -38,17 +50,7 @@ def browser_type_launch_args(browser_type_launch_args):
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
-        "args": [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost",
-        ],
+        "args": CHROMIUM_ARGS,
     }
 
 

@@ -20,6 +20,7 @@ WRITERS = {"teacher", "senco", "other_senco"}  # teachers and SENCOs write plans
 ACCESS: dict[str, set[str] | str] = {
     "web.index": ANYONE,
     "web.healthz": ANYONE,
+    "web.about": ANYONE,
     "auth.login": ANYONE,
     "auth.second_factor": ANYONE,
     "auth.reset_request": ANYONE,

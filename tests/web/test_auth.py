@@ -116,3 +116,11 @@ def test_archived_account_cannot_sign_in(client, world, db):
     world.teacher.archived_at = utcnow()
     db.session.commit()
     assert sign_in(client, world.teacher).status_code == 200
+
+
+def test_signed_in_request_loads_the_session_and_person_in_one_query(login, world, queries):
+    client = login(world.parent)
+    with queries() as ran:
+        page = client.get("/about").get_data(as_text=True)
+    assert "Riverside Primary is the data controller." in page
+    assert len(ran) == 2  # the session with its person, then the school's name
