@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import joinedload, selectinload
 
 from ..domain import lifecycle
 from ..domain.versions import Clash, clashes, plain, text_hash
@@ -100,6 +100,25 @@ def _saved(actor: User, plan: Plan, change: str, targets_changed: bool = False, 
     db.session.flush()
     _keep_version(actor, plan, change)
     audit.record(actor, change, plan, version=plan.version, **detail)
+
+
+def load_page(plan_id: int) -> Plan:
+    """Load, in a fixed number of queries, all a plan page shows: targets, their evidence
+    and who recorded it, where each target was carried from, who saved the plan last."""
+    query = (
+        select(Plan)
+        .where(Plan.id == plan_id)
+        .options(
+            joinedload(Plan.pupil),
+            joinedload(Plan.updated_by),
+            selectinload(Plan.targets).options(
+                selectinload(Target.evidence).joinedload(Evidence.recorded_by),
+                joinedload(Target.carried_from).joinedload(Target.carried_from),
+            ),
+        )
+        .execution_options(populate_existing=True)
+    )
+    return db.session.scalars(query).one()
 
 
 def versions(plan: Plan) -> list[PlanVersion]:

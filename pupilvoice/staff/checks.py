@@ -62,9 +62,12 @@ def described(found: list[Problem]) -> list[dict[str, Any]]:
     ]
 
 
-def field_problems(values: Mapping[str, Any], school_id: int) -> dict[str, list[dict]]:
-    """The checkers' notes on each checked field of a form, by field name."""
-    terms = glossary.for_school(school_id)
+def field_problems(
+    values: Mapping[str, Any], school_id: int, terms: Mapping[str, str] | None = None
+) -> dict[str, list[dict]]:
+    """The checkers' notes on each checked field of a form, by field name (``terms``: the
+    school's glossary, when the caller has it already)."""
+    terms = glossary.for_school(school_id) if terms is None else terms
     target_on = values.get("target_on") if isinstance(values.get("target_on"), date) else None
     return {
         name: described(problems(kind, str(values[name] or ""), terms, target_on))

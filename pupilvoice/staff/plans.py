@@ -18,7 +18,7 @@ from ..domain.plans import Provision, needs_extra_reason
 from ..domain.roles import SENCO, TEACHER
 from ..extensions import db
 from ..models import Plan, Pupil, Target, TargetBankEntry
-from ..services import plans, target_bank
+from ..services import glossary, plans, target_bank
 from . import checks, plan_display
 from .plan_forms import EvidenceForm, PlanForm, TargetForm, VersionedForm
 from .routes import bp
@@ -128,21 +128,24 @@ def term_label(day) -> str:
 @bp.get("/plans/<int:plan_id>")
 @audience(STAFF)
 def plan(plan_id: int):
-    found = load_or_404(Plan, plan_id)
-    plans.record_read(current_user, found)
+    plans.record_read(current_user, load_or_404(Plan, plan_id))
     db.session.commit()
-    return _plan_page(found)
+    return _plan_page(plan_id)
 
 
-def _plan_page(found: Plan, evidence_for: int | None = None, evidence: EvidenceForm | None = None):
+def _plan_page(plan_id: int, evidence_for: int | None = None, evidence: EvidenceForm | None = None):
     """The plan; ``evidence`` is a refused evidence form to show again under its target."""
+    found = plans.load_page(plan_id)
     targets = found.active_targets
+    terms = glossary.for_school(found.school_id)
     return render_template(
         "staff/plan.html",
         plan=found,
         targets=targets,
         plan_notes=checks.plan_problems(found),
-        target_notes={t.id: checks.field_problems(_values(t), found.school_id) for t in targets},
+        target_notes={
+            t.id: checks.field_problems(_values(t), found.school_id, terms) for t in targets
+        },
         provision={t.id: _provision(t) for t in targets},
         evidence_forms={evidence_for: evidence} if evidence else {},
         today=checks.today(),
@@ -298,7 +301,7 @@ def evidence_add(plan_id: int, target_id: int):
     target = target_of(found, target_id)
     form = EvidenceForm()
     if not form.validate_on_submit():
-        return _plan_page(found, target.id, form), 400
+        return _plan_page(found.id, target.id, form), 400
     plans.add_evidence(current_user, target, form.values())
     db.session.commit()
     flash(_("The evidence is saved."), "success")

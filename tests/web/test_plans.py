@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from pupilvoice.models import AuditEvent, Evidence, Plan, PlanVersion, Target
+from pupilvoice.services import plans
 from tests.web.plan_helpers import (
     GOOD_TARGET,
     make_plan,
@@ -394,3 +395,19 @@ def test_pupil_words_from_a_proposal_stay_verbatim(login, world, plan, db):
     data = target_data(target, pupil_words="I can read well (tidied)")
     teacher.form(f"/staff/plans/{plan.id}/targets/{target.id}", data)
     assert db.session.get(Target, target.id).pupil_words == "I want to read my football cards"
+
+
+def test_plan_page_queries_do_not_grow_with_targets_or_evidence(login, world, db, queries):
+    plan = make_plan(world, targets=1)
+    client = login(world.ta)
+    with queries() as small:
+        client.get(f"/staff/plans/{plan.id}")
+    bigger = make_plan(world, targets=4)
+    for target in bigger.targets:
+        for day in (1, 2, 3):
+            plans.add_evidence(world.ta, target, {"note": "Read 30", "observed_on": soon(day)})
+    db.session.commit()
+    with queries() as big:
+        page = client.get(f"/staff/plans/{bigger.id}").get_data(as_text=True)
+    assert page.count("Read 30") == 12
+    assert len(big) <= len(small)
