@@ -27,9 +27,12 @@ WRITERS = (TEACHER, SENCO)
 TERM = timedelta(weeks=12)
 
 
-def target_of(plan: Plan, target_id: int) -> Target:
+def target_of(plan: Plan, target_id: int, archived_too: bool = False) -> Target:
+    """A target of this plan; one taken off the plan only when ``archived_too``."""
     target = db.session.get(Target, target_id)
     if target is None or target.plan_id != plan.id:
+        abort(404)
+    if target.archived_at is not None and not archived_too:
         abort(404)
     return target
 
@@ -288,7 +291,7 @@ def target_edit(plan_id: int, target_id: int):
 @audience(WRITERS)
 def target_archive(plan_id: int, target_id: int):
     found = load_or_404(Plan, plan_id, "edit")
-    target = target_of(found, target_id)
+    target = target_of(found, target_id, archived_too=True)  # a second click is harmless
     _commit(lambda: plans.archive_target(current_user, target))
     flash(_("The target is taken off the plan. It is kept in the plan's history."), "success")
     return redirect(url_for("staff.plan", plan_id=found.id))

@@ -411,3 +411,13 @@ def test_plan_page_queries_do_not_grow_with_targets_or_evidence(login, world, db
         page = client.get(f"/staff/plans/{bigger.id}").get_data(as_text=True)
     assert page.count("Read 30") == 12
     assert len(big) <= len(small)
+
+
+def test_a_target_taken_off_the_plan_is_no_longer_edited(login, world, db):
+    plan = make_plan(world, targets=2)
+    target = plan.targets[0]
+    teacher = login(world.teacher)
+    teacher.form(
+        f"/staff/plans/{plan.id}/targets/{target.id}/archive", page=f"/staff/plans/{plan.id}"
+    )
+    assert teacher.get(f"/staff/plans/{plan.id}/targets/{target.id}").status_code == 404
