@@ -21,6 +21,15 @@ STATUS_LABELS = {
     "in_review": _l("In review"),
     "closed": _l("Closed"),
 }
+# What needs attention on the dashboard (the worry count has its own plural words).
+ATTENTION_LABELS = {
+    "new_voice": _l("New voice since you last looked"),
+    "review_overdue": _l("Review overdue"),
+    "review_due": _l("Review due soon"),
+    "awaiting_parents": _l("Waiting for parents"),
+    "draft": _l("Plan in draft"),
+    "no_plan": _l("No plan yet"),
+}
 CHANGE_LABELS = {
     "created": _l("Plan started"),
     "edited": _l("Plan details changed"),

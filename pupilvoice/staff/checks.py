@@ -9,7 +9,6 @@ from typing import Any
 
 from flask import abort, request
 from flask_babel import gettext as _
-from flask_babel import to_user_timezone
 from flask_login import current_user
 
 from ..access import audience
@@ -17,7 +16,7 @@ from ..domain import plain_language, smart
 from ..domain.problems import Problem
 from ..domain.roles import SENCO, TEACHER
 from ..domain.smart import PlanView, TargetView
-from ..models.base import utcnow
+from ..i18n import today
 from ..services import glossary
 from .routes import bp
 
@@ -33,11 +32,6 @@ FIELD_CHECKS = {
 KINDS = frozenset(FIELD_CHECKS.values())
 TEMPLATES = {**smart.TEMPLATES, **plain_language.TEMPLATES}
 MAX_CHECKED = 5000
-
-
-def today() -> date:
-    """Today where the school is (the app's time zone)."""
-    return to_user_timezone(utcnow()).date()
 
 
 def problems(

@@ -11,7 +11,13 @@ from wtforms import SelectField
 
 from ..domain.versions import Clash, changes, word_diff
 from ..models import PlanVersion
-from ..plan_labels import AREA_LABELS, CHANGE_LABELS, FIELD_LABELS, STATUS_LABELS
+from ..plan_labels import (
+    AREA_LABELS,
+    ATTENTION_LABELS,
+    CHANGE_LABELS,
+    FIELD_LABELS,
+    STATUS_LABELS,
+)
 from .routes import bp
 
 
@@ -21,6 +27,7 @@ def plan_words() -> dict[str, Any]:
         "area_labels": AREA_LABELS,
         "status_labels": STATUS_LABELS,
         "change_labels": CHANGE_LABELS,
+        "attention_labels": ATTENTION_LABELS,
     }
 
 

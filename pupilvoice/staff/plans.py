@@ -17,6 +17,7 @@ from ..domain.permissions import can
 from ..domain.plans import Provision, needs_extra_reason
 from ..domain.roles import SENCO, TEACHER
 from ..extensions import db
+from ..i18n import today
 from ..models import Plan, Pupil, Target, TargetBankEntry
 from ..services import glossary, plans, target_bank
 from . import checks, plan_display
@@ -108,7 +109,7 @@ def plan_new(pupil_id: int):
 
 def _new_plan_values(pupil: Pupil) -> dict:
     """A new plan starts today and is reviewed about a term later."""
-    start = checks.today()
+    start = today()
     return {
         "term_label": term_label(start),
         "starts_on": start,
@@ -151,7 +152,7 @@ def _plan_page(plan_id: int, evidence_for: int | None = None, evidence: Evidence
         },
         provision={t.id: _provision(t) for t in targets},
         evidence_forms={evidence_for: evidence} if evidence else {},
-        today=checks.today(),
+        today=today(),
         clear_draft=session.pop("saved_draft", None),
     )
 

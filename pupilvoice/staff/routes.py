@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from flask import Blueprint, render_template, request
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -10,7 +10,10 @@ from sqlalchemy.orm import selectinload
 from ..access import STAFF, audience
 from ..domain.roles import SENCO
 from ..extensions import db
+from ..i18n import today
 from ..models import ClassGroup
+from ..services import dashboard
+from .plan_forms import RegisterFilterForm
 
 bp = Blueprint("staff", __name__, url_prefix="/staff", template_folder="templates")
 
@@ -31,6 +34,20 @@ def visible_classes():
 @bp.get("/")
 @audience(STAFF)
 def home():
+    """The dashboard: what needs attention first, then the register and the classes."""
     classes = visible_classes()
-    ask_for_two_step = current_user.role == SENCO and not current_user.totp_enabled
-    return render_template("staff/home.html", classes=classes, ask_for_two_step=ask_for_two_step)
+    senco = current_user.role == SENCO
+    filters = RegisterFilterForm(request.args if senco else None, classes=classes)
+    rows = dashboard.register(
+        current_user.school_id,
+        None if senco else current_user.class_ids,
+        filters.filters(),
+        today=today(),
+    )
+    return render_template(
+        "staff/home.html",
+        classes=classes,
+        rows=rows,
+        filters=filters if senco else None,
+        ask_for_two_step=senco and not current_user.totp_enabled,
+    )

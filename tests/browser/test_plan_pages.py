@@ -48,7 +48,7 @@ def bank_entry_id(live_app) -> int:
 
 def test_writing_a_target_with_the_live_checker(page, live_app):
     sign_in(page, JONES)
-    page.get_by_role("link", name="Sam T.").click()
+    page.get_by_role("link", name="Sam T.").first.click()
     page.get_by_role("link", name="Spring 2027").click()
     page.get_by_role("link", name="Add a target").click()
     smart = page.get_by_label("SMART target")
