@@ -60,10 +60,13 @@ def _register_blueprints(app: Flask) -> None:
     from .admin.routes import bp as admin_bp
     from .auth.routes import bp as auth_bp
     from .parent.routes import bp as parent_bp
+    from .pupil.routes import bp as pupil_bp
+    from .pupil.tablet import bp as tablet_bp
     from .staff.routes import bp as staff_bp
     from .web import bp as web_bp
 
-    for blueprint in (web_bp, auth_bp, staff_bp, admin_bp, audit_bp, parent_bp):
+    blueprints = (web_bp, auth_bp, staff_bp, admin_bp, audit_bp, parent_bp, tablet_bp, pupil_bp)
+    for blueprint in blueprints:
         app.register_blueprint(blueprint)
 
 

@@ -99,6 +99,10 @@ def load_principal(token: str):
 
 @login_manager.unauthorized_handler
 def unauthorized():
+    if request.blueprint == "pupil" and request.accept_mimetypes.best != "application/json":
+        # A pupil whose session ended (idle, finished, tablet stopped) goes back to the
+        # class list (which clears what is left in the browser), never to staff sign-in.
+        return redirect(url_for("tablet.class_list"))
     if request.method == "GET" and request.accept_mimetypes.best != "application/json":
         if session.pop("timed_out", False):
             flash(_("You were signed out because nothing happened for a while."), "info")

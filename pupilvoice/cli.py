@@ -57,5 +57,5 @@ def demo_command(if_empty: bool) -> None:
         demo.load()
         db.session.commit()
         click.echo("Demo school loaded.")
-    for role, email, password in demo.sign_ins():
+    for role, email, password in demo.sign_ins() + demo.tablet_sign_ins():
         click.echo(f"  {role:<20} {email:<34} {password}")

@@ -7,10 +7,10 @@ AREA_LABELS = {
     "reading": _l("Reading"),
     "writing": _l("Writing"),
     "maths": _l("Maths"),
-    "communication": _l("Talking and listening"),
+    "talking": _l("Talking and listening"),
     "friends": _l("Friends and getting on with others"),
     "feelings": _l("Feelings"),
-    "looking_after_myself": _l("Looking after myself"),
+    "myself": _l("Looking after myself"),
     "moving": _l("Moving and using my hands"),
 }
 STATUS_LABELS = {

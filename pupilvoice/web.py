@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, redirect, render_template
+from flask import Blueprint, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -10,6 +10,7 @@ from . import ping_database
 from .access import PUBLIC, audience, home_for
 from .extensions import db
 from .models import School
+from .services import devices
 
 bp = Blueprint("web", __name__)
 
@@ -19,6 +20,8 @@ bp = Blueprint("web", __name__)
 def index():
     if current_user.is_authenticated:
         return redirect(home_for(current_user))
+    if devices.find_active(request.cookies.get(devices.COOKIE)):
+        return redirect(url_for("tablet.class_list"))  # a class tablet opens on its names
     return render_template("index.html")
 
 

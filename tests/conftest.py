@@ -22,10 +22,11 @@ from pupilvoice import create_app
 from pupilvoice.extensions import db as _db
 from pupilvoice.extensions import limiter
 from pupilvoice.models import ClassGroup, ParentLink, Pupil, School, User
-from pupilvoice.services import accounts, demo
+from pupilvoice.services import accounts, demo, devices, tablet
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 PASSWORD = "correct horse battery"
+PICTURES = ["star", "fish", "boat"]  # every test pupil's picture password
 
 
 def pytest_addoption(parser):
@@ -337,6 +338,53 @@ def login(app):
         client = app.test_client()
         response = sign_in(client, user)
         assert response.status_code == 302, response.get_data(as_text=True)[:500]
+        return client
+
+    return _login
+
+
+# --- the class tablet ----------------------------------------------------------------------
+
+
+def enrol_tablet(group: ClassGroup, by: User) -> str:
+    """Enrol a tablet for ``group`` (as a teacher does) and return its cookie token."""
+    raw = devices.enrol(group, by, f"{group.name} tablet")
+    _db.session.commit()
+    return raw
+
+
+def on_tablet(client: Client, token: str) -> Client:
+    client.set_cookie(devices.COOKIE, token)
+    return client
+
+
+def tap_pictures(client: Client, pupil: Pupil, picks=PICTURES):
+    """Tap three pictures on the pupil's sign-in page, as a pupil does; the last response."""
+    url = f"/tablet/pupils/{pupil.id}"
+    so_far: list[str] = []
+    response = None
+    for pick in picks:
+        # the token comes from a page that always has a form, even when pictures are locked
+        data = {"picks": ",".join(so_far), "pick": pick}
+        response = client.form(url, data, page="/tablet/help")
+        so_far.append(pick)
+    return response
+
+
+@pytest.fixture
+def pupil_login(app):
+    """pupil_login(pupil) -> a client on an enrolled tablet of the pupil's class, signed in
+    as that pupil by picture password, the way class mode does it."""
+
+    def _login(pupil: Pupil, token: str | None = None) -> Client:
+        group = _db.session.get(ClassGroup, pupil.class_id)
+        by = group.staff[0]
+        if tablet.picture_key(pupil) is None:
+            tablet.set_pictures(pupil, PICTURES, by)
+            _db.session.commit()
+        client = on_tablet(app.test_client(), token or enrol_tablet(group, by))
+        response = tap_pictures(client, pupil)
+        assert response.status_code == 302 and response.location == "/pupil/", response.status
         return client
 
     return _login

@@ -48,8 +48,22 @@ def _view_pupil(actor: Any, pupil: Any) -> bool:
     return _staff_of_pupil(actor, pupil)
 
 
+def _manage_staff(actor: Any, user: Any) -> bool:
+    return _is_senco(actor, user) and user.role in STAFF_ROLES
+
+
+def _manage_parent(actor: Any, user: Any) -> bool:
+    return _is_senco(actor, user) and user.role == PARENT
+
+
+def _not_themselves(rule: Rule) -> Rule:
+    """A SENCO cannot archive or demote themselves, so a school always keeps a SENCO."""
+    return lambda actor, user: rule(actor, user) and user.id != actor.id
+
+
 def _teacher_of_pupil(actor: Any, pupil: Any) -> bool:
-    """Class teachers and the SENCO; not teaching assistants."""
+    """Class teachers and the SENCO, not every adult: worries go to them, and they write
+    plans."""
     return _staff_of_pupil(actor, pupil) and actor.role in {SENCO, TEACHER}
 
 
@@ -75,17 +89,33 @@ def _use_bank(actor: Any, entry: Any) -> bool:
     return _same_school(actor, entry) and actor.role in {SENCO, TEACHER}
 
 
-def _manage_staff(actor: Any, user: Any) -> bool:
-    return _is_senco(actor, user) and user.role in STAFF_ROLES
+def _see_worry(actor: Any, worry: Any) -> bool:
+    return _same_school(actor, worry) and _teacher_of_pupil(actor, worry.pupil)
 
 
-def _manage_parent(actor: Any, user: Any) -> bool:
-    return _is_senco(actor, user) and user.role == PARENT
+def _sort_card(actor: Any, card: Any) -> bool:
+    """A pupil sorts their own school's cards that are still in use."""
+    return actor.role == PUPIL and _same_school(actor, card) and card.retired_at is None
 
 
-def _not_themselves(rule: Rule) -> Rule:
-    """A SENCO cannot archive or demote themselves, so a school always keeps a SENCO."""
-    return lambda actor, user: rule(actor, user) and user.id != actor.id
+def _own_or_staff(actor: Any, obj: Any) -> bool:
+    """A pupil's own proposal, or one of a pupil the member of staff works with."""
+    if not _same_school(actor, obj):
+        return False
+    if actor.role == PUPIL:
+        return obj.pupil_id == actor.id
+    return _staff_of_pupil(actor, obj.pupil)
+
+
+def _own(actor: Any, obj: Any) -> bool:
+    return actor.role == PUPIL and _same_school(actor, obj) and obj.pupil_id == actor.id
+
+
+def _manage_device(actor: Any, device: Any) -> bool:
+    """A class tablet: the class's teachers and the SENCO may stop it."""
+    if not _same_school(actor, device):
+        return False
+    return actor.role == SENCO or (actor.role == TEACHER and device.class_id in actor.class_ids)
 
 
 def _view_audit(actor: Any, school: Any) -> bool:
@@ -98,6 +128,16 @@ _RULES: dict[tuple[str, str], Rule] = {
     ("manage", "Pupil"): _is_senco,
     ("view", "ClassGroup"): _staff_of_class,
     ("enrol_tablet", "ClassGroup"): _teacher_of_class,
+    ("revoke", "Device"): _manage_device,
+    ("set_pictures", "Pupil"): _staff_of_pupil,
+    ("help_sign_in", "Pupil"): _staff_of_pupil,
+    ("view_voice", "Pupil"): _staff_of_pupil,
+    ("see_worries", "Pupil"): _teacher_of_pupil,
+    ("view", "Worry"): _see_worry,
+    ("close", "Worry"): _see_worry,
+    ("sort", "TopicCard"): _sort_card,
+    ("view", "Proposal"): _own_or_staff,
+    ("rate", "Proposal"): _own,
     ("manage", "ClassGroup"): _is_senco,
     ("manage", "User"): _is_senco,
     ("manage_staff", "User"): _manage_staff,

@@ -8,15 +8,15 @@ from dataclasses import dataclass
 
 from .smart import MAX_TARGETS
 
-# The areas a target can be about, in the words of the pupil's "I can…" areas.
+# The areas a target can be about: the same codes as the pupil's "I can…" areas.
 AREAS = (
     "reading",
     "writing",
     "maths",
-    "communication",
+    "talking",
     "friends",
     "feelings",
-    "looking_after_myself",
+    "myself",
     "moving",
 )
 OUTCOMES = ("achieved", "partly", "not_yet")

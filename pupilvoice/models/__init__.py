@@ -2,25 +2,37 @@
 
 from .audit import AuditEvent
 from .auth import AccountToken, LoginSession, RecoveryCode
+from .device import Device, PictureKey, PupilSignIn
 from .people import ClassGroup, ClassStaff, ParentLink, Pupil, User
 from .plan import Evidence, GlossaryTerm, Plan, PlanVersion, Target, TargetBankEntry
 from .school import School
+from .voice import Proposal, SelfRating, Sort, SortChoice, TopicCard, Worry, WorryWord
 
 __all__ = [
     "AccountToken",
     "AuditEvent",
     "ClassGroup",
     "ClassStaff",
+    "Device",
     "Evidence",
     "GlossaryTerm",
     "LoginSession",
     "ParentLink",
+    "PictureKey",
     "Plan",
     "PlanVersion",
+    "Proposal",
     "Pupil",
+    "PupilSignIn",
     "RecoveryCode",
     "School",
+    "SelfRating",
+    "Sort",
+    "SortChoice",
     "Target",
     "TargetBankEntry",
+    "TopicCard",
     "User",
+    "Worry",
+    "WorryWord",
 ]

@@ -3,7 +3,7 @@ needs their attention. A fixed number of queries however many pupils (no query a
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -65,34 +65,35 @@ def current_plans(pupil_ids: Collection[int]) -> dict[int, Plan]:
     return {plan.pupil_id: plan for plan in db.session.scalars(query)}
 
 
-def voice_marks(pupil_ids: Collection[int]) -> dict[int, tuple[int, bool]]:
-    """Open worries and new voice for each pupil (filled in by the pupil-voice models)."""
-    return {}
-
-
 def register(
-    school_id: int,
-    class_ids: Collection[int] | None,
-    filters: Filters,
-    *,
-    today: date,
-) -> list[Row]:
-    """The register, most urgent first. ``class_ids`` None: the whole school (SENCO)."""
+    school_id: int, class_ids: Collection[int] | None, filters: Filters
+) -> list[tuple[Pupil, Plan | None]]:
+    """The pupils on the register with their current plan, filtered. ``class_ids`` None:
+    the whole school (the SENCO)."""
     pupils = _pupils(school_id, class_ids, filters)
-    ids = [p.id for p in pupils]
-    plans, marks = current_plans(ids), voice_marks(ids)
+    plans = current_plans([p.id for p in pupils])
+    found = [(pupil, plans.get(pupil.id)) for pupil in pupils]
+    if filters.status:
+        found = [
+            (p, plan) for p, plan in found if (plan.status if plan else NO_PLAN) == filters.status
+        ]
+    return found
+
+
+def needs(
+    register: list[tuple[Pupil, Plan | None]], marks: Mapping[int, Mapping], *, today: date
+) -> list[Row]:
+    """Each pupil with what needs attention, most urgent first. ``marks``: open worries
+    and new voice by pupil id (``voice.staff_marks``)."""
     rows = []
-    for pupil in pupils:
-        plan = plans.get(pupil.id)
-        if filters.status and (plan.status if plan else NO_PLAN) != filters.status:
-            continue
-        worries, new_voice = marks.get(pupil.id, (0, False))
+    for pupil, plan in register:
+        mark = marks.get(pupil.id, {})
         codes = attention(
             today=today,
             plan_status=plan.status if plan else None,
             review_on=plan.review_on if plan else None,
-            open_worries=worries,
-            new_voice=new_voice,
+            open_worries=mark.get("worries", 0),
+            new_voice=mark.get("new", False),
         )
-        rows.append(Row(pupil, plan, codes, worries))
+        rows.append(Row(pupil, plan, codes, mark.get("worries", 0)))
     return sorted(rows, key=lambda row: urgency(row.attention))

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from ..extensions import db
-from ..models import ClassGroup, ParentLink, Pupil, School, User
-from . import accounts, demo_plans
+from ..models import ClassGroup, ParentLink, Pupil, School, Sort, TopicCard, User, Worry
+from ..models.base import utcnow
+from . import accounts, demo_plans, tablet, voice
 
 PASSWORD = "demo-password-2026"  # noqa: S105 - demo accounts only
 SCHOOL = "Riverside Primary School"
+PUPIL_PICTURES = ["apple", "star", "boat"]  # every demo pupil's picture password
+TABLET_TEACHER = "jones@riverside.example"  # enrols the Oak class tablet
 
 STAFF = [
     ("senco", "Mrs Khan", "senco@riverside.example"),
@@ -89,6 +94,10 @@ def load() -> School:
         db.session.add(pupil)
         pupils[first] = pupil
     db.session.flush()
+    for pupil in pupils.values():
+        tablet.set_pictures(pupil, PUPIL_PICTURES, users[group_teacher(classes, pupil, users)])
+    voice.ensure_defaults(school.id)
+    _voices(pupils, users)
     for name, email, lang, method, children, relationship in PARENTS:
         parent = _user(school, "parent", name, email, lang)
         for child in children:
@@ -107,6 +116,119 @@ def load() -> School:
     return school
 
 
+# (pupil, days ago, helper e-mail or None, {card key: (place, words)})
+SORTS = [
+    (
+        "Sam",
+        95,
+        None,
+        {
+            "reading": ("dislike", "The words move about"),
+            "maths": ("like", None),
+            "playtime": ("like", "I play tag with Leo"),
+            "noise": ("unsure", None),
+            "friends": ("like", None),
+            "pe": ("like", None),
+        },
+    ),
+    (
+        "Sam",
+        3,
+        "evans@riverside.example",
+        {
+            "reading": ("unsure", "Better with the coloured sheet"),
+            "maths": ("like", None),
+            "playtime": ("dislike", "Nobody plays with me now"),
+            "noise": ("dislike", "Lunch is too loud"),
+            "friends": ("unsure", None),
+            "pe": ("like", "Football!"),
+            "art": ("like", None),
+        },
+    ),
+    (
+        "Zofia",
+        6,
+        None,
+        {
+            "reading": ("like", "Polish books too"),
+            "writing": ("unsure", None),
+            "my_teacher": ("like", None),
+            "homework": ("dislike", "I do not understand it"),
+        },
+    ),
+    (
+        "Ayaan",
+        10,
+        "evans@riverside.example",
+        {
+            "maths": ("like", None),
+            "noise": ("dislike", "It hurts my ears"),
+            "getting_help": ("like", "When Mrs Evans sits with me"),
+        },
+    ),
+]
+# (pupil, area, starter, words, helper e-mail or None, [(days ago, level), ...])
+PROPOSALS = [
+    ("Sam", "reading", "better", "reading words with two sounds", None, [(40, 1), (20, 2), (2, 2)]),
+    (
+        "Sam",
+        "friends",
+        "helps",
+        "a grown-up helps me join a game",
+        "evans@riverside.example",
+        [(3, 1)],
+    ),
+    ("Zofia", "writing", "i_can", "write my name and my sister's name", None, [(15, 2), (1, 3)]),
+    ("Ayaan", "feelings", "helps", "I have my ear defenders", "evans@riverside.example", [(9, 3)]),
+]
+# (pupil, kind, words, days ago)
+WORRIES = [("Sam", "unkind", "Some boys say I can't play", 1)]
+
+
+def _voices(pupils: dict[str, Pupil], users: dict[str, User]) -> None:
+    """Pupil voices for the demo: sorts a term apart, words, a worry, ideas and ratings."""
+    cards = {
+        c.key: c
+        for c in db.session.query(TopicCard).filter_by(
+            school_id=next(iter(pupils.values())).school_id
+        )
+    }
+    now = utcnow()
+    for first, days, helper, choices in SORTS:
+        pupil = pupils[first]
+        sort = Sort(
+            school_id=pupil.school_id, pupil_id=pupil.id, started_at=now - timedelta(days=days)
+        )
+        db.session.add(sort)
+        db.session.flush()
+        for key, (place, words) in choices.items():
+            choice = voice.choose(sort, cards[key], place, pupil, users.get(helper or ""))
+            choice.chosen_at = now - timedelta(days=days)
+            if words:
+                voice.tell_more(choice, words, pupil, users.get(helper or ""))
+        for flag in db.session.query(Worry).filter(Worry.sort_choice_id.isnot(None)):
+            if flag.sort_choice.sort_id == sort.id:
+                flag.raised_at = sort.started_at
+    for first, area, starter, words, helper, ratings in PROPOSALS:
+        pupil = pupils[first]
+        proposal = voice.propose(pupil, area, starter, words, users.get(helper or ""))
+        proposal.created_at = now - timedelta(days=ratings[0][0] + 1)
+        for days, level in ratings:
+            rating = voice.rate(proposal, level, pupil, users.get(helper or ""))
+            rating.created_at = now - timedelta(days=days)
+            db.session.flush()
+    for first, kind, words, days in WORRIES:
+        worry = voice.raise_worry(pupils[first], kind, words, None)
+        worry.raised_at = now - timedelta(days=days)
+    db.session.flush()
+
+
+def group_teacher(classes: dict, pupil: Pupil, users: dict) -> str:
+    """The e-mail of the first member of staff of the pupil's class."""
+    group = next(g for g in classes.values() if g.id == pupil.class_id)
+    return group.staff[0].email
+
+
 def _user(school: School, role: str, name: str, email: str, locale: str) -> User:
     user = User(school_id=school.id, role=role, name=name, email=email, locale=locale)
     accounts.set_password(user, PASSWORD)
@@ -120,3 +242,11 @@ def sign_ins() -> list[tuple[str, str, str]]:
     rows = [(labels[role], email, PASSWORD) for role, _, email in STAFF]
     rows += [(f"Parent ({lang})", email, PASSWORD) for _, email, lang, *_ in PARENTS]
     return rows
+
+
+def tablet_sign_ins() -> list[tuple[str, str, str]]:
+    """The class tablet, in the same columns: who enrols it, and how pupils sign in."""
+    return [
+        ("Enrol Oak tablet", TABLET_TEACHER, "then Class tablets: Oak"),
+        ("Pupil on the tablet", "taps their name, then", ", ".join(PUPIL_PICTURES)),
+    ]

@@ -50,7 +50,7 @@ PLANS = [
         70,
         [
             (
-                "communication",
+                "talking",
                 "I want to tell my news at carpet time",
                 "By Easter, Zofia will tell a 3-part news story (who, where, what happened) "
                 "to her group in 4 of 5 news times.",
@@ -130,7 +130,7 @@ BANK = [
         "A playground buddy; practise what to say in a small group.",
     ),
     (
-        "looking_after_myself",
+        "myself",
         "By half term, {name} will put on and fasten their coat without adult help at "
         "4 of 5 home times.",
         "I can put my coat on by myself.",

@@ -12,7 +12,7 @@ from ..domain.roles import SENCO
 from ..extensions import db
 from ..i18n import today
 from ..models import ClassGroup
-from ..services import dashboard
+from ..services import dashboard, voice
 from .plan_forms import RegisterFilterForm
 
 bp = Blueprint("staff", __name__, url_prefix="/staff", template_folder="templates")
@@ -38,16 +38,17 @@ def home():
     classes = visible_classes()
     senco = current_user.role == SENCO
     filters = RegisterFilterForm(request.args if senco else None, classes=classes)
-    rows = dashboard.register(
-        current_user.school_id,
-        None if senco else current_user.class_ids,
-        filters.filters(),
-        today=today(),
+    register = dashboard.register(
+        current_user.school_id, None if senco else current_user.class_ids, filters.filters()
     )
+    class_pupils = [p.id for group in classes for p in group.pupils if p.archived_at is None]
+    ids = sorted(set(class_pupils) | {pupil.id for pupil, _plan in register})
+    marks = voice.staff_marks(ids, current_user)
     return render_template(
         "staff/home.html",
         classes=classes,
-        rows=rows,
+        rows=dashboard.needs(register, marks, today=today()),
         filters=filters if senco else None,
+        marks=marks,
         ask_for_two_step=senco and not current_user.totp_enabled,
     )

@@ -8,13 +8,15 @@ from __future__ import annotations
 import pytest
 
 from pupilvoice.extensions import limiter
-from tests.conftest import sign_in
+from pupilvoice.services import tablet
+from tests.conftest import PICTURES, enrol_tablet, on_tablet, sign_in, tap_pictures
 
 ANYONE = "anyone"
 STAFF = {"ta", "teacher", "senco", "other_senco"}
 SENCO = {"senco", "other_senco"}
 SIGNED_IN = STAFF | {"parent"}
 WRITERS = {"teacher", "senco", "other_senco"}  # teachers and SENCOs write plans
+PUPIL = {"pupil"}
 
 # endpoint -> roles that may use it (ANYONE: also the anonymous visitor)
 ACCESS: dict[str, set[str] | str] = {
@@ -26,8 +28,8 @@ ACCESS: dict[str, set[str] | str] = {
     "auth.reset_request": ANYONE,
     "auth.reset": ANYONE,
     "auth.accept_invite": ANYONE,
-    "auth.logout": SIGNED_IN,
-    "auth.keepalive": SIGNED_IN,
+    "auth.logout": SIGNED_IN | PUPIL,
+    "auth.keepalive": SIGNED_IN | PUPIL,
     "auth.account": SIGNED_IN,
     "auth.two_step_setup": SIGNED_IN,
     "auth.two_step_off": SIGNED_IN,
@@ -50,7 +52,6 @@ ACCESS: dict[str, set[str] | str] = {
     "staff.bank_retire": SENCO,
     "staff.glossary_edit": SENCO,
     "parent.home": {"parent"},
-    "admin.home": SENCO,
     "admin.class_archive": SENCO,
     "admin.class_edit": SENCO,
     "admin.class_new": SENCO,
@@ -80,9 +81,42 @@ ACCESS: dict[str, set[str] | str] = {
     "admin.staff_invite": SENCO,
     "admin.staff_resend": SENCO,
     "admin.staff_restore": SENCO,
+    "admin.home": SENCO,
     "audit.index": SENCO,
+    # the class tablet before sign-in: it shows nothing unless the device is enrolled
+    "tablet.class_list": ANYONE,
+    "tablet.pictures_sign_in": ANYONE,
+    "tablet.assist": ANYONE,
+    # the pupil's own pages
+    "pupil.home": PUPIL,
+    "pupil.finish": PUPIL,
+    "pupil.helper": PUPIL,
+    "pupil.helper_stop": PUPIL,
+    "pupil.about_start": PUPIL,
+    "pupil.about_next": PUPIL,
+    "pupil.card": PUPIL,
+    "pupil.thanks": PUPIL,
+    "pupil.tell_more": PUPIL,
+    "pupil.about_done": PUPIL,
+    "pupil.worry": PUPIL,
+    "pupil.worry_tell": PUPIL,
+    "pupil.worry_sent": PUPIL,
+    "pupil.targets": PUPIL,
+    "pupil.target_area": PUPIL,
+    "pupil.target_starter": PUPIL,
+    "pupil.target_words": PUPIL,
+    "pupil.target": PUPIL,
+    "pupil.rate": PUPIL,
+    # staff: class tablets and a pupil's page
+    "staff.tablets": STAFF,
+    "staff.enrol_tablet": STAFF,
+    "staff.revoke_tablet": STAFF,
+    "staff.pupil": STAFF,
+    "staff.pupil_pictures": STAFF,
+    "staff.unlock_pictures": STAFF,
+    "staff.close_worry": STAFF,
 }
-ROLES = ["anonymous", "parent", "ta", "teacher", "senco", "other_senco"]
+ROLES = ["anonymous", "pupil", "parent", "ta", "teacher", "senco", "other_senco"]
 
 
 def _rules(app):
@@ -95,11 +129,24 @@ def test_every_route_is_in_the_table(app):
 
 
 @pytest.fixture
-def people(world, factory, db):
+def no_rate_limits():
+    """The matrix signs in once per route and role from one address; rate limits are
+    tested on their own (test_auth, test_tablet)."""
+    limiter.enabled = False
+    yield
+    limiter.enabled = True
+
+
+@pytest.fixture
+def people(world, factory, db, no_rate_limits):
     other_school = factory.school("Hilltop Primary")
     other_senco = factory.user(other_school, "senco", "Mr Hill")
     db.session.commit()
+    tablet.set_pictures(world.pupil, PICTURES, world.teacher)
+    db.session.commit()
     return {
+        "tablet": enrol_tablet(world.own_class, world.teacher),
+        "pupil": world.pupil,
         "parent": world.parent,
         "ta": world.ta,
         "teacher": world.teacher,
@@ -108,10 +155,25 @@ def people(world, factory, db):
     }
 
 
+def _client_for(app, role, people):
+    client = app.test_client()
+    if role == "pupil":
+        on_tablet(client, people["tablet"])
+        assert tap_pictures(client, people["pupil"]).status_code == 302
+    elif role != "anonymous":
+        assert sign_in(client, people[role]).status_code == 302
+    return client
+
+
 def _url(rule, world) -> str:
     values = {}
     for name in rule.arguments:
-        values[name] = {"token": "not-a-real-token"}.get(name, 1)
+        values[name] = {
+            "token": "not-a-real-token",
+            "kind": "sad",
+            "area": "reading",
+            "starter": "better",
+        }.get(name, 1)
     return rule.build(values)[1]
 
 
@@ -119,19 +181,23 @@ def _url(rule, world) -> str:
 def test_sec01_route_access_by_role(app, people, world, role):
     failures = []
     for rule in _rules(app):
-        client = app.test_client()
-        if role != "anonymous":
-            limiter.reset()  # one sign-in per route: more than the per-address limit allows
-            assert sign_in(client, people[role]).status_code == 302
+        client = _client_for(app, role, people)
         url = _url(rule, world)
         if "GET" in rule.methods:
             response = client.get(url)
         else:
-            token_page = "/auth/login" if role == "anonymous" else "/auth/account"
+            token_page = {"anonymous": "/auth/login", "pupil": "/pupil/"}.get(role, "/auth/account")
             response = client.post(url, data={"csrf_token": client.csrf_token(token_page)})
         allowed = ACCESS[rule.endpoint] == ANYONE or role in ACCESS[rule.endpoint]
-        login_redirect = response.status_code == 302 and response.location.startswith(
-            "/auth/login?next="
+        login_redirect = response.status_code == 302 and (
+            response.location.startswith("/auth/login?next=")
+            # a pupil page sends anyone not signed in back to the tablet's class list
+            # (and "I've finished" sends the pupil there too: that is not a refusal)
+            or (
+                role == "anonymous"
+                and rule.endpoint.startswith("pupil.")
+                and response.location == "/tablet/"
+            )
         )
         refused = response.status_code in (401, 403) or login_redirect
         public = ACCESS[rule.endpoint] == ANYONE  # may send a visitor on to sign in

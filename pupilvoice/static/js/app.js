@@ -14,11 +14,18 @@
       var input = document.querySelector("input[name=csrf_token]");
       return input ? input.value : "";
     }
+    // A page can name a sign-out form (the class tablet's "I've finished"): submitting it
+    // ends the session on the server even if the server's clock has not caught up yet.
+    function signOut() {
+      var form = document.querySelector("form[data-idle-signout]");
+      if (form) form.submit();
+      else window.location.assign(body.dataset.signoutUrl);
+    }
     function schedule() {
       clearTimeout(warnTimer);
       clearTimeout(outTimer);
       warnTimer = setTimeout(function () { dialog.showModal(); }, (idle - warnBefore) * 1000);
-      outTimer = setTimeout(function () { window.location.assign(body.dataset.signoutUrl); }, idle * 1000 + 2000);
+      outTimer = setTimeout(signOut, idle * 1000 + 2000);
     }
     dialog.querySelector("[data-stay]").addEventListener("click", function () {
       fetch(body.dataset.keepaliveUrl, {

@@ -1,0 +1,99 @@
+"""Forms on the class tablet. Pupils tap, and may type their own words; adults type
+their staff e-mail and password to help, which never starts a staff session there."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    EmailField,
+    HiddenField,
+    PasswordField,
+    RadioField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, Optional
+
+
+class PictureForm(FlaskForm):
+    """One tap on the picture grid. The picks so far travel in a hidden field, so the
+    page works without JavaScript; nothing is saved until the third pick."""
+
+    picks = HiddenField()
+    pick = HiddenField()  # set by the tapped button's name/value
+
+
+class StaffCheckForm(FlaskForm):
+    """An adult proves who they are on the tablet without starting a staff session there."""
+
+    email = EmailField(
+        _l("Your school e-mail address"),
+        validators=[
+            DataRequired(_l("Type your e-mail address.")),
+            Length(max=254, message=_l("Write at most %(max)d characters.")),
+        ],
+        render_kw={"autocomplete": "off", "autocapitalize": "none", "spellcheck": "false"},
+    )
+    password = PasswordField(
+        _l("Your password"),
+        validators=[DataRequired(_l("Type your password.")), Length(max=256)],
+        render_kw={"autocomplete": "off"},
+    )
+    code = StringField(
+        _l("Code from your app"),
+        validators=[Optional(), Length(max=40)],
+        description=_l("Only if you use two-step sign-in."),
+        render_kw={"autocomplete": "off", "inputmode": "numeric"},
+    )
+
+
+class AssistForm(StaffCheckForm):
+    pupil = SelectField(_l("Pupil"), coerce=int, choices=[])
+    helping = RadioField(
+        _l("How is the pupil working today?"),
+        choices=[
+            SelectChoice("yes", _l("I am helping them")),
+            SelectChoice("no", _l("They are working on their own")),
+        ],
+        default="yes",
+    )
+
+
+class PlaceForm(FlaskForm):
+    """Where a card goes: set by the tapped button's name/value (like, unsure, dislike,
+    or skip)."""
+
+    place = HiddenField()
+
+
+class WordsForm(FlaskForm):
+    """The pupil's own words. Empty is fine: saying nothing more is allowed."""
+
+    words = TextAreaField(
+        _l("Your words"),
+        validators=[
+            Optional(),
+            Length(max=1000, message=_l("That is a lot of words! Please make it a bit shorter.")),
+        ],
+        render_kw={"rows": 5, "spellcheck": "true", "autocapitalize": "sentences"},
+    )
+
+
+class ProposalForm(FlaskForm):
+    words = TextAreaField(
+        _l("Finish the sentence"),
+        validators=[
+            DataRequired(_l("Please finish the sentence. An adult can help you.")),
+            Length(max=1000, message=_l("That is a lot of words! Please make it a bit shorter.")),
+        ],
+        render_kw={"rows": 4, "spellcheck": "true", "autocapitalize": "none"},
+    )
+
+
+class RateForm(FlaskForm):
+    """One tap on a face: set by the tapped button's name/value."""
+
+    level = HiddenField()

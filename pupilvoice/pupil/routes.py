@@ -1,0 +1,107 @@
+"""The pupil's own pages on the class tablet, and keeping a pupil session on its tablet."""
+
+from __future__ import annotations
+
+from babel.lists import format_list
+from flask import Blueprint, g, redirect, render_template, request, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ..access import audience
+from ..domain.roles import PUPIL
+from ..extensions import db, limiter
+from ..models import User
+from ..models.base import utcnow
+from ..services import accounts, audit, devices, tablet, voice
+from .forms import StaffCheckForm
+from .tablet import STAFF_CHECK_LIMIT, check_staff, signed_out_response
+
+bp = Blueprint("pupil", __name__, url_prefix="/pupil", template_folder="templates")
+
+
+@bp.before_app_request
+def keep_pupils_on_their_tablet():
+    """A pupil session lives only on the tablet it began on, while that tablet is enrolled:
+    a revoked tablet, or a session cookie copied elsewhere, stops at once (SEC-06, SEC-07).
+    Every pupil request counts as activity, so the idle warning is never late."""
+    if not current_user.is_authenticated or current_user.role != PUPIL:
+        return None
+    token = current_user.get_id()
+    sign_in = tablet.sign_in_for(token)
+    device = devices.find_active(request.cookies.get(devices.COOKIE))
+    if sign_in is None or device is None or sign_in.device_id != device.id:
+        accounts.end_session(token)
+        db.session.commit()
+        return signed_out_response()
+    sign_in.login_session.last_seen_at = utcnow()
+    db.session.commit()
+    g.device = device
+    g.pupil_sign_in = sign_in
+    return None
+
+
+def current_helper() -> User | None:
+    """The adult helping in this session, if any (recorded with what the pupil says)."""
+    sign_in = g.get("pupil_sign_in")
+    return sign_in.helper if sign_in is not None else None
+
+
+def me():
+    """The signed-in pupil (the object itself, for the permission rules)."""
+    return current_user._get_current_object()
+
+
+def who_sees(*, worry: bool = False) -> str:
+    """PRI-05: who will see what the pupil writes, named, in child-friendly words."""
+    staff = voice.worry_staff(me()) if worry else voice.voice_staff(me())
+    if not staff:
+        return _("Your teacher will see this.")
+    locale = str(get_locale())
+    # British lists have no comma before "and" (a UK school's names)
+    names = format_list([user.name for user in staff], locale="en_GB" if locale == "en" else locale)
+    if worry:
+        return _("Only %(names)s will see this. They will help you.", names=names)
+    return _("%(names)s will see this. Your family may see it too.", names=names)
+
+
+@bp.get("/")
+@audience(PUPIL)
+def home():
+    return render_template("pupil/home.html", helper=current_helper())
+
+
+@bp.post("/finish")
+@audience(PUPIL)
+def finish():
+    """The big "I've finished" button: back to the class list, nothing left behind."""
+    accounts.end_session(current_user.get_id())
+    audit.record(current_user, "sign_out", current_user)
+    db.session.commit()
+    return signed_out_response()
+
+
+@bp.route("/helper", methods=["GET", "POST"])
+@audience(PUPIL)
+@limiter.limit(STAFF_CHECK_LIMIT, methods=["POST"])
+def helper():
+    """An adult sits down to help: they say who they are, so staff later know how the
+    pupil's views were gathered."""
+    form = StaffCheckForm()
+    error = None
+    if form.validate_on_submit():
+        user, error = check_staff(form, current_user._get_current_object())
+        if user is not None:
+            tablet.set_helper(g.pupil_sign_in, current_user, user)
+            db.session.commit()
+            return redirect(url_for("pupil.home"))
+        db.session.commit()  # wrong passwords count towards the staff lockout
+    return render_template("pupil/helper.html", form=form, error=error)
+
+
+@bp.post("/helper/stop")
+@audience(PUPIL)
+def helper_stop():
+    tablet.set_helper(g.pupil_sign_in, current_user, None)
+    db.session.commit()
+    return redirect(url_for("pupil.home"))

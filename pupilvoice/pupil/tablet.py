@@ -1,0 +1,190 @@
+"""The class tablet before anyone signs in: the class list, picture sign-in, and an adult
+signing a pupil in ("teacher-assisted").
+
+Teacher-assisted sign-in happens here, on the enrolled tablet, rather than on the
+teacher's own device: the adult types their staff e-mail and password (and two-step code),
+which are checked like a normal sign-in (same lockout), but no staff session is ever
+started on the shared tablet, and the pupil session that starts is tied to this tablet
+and its class. Doing it from the teacher's laptop would instead turn a staff device into
+a pupil device, or leave a staff session behind on a tablet children share.
+"""
+
+from __future__ import annotations
+
+from flask import (
+    Blueprint,
+    abort,
+    g,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+from wtforms.fields.choices import SelectChoice
+
+from ..access import PUBLIC, audience
+from ..domain import pictures
+from ..domain.permissions import can
+from ..domain.roles import PUPIL
+from ..extensions import db, limiter
+from ..models import Device, Pupil, User
+from ..services import accounts, audit, devices, tablet
+from ..voice_labels import PICTURE_NAMES
+from .forms import AssistForm, PictureForm, StaffCheckForm
+
+bp = Blueprint("tablet", __name__, url_prefix="/tablet", template_folder="templates")
+
+# Per address, and a whole class shares one: the real limit is per pupil (SEC-05).
+PICTURE_LIMIT = "120 per minute"
+STAFF_CHECK_LIMIT = "30 per minute"
+# Sign-out clears the browser's cache and storage but NOT its cookies: "cookies" would
+# also delete the device cookie and take the tablet out of class mode. The pupil's
+# session cookie is emptied by the server and the session itself is ended (SEC-07).
+CLEAR_SITE_DATA = '"cache", "storage"'
+
+
+def this_device() -> Device | None:
+    """The enrolled, active tablet this request comes from (once per request)."""
+    if "device" not in g:
+        g.device = devices.find_active(request.cookies.get(devices.COOKIE))
+    return g.device
+
+
+def fresh_session() -> None:
+    """Empty the browser session but keep the language the tablet is using."""
+    lang = session.get("lang")
+    session.clear()
+    if lang:
+        session["lang"] = lang
+
+
+def sign_pupil_in(pupil: Pupil, device: Device, helper: User | None = None):
+    """Replace whoever was signed in here by this pupil, on this tablet."""
+    if current_user.is_authenticated:
+        accounts.end_session(current_user.get_id())
+    fresh_session()
+    pupil.session_token = tablet.start_session(pupil, device, helper)
+    login_user(pupil)
+    db.session.commit()
+    return redirect(url_for("pupil.home"))
+
+
+def signed_out_response():
+    """Back to the class list with nothing of the last pupil left in the browser."""
+    logout_user()
+    fresh_session()
+    response = redirect(url_for("tablet.class_list"))
+    response.headers["Clear-Site-Data"] = CLEAR_SITE_DATA
+    return response
+
+
+def _class_pupil(device: Device, pupil_id: int) -> Pupil:
+    """A pupil of this tablet's class; anyone else is a 404 (SEC-02)."""
+    pupil = db.session.get(Pupil, pupil_id)
+    if pupil is None or pupil.class_id != device.class_id or not pupil.is_active:
+        abort(404)
+    return pupil
+
+
+@bp.get("/")
+@audience(PUBLIC)
+def class_list():
+    if current_user.is_authenticated and current_user.role == PUPIL:
+        return redirect(url_for("pupil.home"))
+    timed_out = session.pop("timed_out", False)
+    device = this_device()
+    if device is None:
+        return render_template("tablet/not_enrolled.html")
+    class_pupils = tablet.class_pupils(device)
+    devices.touch(device)
+    db.session.commit()
+    response = render_template(
+        "tablet/class_list.html",
+        device=device,
+        pupils=class_pupils,
+        names=tablet.tablet_names(class_pupils),
+    )
+    if timed_out:  # the last pupil was signed out for being idle: leave nothing behind
+        fresh_session()
+        return response, 200, {"Clear-Site-Data": CLEAR_SITE_DATA}
+    return response
+
+
+@bp.route("/pupils/<int:pupil_id>", methods=["GET", "POST"])
+@audience(PUBLIC)
+@limiter.limit(PICTURE_LIMIT, methods=["POST"])
+def pictures_sign_in(pupil_id: int):
+    device = this_device()
+    if device is None:
+        return redirect(url_for("tablet.class_list"))
+    pupil = _class_pupil(device, pupil_id)
+    key = tablet.picture_key(pupil)
+    if key is None or key.is_locked:
+        return render_template("tablet/ask_teacher.html", pupil=pupil, locked=key is not None)
+    form = PictureForm()
+    picks: list[str] = []
+    wrong = False
+    if form.validate_on_submit():
+        picks = [] if form.pick.data == "again" else pictures.parse(form.picks.data)
+        if form.pick.data in pictures.GRID and len(picks) < pictures.LENGTH:
+            picks.append(form.pick.data)
+        if pictures.is_complete(picks):
+            outcome = tablet.check_pictures(pupil, picks)
+            if outcome == "ok":
+                return sign_pupil_in(pupil, device)
+            db.session.commit()  # the wrong try counts even though nothing else happens
+            if outcome == "locked":
+                return render_template("tablet/ask_teacher.html", pupil=pupil, locked=True)
+            picks, wrong = [], True
+    return render_template(
+        "tablet/pictures.html",
+        form=form,
+        pupil=pupil,
+        picks=picks,
+        wrong=wrong,
+        grid=pictures.GRID,
+        length=pictures.LENGTH,
+        picture_names=PICTURE_NAMES,
+    )
+
+
+def check_staff(form: StaffCheckForm, pupil: Pupil | None) -> tuple[User | None, str | None]:
+    """The adult behind these details, if they may help this pupil; else an error message."""
+    user, outcome = accounts.check_password(form.email.data, form.password.data)
+    if outcome == "locked":
+        return None, _("Too many wrong tries. This account is locked for a while.")
+    if outcome != "ok" or not user.is_staff:
+        return None, _("That e-mail address and password do not match.")
+    if user.totp_enabled and not accounts.second_factor_ok(user, form.code.data or ""):
+        accounts.count_failure(user)
+        return None, _("Type the code from your app as well.")
+    if pupil is None or not can(user, "help_sign_in", pupil):
+        return None, _("You can only help pupils in your own classes.")
+    return user, None
+
+
+@bp.route("/help", methods=["GET", "POST"])
+@audience(PUBLIC)
+@limiter.limit(STAFF_CHECK_LIMIT, methods=["POST"])
+def assist():
+    """An adult signs a pupil in on this tablet (and unlocks their pictures if locked)."""
+    device = this_device()
+    if device is None:
+        return redirect(url_for("tablet.class_list"))
+    class_pupils = tablet.class_pupils(device)
+    names = tablet.tablet_names(class_pupils)
+    form = AssistForm(pupil=request.args.get("pupil", type=int))
+    form.pupil.choices = [SelectChoice(p.id, names[p.id]) for p in class_pupils]
+    error = None
+    if form.validate_on_submit():
+        pupil = _class_pupil(device, form.pupil.data)
+        user, error = check_staff(form, pupil)
+        if user is not None:
+            tablet.unlock(pupil, user)
+            audit.record(user, "assisted_sign_in", pupil, device_id=device.id)
+            return sign_pupil_in(pupil, device, user if form.helping.data == "yes" else None)
+        db.session.commit()  # wrong passwords count towards the staff lockout
+    return render_template("tablet/assist.html", form=form, error=error, device=device)

@@ -1,0 +1,48 @@
+"""Something worries me: on every pupil page. It goes only to the pupil's class teachers
+and the SENCO, and stays open until a member of staff records what they did."""
+
+from __future__ import annotations
+
+from flask import abort, redirect, render_template, url_for
+
+from ..access import audience
+from ..domain.roles import PUPIL
+from ..extensions import db
+from ..services import voice
+from ..voice_labels import WORRY_KINDS
+from .forms import WordsForm
+from .routes import bp, current_helper, me, who_sees
+
+
+@bp.get("/worry")
+@audience(PUPIL)
+def worry():
+    return render_template("pupil/worry.html", kinds=WORRY_KINDS, who_sees=who_sees(worry=True))
+
+
+@bp.route("/worry/<kind>", methods=["GET", "POST"])
+@audience(PUPIL)
+def worry_tell(kind: str):
+    if kind not in WORRY_KINDS:
+        abort(404)
+    form = WordsForm()
+    if form.validate_on_submit():
+        voice.raise_worry(me(), kind, form.words.data or "", current_helper())
+        db.session.commit()
+        voice.send_notifications()
+        return redirect(url_for("pupil.worry_sent"))
+    label, picture = WORRY_KINDS[kind]
+    return render_template(
+        "pupil/worry_tell.html",
+        form=form,
+        kind=kind,
+        label=label,
+        picture=picture,
+        who_sees=who_sees(worry=True),
+    )
+
+
+@bp.get("/worry/sent")
+@audience(PUPIL)
+def worry_sent():
+    return render_template("pupil/worry_sent.html")

@@ -1,0 +1,89 @@
+"""Class tablets: enrolling a device into class mode, finding it from its cookie, revoking it."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select, update
+
+from ..extensions import db
+from ..models import ClassGroup, Device, LoginSession, PupilSignIn, User
+from ..models.base import utcnow
+from . import audit, tokens, voice
+
+COOKIE = "__Host-pupilvoice-device"
+COOKIE_MAX_AGE = 400 * 24 * 60 * 60  # the longest a browser keeps a cookie
+SEEN_EVERY = timedelta(minutes=5)
+
+
+def enrol(group: ClassGroup, by: User, name: str, replacing: Device | None = None) -> str:
+    """Put this device into class mode for ``group``; returns the raw token for its cookie.
+
+    A device that was already enrolled (``replacing``) stops working: one cookie, one row.
+    """
+    if replacing is not None and replacing.is_active:
+        revoke(replacing, by)
+    voice.ensure_defaults(group.school_id)  # the cards the pupils will sort
+    raw = tokens.new_token(32)
+    device = Device(
+        school_id=group.school_id,
+        class_id=group.id,
+        name=name.strip() or group.name,
+        token_hash=tokens.digest(raw),
+        enrolled_by_id=by.id,
+    )
+    db.session.add(device)
+    db.session.flush()
+    audit.record(by, "enrol_tablet", device, class_id=group.id)
+    return raw
+
+
+def find_active(raw: str | None) -> Device | None:
+    """The active device this cookie names, or None (unknown, revoked, or archived class)."""
+    if not raw or len(raw) > 200:
+        return None
+    device = db.session.execute(
+        select(Device).where(Device.token_hash == tokens.digest(raw), Device.revoked_at.is_(None))
+    ).scalar()
+    if device is None or device.class_group.archived_at is not None:
+        return None
+    return device
+
+
+def find_any(raw: str | None) -> Device | None:
+    """The device this cookie names, active or not (to replace it when re-enrolling)."""
+    if not raw or len(raw) > 200:
+        return None
+    return db.session.execute(
+        select(Device).where(Device.token_hash == tokens.digest(raw))
+    ).scalar()
+
+
+def touch(device: Device) -> None:
+    now = utcnow()
+    if now - device.last_seen_at > SEEN_EVERY:
+        device.last_seen_at = now
+
+
+def revoke(device: Device, by: User) -> None:
+    """Stop the device at once: its class list goes blank and pupils on it are signed out."""
+    now = utcnow()
+    device.revoked_at = now
+    device.revoked_by_id = by.id
+    sessions = select(PupilSignIn.login_session_id).where(PupilSignIn.device_id == device.id)
+    db.session.execute(
+        update(LoginSession)
+        .where(LoginSession.id.in_(sessions), LoginSession.ended_at.is_(None))
+        .values(ended_at=now)
+    )
+    audit.record(by, "revoke_tablet", device)
+
+
+def active_for_classes(class_ids) -> list[Device]:
+    return list(
+        db.session.execute(
+            select(Device)
+            .where(Device.class_id.in_(list(class_ids)), Device.revoked_at.is_(None))
+            .order_by(Device.enrolled_at)
+        ).scalars()
+    )

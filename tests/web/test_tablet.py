@@ -1,0 +1,314 @@
+"""Class mode on a shared tablet: enrolment, the class list, picture sign-in, lockout,
+teacher-assisted sign-in and signing out (SEC-05, SEC-06, SEC-07, PRI-01)."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from pupilvoice.models import AuditEvent, Device, LoginSession, PictureKey, PupilSignIn
+from pupilvoice.models.base import utcnow
+from pupilvoice.services import devices
+from tests.conftest import PASSWORD, PICTURES, enrol_tablet, on_tablet, tap_pictures
+
+
+def test_sec06_device_not_enrolled_shows_no_class_list(client, world):
+    page = client.get("/tablet/").get_data(as_text=True)
+    assert "This tablet is not set up yet" in page
+    assert "Sam" not in page and "Ayaan" not in page
+    assert client.get(f"/tablet/pupils/{world.pupil.id}").status_code == 302
+
+
+def test_sec06_teacher_enrols_this_device_and_is_signed_out_on_it(login, world, db):
+    client = login(world.teacher)
+    response = client.form(
+        "/staff/tablets/enrol",
+        {"class_id": world.own_class.id, "name": "Blue"},
+        page="/staff/tablets",
+    )
+    assert response.status_code == 302 and response.location == "/tablet/"
+    assert response.headers["Clear-Site-Data"] == '"cache", "storage"'
+    cookie = client.get_cookie(devices.COOKIE)
+    assert cookie.secure and cookie.http_only and cookie.same_site == "Lax"
+    device = db.session.query(Device).one()
+    assert device.token_hash != cookie.value and len(cookie.value) >= 40  # only a hash kept
+    assert device.class_id == world.own_class.id and device.enrolled_by_id == world.teacher.id
+    # the staff session on the tablet is over
+    assert client.get("/staff/").status_code == 302
+    assert db.session.query(LoginSession).filter_by(ended_at=None).count() == 0
+    page = client.get("/tablet/").get_data(as_text=True)
+    assert "Sam" in page and "Ayaan" not in page
+
+
+def test_sec02_teacher_cannot_enrol_another_class_and_ta_cannot_enrol(login, world, db):
+    client = login(world.teacher)
+    response = client.form(
+        "/staff/tablets/enrol", {"class_id": world.other_class.id}, page="/staff/tablets"
+    )
+    assert response.status_code == 400
+    ta = login(world.ta)
+    assert "Make this the class tablet" not in ta.get("/staff/tablets").get_data(as_text=True)
+    assert db.session.query(Device).count() == 0
+
+
+def test_pri01_class_list_shows_first_names_and_initial_only_for_twins(client, world, factory, db):
+    twin = factory.pupil(world.own_class, "Sam")
+    twin.surname_initial = "B"
+    factory.pupil(world.own_class, "Leo")
+    db.session.commit()
+    on_tablet(client, enrol_tablet(world.own_class, world.teacher))
+    page = client.get("/tablet/").get_data(as_text=True)
+    assert "Sam T." in page and "Sam B." in page
+    assert "Leo" in page and "Leo T." not in page
+
+
+def test_pupil_signs_in_with_three_pictures(client, world, db, pupil_login):
+    client = pupil_login(world.pupil)
+    page = client.get("/pupil/").get_data(as_text=True)
+    assert "Hello, Sam!" in page and "I've finished" in page
+    sign_in = db.session.query(PupilSignIn).one()
+    assert sign_in.how == "pictures" and sign_in.helper_id is None
+
+
+def test_picture_taps_before_the_third_save_nothing(client, world, db, pupil_login):
+    pupil_login(world.pupil)  # sets the pictures and enrols a tablet
+    on_tablet(client, enrol_tablet(world.own_class, world.teacher))
+    url = f"/tablet/pupils/{world.pupil.id}"
+    page = client.form(url, {"picks": "star", "pick": "fish"}, page=url).get_data(as_text=True)
+    assert 'name="picks" value="star,fish"' in page
+    again = client.form(url, {"picks": "star,fish", "pick": "again"}, page=url)
+    assert 'name="picks" value=""' in again.get_data(as_text=True)
+    assert db.session.get(PictureKey, world.pupil.id).wrong_tries == 0
+
+
+def test_sec02_pupil_of_another_class_is_not_on_this_tablet(client, world, pupil_login):
+    pupil_login(world.pupil)
+    on_tablet(client, enrol_tablet(world.own_class, world.teacher))
+    assert client.get(f"/tablet/pupils/{world.other_pupil.id}").status_code == 404
+    assert client.get("/tablet/pupils/999999").status_code == 404
+
+
+def test_sec05_five_wrong_picks_lock_kindly_until_a_teacher_unlocks(
+    client, world, db, pupil_login, login
+):
+    pupil_login(world.pupil)
+    on_tablet(client, enrol_tablet(world.own_class, world.teacher))
+    for attempt in range(4):
+        page = tap_pictures(client, world.pupil, ["sun", "sun", "sun"]).get_data(as_text=True)
+        assert "not quite right" in page, attempt
+    page = tap_pictures(client, world.pupil, ["sun", "sun", "sun"]).get_data(as_text=True)
+    assert "Let's ask your teacher to help." in page
+    for scary in ("locked", "error", "blocked", "failed", "too many"):
+        assert scary not in page.split("<main")[1].split("For adults")[0].lower()
+    # even the right pictures do not get in now, from any tablet
+    response = tap_pictures(client, world.pupil)
+    assert response.status_code == 200 and "ask your teacher" in response.get_data(as_text=True)
+    assert db.session.get(PictureKey, world.pupil.id).locked_at is not None
+    assert db.session.query(AuditEvent).filter_by(action="pictures_locked").count() == 1
+    teacher = login(world.teacher)
+    assert "Unlock picture sign-in" in teacher.get(f"/staff/pupils/{world.pupil.id}").get_data(
+        as_text=True
+    )
+    teacher.form(
+        f"/staff/pupils/{world.pupil.id}/pictures/unlock", page=f"/staff/pupils/{world.pupil.id}"
+    )
+    assert tap_pictures(client, world.pupil).location == "/pupil/"
+
+
+def test_sec05_other_class_teacher_cannot_unlock_or_reset(world, login, pupil_login, db):
+    pupil_login(world.pupil)
+    key = db.session.get(PictureKey, world.pupil.id)
+    key.locked_at = utcnow()
+    db.session.commit()
+    other = login(world.other_teacher)
+    token = other.csrf_token("/staff/")
+    url = f"/staff/pupils/{world.pupil.id}/pictures"
+    assert other.post(f"{url}/unlock", data={"csrf_token": token}).status_code == 404
+    assert other.get(url).status_code == 404
+    assert other.get(f"/staff/pupils/{world.pupil.id}").status_code == 404
+    assert db.session.get(PictureKey, world.pupil.id).locked_at is not None
+
+
+def test_staff_sets_pictures_and_sees_the_card_once(login, world, db, client):
+    teacher = login(world.teacher)
+    url = f"/staff/pupils/{world.pupil.id}/pictures"
+    response = teacher.form(url, {"first": "cake", "second": "car", "third": "cake"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "Print this card now" in page
+    assert page.index("symbols/cake.svg") < page.index("symbols/car.svg")
+    key = db.session.get(PictureKey, world.pupil.id)
+    assert "cake" not in key.digest and key.set_by_id == world.teacher.id
+    on_tablet(client, enrol_tablet(world.own_class, world.teacher))
+    assert tap_pictures(client, world.pupil, ["cake", "car", "cake"]).location == "/pupil/"
+
+
+def test_staff_picture_form_keeps_choices_and_refuses_unknown_pictures(login, world, db):
+    teacher = login(world.teacher)
+    url = f"/staff/pupils/{world.pupil.id}/pictures"
+    response = teacher.form(url, {"first": "cake", "second": "dragon"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "Choose a picture." in page
+    assert re.search(r'<input checked[^>]*name="first"[^>]*value="cake"', page)
+    assert db.session.get(PictureKey, world.pupil.id) is None
+
+
+def test_pupil_without_pictures_is_sent_to_a_teacher(client, world):
+    on_tablet(client, enrol_tablet(world.own_class, world.teacher))
+    page = client.get(f"/tablet/pupils/{world.pupil.id}").get_data(as_text=True)
+    assert "Your teacher will help you sign in today." in page
+
+
+def _assist(client, world, pupil, email, helping="yes", password=PASSWORD):
+    return client.form(
+        "/tablet/help",
+        {"pupil": pupil.id, "email": email, "password": password, "helping": helping},
+    )
+
+
+def test_sec06_teacher_assisted_sign_in_on_the_tablet(client, world, db):
+    on_tablet(client, enrol_tablet(world.own_class, world.teacher))
+    response = _assist(client, world, world.pupil, world.ta.email)
+    assert response.status_code == 302 and response.location == "/pupil/"
+    sign_in = db.session.query(PupilSignIn).one()
+    assert sign_in.how == "adult" and sign_in.helper_id == world.ta.id
+    # no staff session was started on the shared tablet
+    assert db.session.query(LoginSession).filter(LoginSession.user_id.isnot(None)).count() == 0
+    page = client.get("/pupil/").get_data(as_text=True)
+    assert "Mrs Evans is helping you." in page
+    assert client.get("/staff/").status_code == 403
+
+
+def test_sec06_assisted_sign_in_refuses_wrong_password_and_other_class_staff(client, world, db):
+    on_tablet(client, enrol_tablet(world.own_class, world.teacher))
+    wrong = _assist(client, world, world.pupil, world.teacher.email, password="nope nope nope")
+    assert "do not match" in wrong.get_data(as_text=True)
+    db.session.refresh(world.teacher)
+    assert world.teacher.failed_logins == 1
+    other = _assist(client, world, world.pupil, world.other_teacher.email)
+    assert "only help pupils in your own classes" in other.get_data(as_text=True)
+    parent = _assist(client, world, world.pupil, world.parent.email)
+    assert "do not match" in parent.get_data(as_text=True)
+    assert db.session.query(PupilSignIn).count() == 0
+
+
+def test_assisted_sign_in_unlocks_locked_pictures(client, world, db, pupil_login):
+    pupil_login(world.pupil)
+    key = db.session.get(PictureKey, world.pupil.id)
+    key.locked_at, key.wrong_tries = utcnow(), 5
+    db.session.commit()
+    on_tablet(client, enrol_tablet(world.own_class, world.teacher))
+    assert _assist(client, world, world.pupil, world.teacher.email, helping="no").status_code == 302
+    assert db.session.get(PictureKey, world.pupil.id).locked_at is None
+    assert db.session.query(PupilSignIn).order_by(PupilSignIn.id.desc()).first().helper_id is None
+
+
+def test_adult_says_they_are_helping_and_stops(world, db, pupil_login):
+    client = pupil_login(world.pupil)
+    client.form("/pupil/helper", {"email": world.teacher.email, "password": PASSWORD})
+    assert "Mr Jones is helping you." in client.get("/pupil/").get_data(as_text=True)
+    client.form("/pupil/helper/stop", page="/pupil/")
+    assert "You are working on your own." in client.get("/pupil/").get_data(as_text=True)
+
+
+def test_sec07_finished_ends_the_session_and_keeps_the_device(app, world, db, pupil_login):
+    client = pupil_login(world.pupil)
+    cookie = client.get_cookie("__Host-pupilvoice")
+    response = client.form("/pupil/finish", page="/pupil/")
+    assert response.status_code == 302 and response.location == "/tablet/"
+    # cache and storage, never cookies: the device cookie must survive
+    assert response.headers["Clear-Site-Data"] == '"cache", "storage"'
+    assert client.get_cookie(devices.COOKIE) is not None
+    assert "Who are you?" in client.get("/tablet/").get_data(as_text=True)
+    assert client.get("/pupil/").location == "/tablet/"
+    # a copy of the old session cookie no longer works
+    copy = on_tablet(app.test_client(), client.get_cookie(devices.COOKIE).value)
+    copy.set_cookie(cookie.key, cookie.value)
+    assert copy.get("/pupil/").location == "/tablet/"
+    assert db.session.query(LoginSession).filter_by(ended_at=None).count() == 0
+
+
+def test_sec07_pupil_idle_five_minutes_is_signed_out(world, db, pupil_login):
+    client = pupil_login(world.pupil)
+    record = db.session.query(LoginSession).one()
+    record.last_seen_at = utcnow() - timedelta(minutes=5, seconds=5)
+    db.session.commit()
+    assert client.get("/pupil/").location == "/tablet/"
+    response = client.get("/tablet/")
+    assert response.headers["Clear-Site-Data"] == '"cache", "storage"'
+    assert "Who are you?" in response.get_data(as_text=True)
+    assert db.session.query(LoginSession).one().ended_at is not None
+
+
+def test_sec07_every_pupil_request_counts_as_activity(world, db, pupil_login):
+    client = pupil_login(world.pupil)
+    record = db.session.query(LoginSession).one()
+    record.last_seen_at = utcnow() - timedelta(minutes=4, seconds=50)
+    db.session.commit()
+    assert client.get("/pupil/").status_code == 200
+    seen = db.session.query(LoginSession).one().last_seen_at
+    assert utcnow() - seen < timedelta(seconds=5)
+
+
+def test_sec07_pupil_session_ends_after_sixty_minutes(world, db, pupil_login):
+    client = pupil_login(world.pupil)
+    record = db.session.query(LoginSession).one()
+    record.created_at = utcnow() - timedelta(minutes=61)
+    db.session.commit()
+    assert client.get("/pupil/").location == "/tablet/"
+
+
+def test_sec06_revoked_tablet_stops_at_once(world, db, pupil_login, login):
+    client = pupil_login(world.pupil)
+    device = db.session.query(Device).one()
+    teacher = login(world.teacher)
+    teacher.form(f"/staff/tablets/{device.id}/revoke", page="/staff/tablets")
+    assert db.session.get(Device, device.id).revoked_at is not None
+    response = client.get("/pupil/")
+    assert response.status_code == 302 and response.location == "/tablet/"
+    page = client.get("/tablet/").get_data(as_text=True)
+    assert "This tablet is not set up yet" in page and "Sam" not in page
+    assert db.session.query(LoginSession).filter_by(ended_at=None).count() == 1  # the teacher's
+
+
+def test_sec06_pupil_session_cookie_does_not_work_on_another_device(app, world, pupil_login):
+    client = pupil_login(world.pupil)
+    session_cookie = client.get_cookie("__Host-pupilvoice")
+    elsewhere = app.test_client()
+    elsewhere.set_cookie(session_cookie.key, session_cookie.value)
+    assert elsewhere.get("/pupil/").location == "/tablet/"
+    # ... and that attempt ended the session, so the tablet is back to the names too
+    assert client.get("/pupil/").location == "/tablet/"
+
+
+def test_other_class_teacher_cannot_revoke(world, db, login):
+    enrol_tablet(world.own_class, world.teacher)
+    device = db.session.query(Device).one()
+    other = login(world.other_teacher)
+    response = other.form(f"/staff/tablets/{device.id}/revoke", page="/staff/tablets")
+    assert response.status_code == 404
+    assert db.session.get(Device, device.id).revoked_at is None
+
+
+def test_front_door_of_a_class_tablet_opens_on_the_names(client, world):
+    on_tablet(client, enrol_tablet(world.own_class, world.teacher))
+    assert client.get("/").location == "/tablet/"
+
+
+def test_tablets_page_lists_this_schools_devices_for_my_classes(world, login):
+    enrol_tablet(world.own_class, world.teacher)
+    enrol_tablet(world.other_class, world.other_teacher)
+    page = login(world.teacher).get("/staff/tablets").get_data(as_text=True)
+    assert "Oak tablet" in page and "Willow tablet" not in page
+    senco_page = login(world.senco).get("/staff/tablets").get_data(as_text=True)
+    assert "Oak tablet" in senco_page and "Willow tablet" in senco_page
+
+
+def test_sec07_pupil_pages_are_not_cached(world, pupil_login):
+    client = pupil_login(world.pupil)
+    assert client.get("/pupil/").headers["Cache-Control"] == "no-store"
+
+
+def test_pictures_are_stored_hashed(world, db, pupil_login):
+    pupil_login(world.pupil)
+    key = db.session.get(PictureKey, world.pupil.id)
+    assert all(name not in (key.digest + key.salt) for name in PICTURES)
