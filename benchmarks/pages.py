@@ -48,7 +48,6 @@ PAGES: list[tuple[str, str | None, str]] = [
     ("staff home", "ta", "/staff/"),
     ("school", "senco", "/school/"),
     # the demo's plans: 1 is Sam's draft (Oak, Mr Jones), 3 Ayaan's agreed plan (Willow)
-    ("pupil's plans", "teacher", "/staff/pupils/1/plans"),
     ("plan", "teacher", "/staff/plans/1"),
     ("plan", "ta", "/staff/plans/3"),
     ("plan details editor", "teacher", "/staff/plans/1/edit"),

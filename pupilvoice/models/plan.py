@@ -59,7 +59,7 @@ class Target(db.Model):
     plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id"), index=True)
     area: Mapped[str] = mapped_column(String(30))
     pupil_words: Mapped[str] = mapped_column(Text, default="")
-    source_proposal_id: Mapped[int | None] = mapped_column()
+    source_proposal_id: Mapped[int | None] = mapped_column(ForeignKey("proposal.id"))
     smart_text: Mapped[str] = mapped_column(Text)
     child_text: Mapped[str] = mapped_column(Text, default="")
     baseline: Mapped[str] = mapped_column(Text, default="")
@@ -85,6 +85,7 @@ class Target(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     plan = relationship("Plan", back_populates="targets")
+    source_proposal = relationship("Proposal")
     evidence = relationship("Evidence", back_populates="target", order_by="Evidence.observed_on")
     carried_from = relationship("Target", remote_side=[id])
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from ..domain import lifecycle
 from ..domain.versions import Clash, clashes, plain, text_hash
 from ..extensions import db
-from ..models import Evidence, Plan, PlanVersion, Pupil, Target, User
+from ..models import Evidence, Plan, PlanVersion, Proposal, Pupil, Target, User, Worry
 from ..models.base import utcnow
 from . import audit
 from .records import assign
@@ -188,9 +188,23 @@ def share(actor: User, plan: Plan) -> None:
     _saved(actor, plan, "shared")
 
 
-def latest_views(pupil: Pupil) -> str:
-    """The pupil's views to start a plan with (from their latest voice, once recorded)."""
-    return ""
+def worry_choice_ids(pupil: Pupil) -> set[int]:
+    """The About me choices whose words were flagged as a worry: they stay out of a plan,
+    which parents read."""
+    query = select(Worry.sort_choice_id).where(
+        Worry.pupil_id == pupil.id, Worry.sort_choice_id.is_not(None)
+    )
+    return set(db.session.scalars(query))
+
+
+def current_plan(pupil: Pupil) -> Plan | None:
+    """The pupil's latest plan that is not closed."""
+    query = (
+        select(Plan)
+        .where(Plan.pupil_id == pupil.id, Plan.status != lifecycle.CLOSED)
+        .order_by(Plan.created_at.desc(), Plan.id.desc())
+    )
+    return db.session.scalars(query).first()
 
 
 def plans_of(pupil: Pupil) -> list[Plan]:
@@ -201,12 +215,22 @@ def plans_of(pupil: Pupil) -> list[Plan]:
 # --- targets -------------------------------------------------------------------------------
 
 
-def add_target(actor: User, plan: Plan, values: Mapping[str, Any], reason: str = "") -> Target:
-    """Add a target at the end; ``reason`` (why more than four) is kept on the plan."""
+def add_target(
+    actor: User,
+    plan: Plan,
+    values: Mapping[str, Any],
+    reason: str = "",
+    proposal: Proposal | None = None,
+    words: str = "",
+) -> Target:
+    """Add a target at the end; ``reason`` (why more than four) is kept on the plan. From
+    a pupil's proposal, ``words`` are their sentence, kept verbatim and linked to it."""
     if reason:
         plan.extra_target_reason = reason
     position = max((t.position for t in plan.targets), default=0) + 1
     target = Target(school_id=plan.school_id, plan=plan, position=position, **values)
+    if proposal is not None:
+        target.source_proposal_id, target.pupil_words = proposal.id, words
     db.session.add(target)
     db.session.flush()
     _saved(actor, plan, "target_added", targets_changed=True, target=target.id)

@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from wtforms import SelectField
 
 from ..domain.versions import Clash, changes, word_diff
-from ..models import PlanVersion
+from ..models import PlanVersion, Pupil
 from ..plan_labels import (
     AREA_LABELS,
     ATTENTION_LABELS,
@@ -18,7 +18,11 @@ from ..plan_labels import (
     FIELD_LABELS,
     STATUS_LABELS,
 )
+from ..services import plans, voice
+from ..voice_labels import card_word, proposal_sentence
 from .routes import bp
+
+PLACES = ("like", "unsure", "dislike")
 
 
 @bp.context_processor
@@ -99,3 +103,28 @@ def change_rows(old: PlanVersion | None, new: PlanVersion | None) -> list[dict[s
             }
         )
     return rows
+
+
+def _place_labels() -> dict[str, str]:
+    return {"like": _("Likes"), "unsure": _("Not sure about"), "dislike": _("Does not like")}
+
+
+def views_summary(pupil: Pupil) -> str:
+    """The pupil's views to start a plan with: where they put each card in their latest
+    About me, with their own words, and what they said helps them. Words flagged as a
+    worry stay out: parents read the plan."""
+    lines = []
+    sorts = voice.sorts_of(pupil, limit=1)
+    if sorts:
+        flagged = plans.worry_choice_ids(pupil)
+        places: dict[str, list[str]] = {place: [] for place in PLACES}
+        for choice in sorts[0].choices:
+            if choice.place in places:
+                said = choice.words if choice.words and choice.id not in flagged else ""
+                word = card_word(choice.card)
+                places[choice.place].append(f"{word} (“{said}”)" if said else word)
+        labels = _place_labels()
+        lines += [f"{labels[p]}: {', '.join(items)}" for p, items in places.items() if items]
+    helps = [p for p in voice.proposals_of(pupil) if p.starter == "helps"]
+    lines += [f"{proposal_sentence(p)}." for p in reversed(helps)]
+    return "\n".join(lines)

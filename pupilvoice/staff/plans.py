@@ -18,8 +18,9 @@ from ..domain.plans import Provision, needs_extra_reason
 from ..domain.roles import SENCO, TEACHER
 from ..extensions import db
 from ..i18n import today
-from ..models import Plan, Pupil, Target, TargetBankEntry
-from ..services import glossary, plans, target_bank
+from ..models import Plan, Proposal, Pupil, Target, TargetBankEntry
+from ..services import glossary, plans, target_bank, voice
+from ..voice_labels import proposal_sentence
 from . import checks, plan_display
 from .plan_forms import EvidenceForm, PlanForm, TargetForm, VersionedForm
 from .routes import bp
@@ -82,14 +83,7 @@ def _after_save(plan: Plan, form: VersionedForm, edit_url: str, draft_key: str, 
     return redirect(url_for("staff.plan", plan_id=plan.id))
 
 
-# --- a pupil's plans -------------------------------------------------------------------------
-
-
-@bp.get("/pupils/<int:pupil_id>/plans")
-@audience(STAFF)
-def pupil_plans(pupil_id: int):
-    pupil = load_or_404(Pupil, pupil_id, "work_with")
-    return render_template("staff/pupil_plans.html", pupil=pupil, plans=plans.plans_of(pupil))
+# --- starting a plan -------------------------------------------------------------------------
 
 
 @bp.route("/pupils/<int:pupil_id>/plans/new", methods=["GET", "POST"])
@@ -97,14 +91,17 @@ def pupil_plans(pupil_id: int):
 def plan_new(pupil_id: int):
     pupil = load_or_404(Pupil, pupil_id, "create_plan")
     form = PlanForm(data=_new_plan_values(pupil))
+    key = f"pupil-{pupil.id}-new-plan"
     if form.validate_on_submit():
         plan = plans.create(current_user, pupil, form.values())
         db.session.commit()
-        _saved_draft(f"pupil-{pupil.id}-new-plan")
+        _saved_draft(key)
         flash(_("The plan is started. Now add up to four targets."), "success")
         return redirect(url_for("staff.plan", plan_id=plan.id))
     notes = checks.field_problems(form.values(), pupil.school_id)
-    return render_template("staff/plan_form.html", form=form, pupil=pupil, plan=None, notes=notes)
+    return render_template(
+        "staff/plan_form.html", form=form, pupil=pupil, plan=None, notes=notes, draft_key=key
+    )
 
 
 def _new_plan_values(pupil: Pupil) -> dict:
@@ -114,7 +111,7 @@ def _new_plan_values(pupil: Pupil) -> dict:
         "term_label": term_label(start),
         "starts_on": start,
         "review_on": start + TERM,
-        "pupil_views": plans.latest_views(pupil),
+        "pupil_views": plan_display.views_summary(pupil),
     }
 
 
@@ -176,12 +173,13 @@ def _provision(target: Target) -> Provision:
 def plan_edit(plan_id: int):
     found = load_or_404(Plan, plan_id, "edit")
     form = PlanForm(obj=found)
+    key = f"plan-{found.id}"
     was, merged = form.version.data, form.version.data != found.version
     if form.validate_on_submit():
         stale = _commit(lambda: plans.edit(current_user, found, form.values(), was))
         if stale:
             return _merge_page(form, PlanForm(formdata=None, obj=found), stale, found, request.path)
-        return _after_save(found, form, request.path, f"plan-{found.id}", merged)
+        return _after_save(found, form, request.path, key, merged)
     if not form.is_submitted():
         plans.record_read(current_user, found, "opened_for_editing")
         db.session.commit()
@@ -192,6 +190,7 @@ def plan_edit(plan_id: int):
         pupil=found.pupil,
         plan=found,
         notes=notes,
+        draft_key=key,
         clear_draft=session.pop("saved_draft", None),
     )
 
@@ -231,7 +230,7 @@ def plan_versions(plan_id: int):
 # --- targets ---------------------------------------------------------------------------------
 
 
-def _target_page(form: TargetForm, found: Plan, target: Target | None, **extra):
+def _target_page(form: TargetForm, found: Plan, target: Target | None, key: str, **extra):
     notes = checks.field_problems(form.values(), found.school_id)
     return render_template(
         "staff/target_form.html",
@@ -239,9 +238,21 @@ def _target_page(form: TargetForm, found: Plan, target: Target | None, **extra):
         plan=found,
         target=target,
         notes=notes,
+        draft_key=key,
         clear_draft=session.pop("saved_draft", None),
         **extra,
     )
+
+
+def _proposal(found: Plan) -> Proposal | None:
+    """The pupil's "I can…" this target starts from (?proposal=), if any: theirs only."""
+    proposal_id = request.args.get("proposal", type=int)
+    if not proposal_id:
+        return None
+    proposal = load_or_404(Proposal, proposal_id)
+    if proposal.pupil_id != found.pupil_id:
+        abort(404)
+    return proposal
 
 
 def _bank_start(found: Plan) -> dict:
@@ -256,15 +267,32 @@ def _bank_start(found: Plan) -> dict:
 @audience(WRITERS)
 def target_new(plan_id: int):
     found = load_or_404(Plan, plan_id, "edit")
+    proposal = _proposal(found)
     start = _bank_start(found) or {"target_on": found.review_on}
+    if proposal is not None:
+        start["area"] = proposal.area
     extra = needs_extra_reason(len(found.active_targets)) and not found.extra_target_reason
-    form = TargetForm(data=start | {"version": found.version}, needs_reason=extra)
+    form = TargetForm(
+        data=start | {"version": found.version}, needs_reason=extra, words_locked=bool(proposal)
+    )
+    words = proposal_sentence(proposal) if proposal else ""
+    key = f"plan-{found.id}-new-target" + (f"-p{proposal.id}" if proposal else "")
     if form.validate_on_submit():
-        target = plans.add_target(current_user, found, form.values(), form.reason())
+        target = plans.add_target(
+            current_user, found, form.values(), form.reason(), proposal=proposal, words=words
+        )
         db.session.commit()
         edit_url = url_for("staff.target_edit", plan_id=found.id, target_id=target.id)
-        return _after_save(found, form, edit_url, f"plan-{found.id}-new-target", False)
-    return _target_page(form, found, None, bank_entries=target_bank.entries(found.school_id))
+        return _after_save(found, form, edit_url, key, False)
+    return _target_page(
+        form,
+        found,
+        None,
+        key,
+        proposal_words=words,
+        bank_entries=target_bank.entries(found.school_id),
+        proposals=voice.proposals_of(found.pupil),
+    )
 
 
 @bp.route("/plans/<int:plan_id>/targets/<int:target_id>", methods=["GET", "POST"])
@@ -275,17 +303,17 @@ def target_edit(plan_id: int, target_id: int):
     locked = target.source_proposal_id is not None
     form = TargetForm(obj=target, data={"version": found.version}, words_locked=locked)
     was, merged = form.version.data, form.version.data != found.version
+    key = f"plan-{found.id}-target-{target.id}"
     if form.validate_on_submit():
         stale = _commit(lambda: plans.edit_target(current_user, target, form.values(), was))
         if stale:
             theirs = TargetForm(formdata=None, obj=target, words_locked=locked)
             return _merge_page(form, theirs, stale, found, request.path)
-        key = f"plan-{found.id}-target-{target.id}"
         return _after_save(found, form, request.path, key, merged)
     if not form.is_submitted():
         plans.record_read(current_user, found, "opened_for_editing")
         db.session.commit()
-    return _target_page(form, found, target)
+    return _target_page(form, found, target, key)
 
 
 @bp.post("/plans/<int:plan_id>/targets/<int:target_id>/archive")

@@ -46,11 +46,35 @@ def bank_entry_id(live_app) -> int:
         return db.session.query(TargetBankEntry).order_by(TargetBankEntry.id).first().id
 
 
-def test_writing_a_target_with_the_live_checker(page, live_app):
-    sign_in(page, JONES)
-    page.get_by_role("link", name="Sam T.").first.click()
-    page.get_by_role("link", name="Spring 2027").click()
+def _target_from_proposal(page, sentence: str, smart: str) -> None:
     page.get_by_role("link", name="Add a target").click()
+    item = page.locator(".link-item", has_text=sentence)
+    item.get_by_role("link", name="Make this a target").click()
+    expect(page.locator(".target-words")).to_have_text(sentence)
+    page.get_by_label("SMART target").fill(smart)
+    page.get_by_role("button", name="Save the target").click()
+
+
+def test_done_when_a_teacher_writes_a_plan_from_the_pupils_voice(page, live_app):
+    """The issue's walk-through: a pupil with fresh voice, a plan from two of their "I
+    can…" and one bank target, the live checker, and provision in numbers."""
+    sign_in(page, JONES)
+    attention = page.get_by_role("region", name="Needs your attention")
+    expect(attention.locator("li", has_text="Sam T.")).to_contain_text("New voice")
+    attention.get_by_role("link", name="Sam T.").click()
+    page.get_by_role("link", name="Start a new plan").click()
+    expect(page.get_by_label("The pupil's views")).to_have_value(re.compile("Likes: .*Maths"))
+    page.get_by_label("Term").fill("Summer 2027")
+    page.get_by_role("button", name="Start the plan").click()
+    expect(page.get_by_text("The plan is started.")).to_be_visible()
+
+    page.get_by_role("link", name="Add a target").click()
+    page.locator(".link-item", has_text="reading words with two sounds").get_by_role(
+        "link", name="Make this a target"
+    ).click()
+    expect(page.locator(".target-words")).to_have_text(
+        "I want to get better at reading words with two sounds"
+    )
     smart = page.get_by_label("SMART target")
     notes = page.locator("#smart_text-checker")
     smart.fill("improve reading")
@@ -60,7 +84,6 @@ def test_writing_a_target_with_the_live_checker(page, live_app):
     smart.fill(GOOD)
     expect(notes).to_contain_text("The checker has no suggestions.")
     expect(notes).not_to_contain_text("vague")
-    page.get_by_label("The pupil's own words").fill("I want to read the tricky words in my book")
     page.get_by_label("Pupils in the group").fill("3")
     page.get_by_label("Sessions a week").fill("3")
     page.get_by_label("Minutes a session").fill("15")
@@ -69,8 +92,20 @@ def test_writing_a_target_with_the_live_checker(page, live_app):
     expect(page.locator("[data-provision-total]")).to_contain_text("£65.00 for Sam")
     screenshot(page, "plan-target-checker-clear")
     page.get_by_role("button", name="Save the target").click()
-    expect(page.get_by_text(GOOD).first).to_be_visible()
-    expect(page.get_by_text("I want to read the tricky words in my book")).to_be_visible()
+    expect(page.get_by_text("£65.00 for Sam")).to_be_visible()
+
+    _target_from_proposal(
+        page,
+        "It helps me when a grown-up helps me join a game",
+        "By half term, Sam will ask to join a game at 3 playtimes a week.",
+    )
+    page.get_by_role("link", name="Add a target").click()
+    page.get_by_text("Start from the school's target bank").click()
+    page.locator(".link-item", has_text="count on").get_by_role("link").click()
+    expect(page.get_by_label("SMART target")).to_have_value(re.compile(r"^By the review, Sam "))
+    page.get_by_role("button", name="Save the target").click()
+    expect(page.get_by_role("heading", name="3 targets")).to_be_visible()
+    screenshot(page, "plan-from-voice")
 
 
 def test_starting_a_target_from_the_bank(page, live_app):
@@ -140,7 +175,7 @@ def _staff_pages(live_app) -> list[tuple[str, str]]:
     plan = plan_of(live_app, "Ayaan")
     target = first_target_id(live_app, plan.id)
     return [
-        ("plans-list", f"/staff/pupils/{plan.pupil_id}/plans"),
+        ("pupil", f"/staff/pupils/{plan.pupil_id}"),
         ("plan-new", f"/staff/pupils/{plan.pupil_id}/plans/new"),
         ("plan", f"/staff/plans/{plan.id}"),
         ("plan-edit", f"/staff/plans/{plan.id}/edit"),

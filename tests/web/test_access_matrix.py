@@ -35,7 +35,6 @@ ACCESS: dict[str, set[str] | str] = {
     "auth.two_step_off": SIGNED_IN,
     "staff.home": STAFF,
     "staff.check": WRITERS,
-    "staff.pupil_plans": STAFF,
     "staff.plan_new": WRITERS,
     "staff.plan": STAFF,
     "staff.plan_edit": WRITERS,
