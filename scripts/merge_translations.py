@@ -26,6 +26,8 @@ def merge(source: Path, target: Path) -> int:
         found = theirs.get(message.id, message.context)
         if found is None or found.fuzzy or not found.string:
             continue
+        if found.pluralizable != message.pluralizable or found.id != message.id:
+            continue  # babel looks plurals up by their singular: never mix the two
         strings = found.string if isinstance(found.string, tuple) else (found.string,)
         if all(s.strip() for s in strings) and message.string != found.string:
             message.string = found.string
