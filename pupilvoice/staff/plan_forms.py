@@ -37,7 +37,8 @@ MONEY_RANGE = _l("Write an amount up to £10,000.")
 
 
 def _strip(value: Any) -> Any:
-    return value.strip() if isinstance(value, str) else value
+    """Trim text, with browsers' CRLF line ends as plain newlines (so saves compare alike)."""
+    return value.replace("\r\n", "\n").strip() if isinstance(value, str) else value
 
 
 def _text(name: str, longest: int = MAX_TEXT, required: Any = None, **kwargs) -> Any:

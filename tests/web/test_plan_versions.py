@@ -198,3 +198,13 @@ def test_rel01_a_failure_during_a_save_leaves_nothing_half_written(
     assert db.session.get(Target, target.id).smart_text == GOOD_TARGET
     assert db.session.get(Plan, plan.id).version == 2
     assert db.session.query(PlanVersion).filter_by(plan_id=plan.id).count() == 2
+
+
+def test_rel02_browser_line_ends_are_not_a_change(login, world, plan, db):
+    teacher = login(world.teacher)
+    url = f"/staff/plans/{plan.id}/edit"
+    teacher.form(url, plan_data(plan, pupil_views="I like maths.\r\nReading is hard."))
+    saved = db.session.get(Plan, plan.id)
+    assert saved.pupil_views == "I like maths.\nReading is hard." and saved.version == 3
+    teacher.form(url, plan_data(saved, pupil_views="I like maths.\r\nReading is hard."))
+    assert db.session.get(Plan, plan.id).version == 3  # the same words: no new version
