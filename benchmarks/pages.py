@@ -47,6 +47,14 @@ PAGES: list[tuple[str, str | None, str]] = [
     ("staff home", "teacher", "/staff/"),
     ("staff home", "ta", "/staff/"),
     ("school", "senco", "/school/"),
+    # the demo's plans: 1 is Sam's draft (Oak, Mr Jones), 3 Ayaan's agreed plan (Willow)
+    ("plan", "teacher", "/staff/plans/1"),
+    ("plan", "ta", "/staff/plans/3"),
+    ("plan details editor", "teacher", "/staff/plans/1/edit"),
+    ("target editor", "teacher", "/staff/plans/1/targets/1"),
+    ("plan versions", "senco", "/staff/plans/3/versions"),
+    ("target bank", "teacher", "/staff/bank"),
+    ("glossary", "senco", "/staff/glossary"),
     ("family", "parent", "/family/"),
 ]
 TARGET = 0.5  # a page should serve at least half as many requests a second as the floor

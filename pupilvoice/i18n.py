@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
+
 from flask import current_app, request, session
-from flask_babel import get_locale
+from flask_babel import get_locale, to_user_timezone
 from flask_login import current_user
 
 
@@ -16,6 +18,11 @@ def remember_asked_language() -> None:
 
 # Dates and numbers in English follow British conventions (14/03/2027, not 3/14/27).
 FORMAT_LOCALES = {"en": "en_GB"}
+
+
+def today() -> date:
+    """Today where the school is (the app's time zone), not in UTC."""
+    return to_user_timezone(datetime.now(UTC)).date()
 
 
 def chosen_language() -> str:

@@ -15,6 +15,7 @@ ANYONE = "anyone"
 STAFF = {"ta", "teacher", "senco", "other_senco"}
 SENCO = {"senco", "other_senco"}
 SIGNED_IN = STAFF | {"parent"}
+WRITERS = {"teacher", "senco", "other_senco"}  # teachers and SENCOs write plans
 PUPIL = {"pupil"}
 
 # endpoint -> roles that may use it (ANYONE: also the anonymous visitor)
@@ -33,6 +34,22 @@ ACCESS: dict[str, set[str] | str] = {
     "auth.two_step_setup": SIGNED_IN,
     "auth.two_step_off": SIGNED_IN,
     "staff.home": STAFF,
+    "staff.check": WRITERS,
+    "staff.plan_new": WRITERS,
+    "staff.plan": STAFF,
+    "staff.plan_edit": WRITERS,
+    "staff.plan_share": WRITERS,
+    "staff.plan_versions": STAFF,
+    "staff.target_new": WRITERS,
+    "staff.target_edit": WRITERS,
+    "staff.target_archive": WRITERS,
+    "staff.evidence_add": STAFF,
+    "staff.target_to_bank": SENCO,
+    "staff.bank": WRITERS,
+    "staff.bank_new": SENCO,
+    "staff.bank_edit": SENCO,
+    "staff.bank_retire": SENCO,
+    "staff.glossary_edit": SENCO,
     "parent.home": {"parent"},
     "admin.class_archive": SENCO,
     "admin.class_edit": SENCO,
