@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
+
 from flask import current_app, request, session
-from flask_babel import get_locale
+from flask_babel import get_locale, to_user_timezone
 from flask_login import current_user
 
 
@@ -21,6 +23,11 @@ FORMAT_LOCALES = {"en": "en_GB"}
 def format_locale(language: str) -> str:
     """The locale to render a language in: "en" -> "en_GB" (for force_locale too)."""
     return FORMAT_LOCALES.get(language, language)
+
+
+def today() -> date:
+    """Today where the school is (the app's time zone), not in UTC."""
+    return to_user_timezone(datetime.now(UTC)).date()
 
 
 def chosen_language() -> str:

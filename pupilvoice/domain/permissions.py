@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from .lifecycle import CLOSED, SHARE, allowed_transitions, is_editable
 from .roles import PARENT, PUPIL, SENCO, STAFF_ROLES, TEACHER
 
 Rule = Callable[[Any, Any], bool]
@@ -71,8 +72,31 @@ def _not_themselves(rule: Rule) -> Rule:
 
 
 def _teacher_of_pupil(actor: Any, pupil: Any) -> bool:
-    """Worries go to the pupil's class teachers and the SENCO, not to every adult."""
+    """Class teachers and the SENCO, not every adult: worries go to them, and they write
+    plans."""
     return _staff_of_pupil(actor, pupil) and actor.role in {SENCO, TEACHER}
+
+
+def _on_plan(rule: Rule) -> Rule:
+    """A plan rule: the plan is of this school and ``rule`` holds for its pupil."""
+    return lambda actor, plan: _same_school(actor, plan) and rule(actor, plan.pupil)
+
+
+def _edit_plan(actor: Any, plan: Any) -> bool:
+    return _on_plan(_teacher_of_pupil)(actor, plan) and is_editable(plan.status)
+
+
+def _share_plan(actor: Any, plan: Any) -> bool:
+    return _edit_plan(actor, plan) and SHARE in allowed_transitions(plan.status)
+
+
+def _add_evidence(actor: Any, plan: Any) -> bool:
+    """Everyone who works with the pupil, teaching assistants too, until the plan closes."""
+    return _on_plan(_staff_of_pupil)(actor, plan) and plan.status != CLOSED
+
+
+def _use_bank(actor: Any, entry: Any) -> bool:
+    return _same_school(actor, entry) and actor.role in {SENCO, TEACHER}
 
 
 def _see_worry(actor: Any, worry: Any) -> bool:
@@ -82,6 +106,15 @@ def _see_worry(actor: Any, worry: Any) -> bool:
 def _sort_card(actor: Any, card: Any) -> bool:
     """A pupil sorts their own school's cards that are still in use."""
     return actor.role == PUPIL and _same_school(actor, card) and card.retired_at is None
+
+
+def _own_or_staff(actor: Any, obj: Any) -> bool:
+    """A pupil's own proposal, or one of a pupil the member of staff works with."""
+    if not _same_school(actor, obj):
+        return False
+    if actor.role == PUPIL:
+        return obj.pupil_id == actor.id
+    return _staff_of_pupil(actor, obj.pupil)
 
 
 def _own(actor: Any, obj: Any) -> bool:
@@ -122,6 +155,7 @@ _RULES: dict[tuple[str, str], Rule] = {
     ("view", "Worry"): _see_worry,
     ("close", "Worry"): _see_worry,
     ("sort", "TopicCard"): _sort_card,
+    ("view", "Proposal"): _own_or_staff,
     ("rate", "Proposal"): _own,
     ("listen", "Recording"): _listen,
     ("manage", "TopicCard"): _is_senco,
@@ -133,6 +167,15 @@ _RULES: dict[tuple[str, str], Rule] = {
     ("change_role", "User"): _not_themselves(_manage_staff),
     ("deactivate", "User"): _not_themselves(_is_senco),
     ("manage", "ParentLink"): _is_senco,
+    ("create_plan", "Pupil"): _teacher_of_pupil,
+    ("view", "Plan"): _on_plan(_staff_of_pupil),
+    ("edit", "Plan"): _edit_plan,
+    ("share", "Plan"): _share_plan,
+    ("add_evidence", "Plan"): _add_evidence,
+    ("use", "TargetBankEntry"): _use_bank,
+    ("manage", "TargetBankEntry"): _is_senco,
+    ("manage_bank", "School"): _view_audit,
+    ("edit_glossary", "School"): _view_audit,
     ("administer", "School"): _view_audit,
     ("view_audit", "School"): _view_audit,
 }

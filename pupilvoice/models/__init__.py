@@ -4,6 +4,7 @@ from .audit import AuditEvent
 from .auth import AccountToken, LoginSession, RecoveryCode
 from .device import Device, PictureKey, PupilSignIn
 from .people import ClassGroup, ClassStaff, ParentLink, Pupil, User
+from .plan import Evidence, GlossaryTerm, Plan, PlanVersion, Target, TargetBankEntry
 from .school import School
 from .voice import (
     Proposal,
@@ -22,9 +23,13 @@ __all__ = [
     "ClassGroup",
     "ClassStaff",
     "Device",
+    "Evidence",
+    "GlossaryTerm",
     "LoginSession",
     "ParentLink",
     "PictureKey",
+    "Plan",
+    "PlanVersion",
     "Proposal",
     "Pupil",
     "PupilSignIn",
@@ -34,6 +39,8 @@ __all__ = [
     "SelfRating",
     "Sort",
     "SortChoice",
+    "Target",
+    "TargetBankEntry",
     "TopicCard",
     "User",
     "Worry",

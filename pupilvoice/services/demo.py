@@ -7,7 +7,7 @@ from datetime import timedelta
 from ..extensions import db
 from ..models import ClassGroup, ParentLink, Pupil, School, Sort, TopicCard, User, Worry
 from ..models.base import utcnow
-from . import accounts, tablet, voice
+from . import accounts, demo_plans, tablet, voice
 
 PASSWORD = "demo-password-2026"  # noqa: S105 - demo accounts only
 SCHOOL = "Riverside Primary School"
@@ -112,6 +112,7 @@ def load() -> School:
                 )
             )
     db.session.flush()
+    demo_plans.load(school, users, pupils)
     return school
 
 

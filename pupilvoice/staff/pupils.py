@@ -12,7 +12,7 @@ from ..domain import audio, pictures, voice_changes
 from ..domain.permissions import can
 from ..extensions import db
 from ..models import Pupil, Recording, Worry
-from ..services import audit, tablet, voice
+from ..services import audit, plans, tablet, voice
 from ..voice_labels import (
     AREAS,
     FACES,
@@ -72,6 +72,8 @@ def _pupil_page(child: Pupil, closing: Worry | None = None, close_form=None):
         cards=cards,
         worries=voice.worries_of(child) if show_worries else None,
         proposals=voice.proposals_of(child),
+        plans=plans.plans_of(child),
+        current_plan=plans.current_plan(child),
         closing=closing,
         close_form=close_form,
         new_close_form=CloseWorryForm,

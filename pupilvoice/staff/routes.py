@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from flask import Blueprint, render_template, request
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -10,8 +10,10 @@ from sqlalchemy.orm import selectinload
 from ..access import STAFF, audience
 from ..domain.roles import SENCO
 from ..extensions import db
+from ..i18n import today
 from ..models import ClassGroup
-from ..services import voice
+from ..services import dashboard, voice
+from .plan_forms import RegisterFilterForm
 
 bp = Blueprint("staff", __name__, url_prefix="/staff", template_folder="templates")
 
@@ -32,12 +34,21 @@ def visible_classes():
 @bp.get("/")
 @audience(STAFF)
 def home():
+    """The dashboard: what needs attention first, then the register and the classes."""
     classes = visible_classes()
-    ask_for_two_step = current_user.role == SENCO and not current_user.totp_enabled
-    pupil_ids = [p.id for group in classes for p in group.pupils if p.archived_at is None]
+    senco = current_user.role == SENCO
+    filters = RegisterFilterForm(request.args if senco else None, classes=classes)
+    register = dashboard.register(
+        current_user.school_id, None if senco else current_user.class_ids, filters.filters()
+    )
+    class_pupils = [p.id for group in classes for p in group.pupils if p.archived_at is None]
+    ids = sorted(set(class_pupils) | {pupil.id for pupil, _plan in register})
+    marks = voice.staff_marks(ids, current_user)
     return render_template(
         "staff/home.html",
         classes=classes,
-        ask_for_two_step=ask_for_two_step,
-        marks=voice.staff_marks(pupil_ids, current_user),
+        rows=dashboard.needs(register, marks, today=today()),
+        filters=filters if senco else None,
+        marks=marks,
+        ask_for_two_step=senco and not current_user.totp_enabled,
     )

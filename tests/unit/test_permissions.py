@@ -109,3 +109,61 @@ def test_senco_and_the_class_teacher_invite_a_parent_but_not_a_teaching_assistan
     assert not can(actor("parent", pupil_ids={7}), "invite", parent)
     teacher = User(role="teacher", school_id=1, id=31, children_class_ids=frozenset({10}))
     assert not can(actor("senco"), "invite", teacher)  # staff are invited on the staff pages
+
+
+# --- plans (issue 5) ------------------------------------------------------------------------
+
+
+class Plan(NS):
+    pass
+
+
+class TargetBankEntry(NS):
+    pass
+
+
+def plan(status="draft", school_id=1):
+    return Plan(id=3, school_id=school_id, pupil=SAM, status=status)
+
+
+def test_plan_is_seen_by_the_pupils_staff_only():
+    assert can(actor("ta", class_ids={10}), "view", plan())
+    assert can(actor("senco"), "view", plan())
+    assert not can(actor("teacher", class_ids={11}), "view", plan())
+    assert not can(actor("senco", school_id=2), "view", plan())
+    assert not can(actor("parent", pupil_ids={7}), "view", plan())  # the parents' side decides
+
+
+def test_teaching_assistant_adds_evidence_but_does_not_edit_or_share():
+    ta = actor("ta", class_ids={10})
+    assert can(ta, "add_evidence", plan())
+    assert not can(ta, "edit", plan())
+    assert not can(ta, "share", plan())
+    assert not can(ta, "create_plan", SAM)
+
+
+def test_teacher_edits_and_shares_while_the_life_cycle_allows():
+    teacher = actor("teacher", class_ids={10})
+    assert can(teacher, "create_plan", SAM)
+    assert can(teacher, "edit", plan()) and can(teacher, "share", plan())
+    assert can(teacher, "edit", plan("agreed")) and not can(teacher, "share", plan("agreed"))
+    assert not can(teacher, "edit", plan("in_review"))
+    assert not can(teacher, "edit", plan("closed"))
+    assert not can(teacher, "add_evidence", plan("closed"))
+
+
+def test_plan_of_another_school_is_refused_even_with_a_matching_pupil():
+    assert not can(actor("senco"), "view", plan(school_id=2))
+
+
+def test_target_bank_is_the_schools_and_only_the_senco_manages_it():
+    entry = TargetBankEntry(id=1, school_id=1)
+    assert can(actor("teacher"), "use", entry)
+    assert not can(actor("ta"), "use", entry)
+    assert not can(actor("teacher", school_id=2), "use", entry)
+    assert can(actor("senco"), "manage", entry) and not can(actor("teacher"), "manage", entry)
+    school = School(id=1)
+    assert can(actor("senco"), "manage_bank", school)
+    assert can(actor("senco"), "edit_glossary", school)
+    assert not can(actor("teacher"), "edit_glossary", school)
+    assert not can(actor("senco", school_id=2), "manage_bank", school)

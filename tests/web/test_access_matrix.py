@@ -15,7 +15,8 @@ ANYONE = "anyone"
 STAFF = {"ta", "teacher", "senco", "other_senco"}
 SENCO = {"senco", "other_senco"}
 SIGNED_IN = STAFF | {"parent"}
-INVITERS = {"teacher", "senco", "other_senco"}
+WRITERS = {"teacher", "senco", "other_senco"}  # teachers and SENCOs write plans
+INVITERS = WRITERS  # ... and invite families
 PUPIL = {"pupil"}
 
 # endpoint -> roles that may use it (ANYONE: also the anonymous visitor)
@@ -40,6 +41,22 @@ ACCESS: dict[str, set[str] | str] = {
     "families.invite_email": INVITERS,
     "families.invite_letter": INVITERS,
     "families.revoke": INVITERS,
+    "staff.check": WRITERS,
+    "staff.plan_new": WRITERS,
+    "staff.plan": STAFF,
+    "staff.plan_edit": WRITERS,
+    "staff.plan_share": WRITERS,
+    "staff.plan_versions": STAFF,
+    "staff.target_new": WRITERS,
+    "staff.target_edit": WRITERS,
+    "staff.target_archive": WRITERS,
+    "staff.evidence_add": STAFF,
+    "staff.target_to_bank": SENCO,
+    "staff.bank": WRITERS,
+    "staff.bank_new": SENCO,
+    "staff.bank_edit": SENCO,
+    "staff.bank_retire": SENCO,
+    "staff.glossary_edit": SENCO,
     "parent.home": {"parent"},
     "admin.class_archive": SENCO,
     "admin.class_edit": SENCO,

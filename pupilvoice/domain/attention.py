@@ -1,0 +1,60 @@
+"""What on a pupil's record needs a member of staff's attention, most urgent first: open
+worries, new voice since they last looked, reviews overdue or due within three weeks,
+plans waiting for parents, plans in draft, pupils on the register without a plan."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from .lifecycle import CLOSED, DRAFT, IN_REVIEW, needs_signoff
+
+WORRY = "worry"
+NEW_VOICE = "new_voice"
+REVIEW_OVERDUE = "review_overdue"
+REVIEW_DUE = "review_due"
+AWAITING_PARENTS = "awaiting_parents"
+IN_DRAFT = "draft"
+NO_PLAN = "no_plan"
+ORDER = (WORRY, NEW_VOICE, REVIEW_OVERDUE, REVIEW_DUE, AWAITING_PARENTS, IN_DRAFT, NO_PLAN)
+DUE_WITHIN = timedelta(weeks=3)
+
+
+def _review(status: str, review_on: date | None, today: date) -> list[str]:
+    if review_on is None or status in (IN_REVIEW, CLOSED):
+        return []
+    if review_on < today:
+        return [REVIEW_OVERDUE]
+    return [REVIEW_DUE] if review_on <= today + DUE_WITHIN else []
+
+
+def _plan(status: str | None, review_on: date | None, today: date) -> list[str]:
+    if status is None or status == CLOSED:
+        return [NO_PLAN]
+    found = _review(status, review_on, today)
+    if needs_signoff(status):
+        found.append(AWAITING_PARENTS)
+    if status == DRAFT:
+        found.append(IN_DRAFT)
+    return found
+
+
+def attention(
+    *,
+    today: date,
+    plan_status: str | None = None,
+    review_on: date | None = None,
+    open_worries: int = 0,
+    new_voice: bool = False,
+) -> tuple[str, ...]:
+    """The codes that need attention for one pupil, in ORDER. ``plan_status`` is the
+    pupil's current plan's status, or None when they have no plan."""
+    found = [WORRY] if open_worries else []
+    if new_voice:
+        found.append(NEW_VOICE)
+    found += _plan(plan_status, review_on, today)
+    return tuple(sorted(found, key=ORDER.index))
+
+
+def urgency(codes: tuple[str, ...]) -> int:
+    """Sort key: a pupil whose most urgent code comes first in ORDER comes first."""
+    return ORDER.index(codes[0]) if codes else len(ORDER)

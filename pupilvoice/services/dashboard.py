@@ -1,0 +1,99 @@
+"""The staff dashboard: pupils on the SEN register a member of staff works with, with what
+needs their attention. A fixed number of queries however many pupils (no query a pupil)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from ..domain.attention import attention, urgency
+from ..domain.lifecycle import CLOSED
+from ..extensions import db
+from ..models import Plan, Pupil
+
+NO_PLAN = "none"
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the SENCO narrowed the register to; empty means everything."""
+
+    class_id: int | None = None
+    stage: str = ""
+    status: str = ""  # a plan status, or "none" for pupils without a plan
+
+
+@dataclass(frozen=True)
+class Row:
+    pupil: Pupil
+    plan: Plan | None
+    attention: tuple[str, ...]
+    open_worries: int = 0
+
+
+def _pupils(school_id: int, class_ids: Collection[int] | None, filters: Filters) -> list[Pupil]:
+    query = (
+        select(Pupil)
+        .where(
+            Pupil.school_id == school_id,
+            Pupil.archived_at.is_(None),
+            Pupil.sen_stage != "none",
+        )
+        .options(joinedload(Pupil.class_group))
+        .order_by(Pupil.first_name, Pupil.surname_initial, Pupil.id)
+    )
+    if class_ids is not None:
+        query = query.where(Pupil.class_id.in_(class_ids))
+    if filters.class_id:
+        query = query.where(Pupil.class_id == filters.class_id)
+    if filters.stage:
+        query = query.where(Pupil.sen_stage == filters.stage)
+    return list(db.session.scalars(query))
+
+
+def current_plans(pupil_ids: Collection[int]) -> dict[int, Plan]:
+    """Each pupil's latest plan that is not closed."""
+    query = (
+        select(Plan)
+        .where(Plan.pupil_id.in_(pupil_ids), Plan.status != CLOSED)
+        .order_by(Plan.created_at, Plan.id)
+    )
+    return {plan.pupil_id: plan for plan in db.session.scalars(query)}
+
+
+def register(
+    school_id: int, class_ids: Collection[int] | None, filters: Filters
+) -> list[tuple[Pupil, Plan | None]]:
+    """The pupils on the register with their current plan, filtered. ``class_ids`` None:
+    the whole school (the SENCO)."""
+    pupils = _pupils(school_id, class_ids, filters)
+    plans = current_plans([p.id for p in pupils])
+    found = [(pupil, plans.get(pupil.id)) for pupil in pupils]
+    if filters.status:
+        found = [
+            (p, plan) for p, plan in found if (plan.status if plan else NO_PLAN) == filters.status
+        ]
+    return found
+
+
+def needs(
+    register: list[tuple[Pupil, Plan | None]], marks: Mapping[int, Mapping], *, today: date
+) -> list[Row]:
+    """Each pupil with what needs attention, most urgent first. ``marks``: open worries
+    and new voice by pupil id (``voice.staff_marks``)."""
+    rows = []
+    for pupil, plan in register:
+        mark = marks.get(pupil.id, {})
+        codes = attention(
+            today=today,
+            plan_status=plan.status if plan else None,
+            review_on=plan.review_on if plan else None,
+            open_worries=mark.get("worries", 0),
+            new_voice=mark.get("new", False),
+        )
+        rows.append(Row(pupil, plan, codes, mark.get("worries", 0)))
+    return sorted(rows, key=lambda row: urgency(row.attention))

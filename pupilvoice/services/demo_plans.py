@@ -1,0 +1,198 @@
+"""The demo school's plans and target bank: a draft, plans waiting for parents, an agreed
+plan with its review coming up and one overdue, written through the same services."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from ..extensions import db
+from ..models import Pupil, School, User
+from . import plans, target_bank
+
+TEACHER_OF = {"Oak": "jones@riverside.example", "Willow": "patel@riverside.example"}
+
+# pupil, status, days since the start, days until the review, targets:
+# (area, the pupil's words, SMART wording, child-friendly, baseline, strategies, provision)
+# provision: (who, group size, sessions a week, minutes, weeks, pence a session, where)
+EVANS = "Mrs Evans (teaching assistant)"
+PLANS = [
+    (
+        "Sam",
+        "draft",
+        3,
+        80,
+        [
+            (
+                "reading",
+                "I want to read my football cards",
+                "By 14 March, Sam will read 40 of the 45 Year 1 common exception words "
+                "correctly on two checks in a row.",
+                "I can read 40 tricky words.",
+                "Reads 12 of the 45 words (check on 6 January).",
+                "5 new words a day on flash cards; the words go home on a key ring.",
+                (EVANS, 3, 3, 15, 10, 650, "The library corner"),
+            ),
+            (
+                "writing",
+                "I want my writing to be neat like Noah's",
+                "Sam will improve his handwriting with regular practice.",
+                "I can write neatly.",
+                "",
+                "Access to a writing slope and pencil grips as appropriate.",
+                (EVANS, 1, 2, 10, 10, 650, "In class"),
+            ),
+        ],
+    ),
+    (
+        "Zofia",
+        "shared",
+        10,
+        70,
+        [
+            (
+                "talking",
+                "I want to tell my news at carpet time",
+                "By Easter, Zofia will tell a 3-part news story (who, where, what happened) "
+                "to her group in 4 of 5 news times.",
+                "I can tell my news to my group.",
+                "Tells news with 1 part when an adult asks questions.",
+                "Colour cards for who, where and what; practise with a friend first.",
+                (EVANS, 4, 2, 20, 10, 650, "The quiet room"),
+            ),
+        ],
+    ),
+    (
+        "Ayaan",
+        "agreed",
+        60,
+        14,
+        [
+            (
+                "maths",
+                "I can count to 10. I want to count to 20",
+                "By the review, Ayaan will count on from any number to 20 without a number "
+                "line in 4 of 5 lessons.",
+                "I can count on to 20.",
+                "Counts on to 10 with a number line.",
+                "Counting songs every morning; a bead string on his desk.",
+                ("Ms Patel (class teacher)", 6, 5, 10, 12, 900, "In class"),
+            ),
+            (
+                "friends",
+                "I want someone to play football with me",
+                "By the review, Ayaan will ask a friend to join a game at 3 playtimes a week.",
+                "I can ask a friend to play.",
+                "Plays alone at most playtimes.",
+                "A playground buddy for the first weeks; practise what to say in a small group.",
+                (EVANS, 3, 1, 20, 12, 650, "The playground"),
+            ),
+        ],
+    ),
+    (
+        "Oscar",
+        "agreed",
+        100,
+        -5,
+        [
+            (
+                "feelings",
+                "When it is loud I want to go somewhere quiet",
+                "By half term, Oscar will show his red card to an adult and go to the calm "
+                "corner, on his own, on 4 of 5 loud days.",
+                "I can show my red card when it is too loud.",
+                "Covers his ears and shouts when the class is loud.",
+                "A red card on his table; a calm corner with ear defenders.",
+                ("Ms Patel (class teacher)", 1, 5, 5, 12, 0, "In class"),
+            ),
+        ],
+    ),
+]
+
+BANK = [
+    (
+        "reading",
+        "By the review, {name} will read 40 of the 45 Year 1 common exception words "
+        "correctly on two checks in a row.",
+        "I can read 40 tricky words.",
+        "5 new words a day on flash cards; the words go home on a key ring.",
+    ),
+    (
+        "maths",
+        "By the review, {name} will count on from any number to 20 without a number line "
+        "in 4 of 5 lessons.",
+        "I can count on to 20.",
+        "Counting songs every morning; a bead string on the desk.",
+    ),
+    (
+        "friends",
+        "By the review, {name} will ask a friend to join a game at 3 playtimes a week.",
+        "I can ask a friend to play.",
+        "A playground buddy; practise what to say in a small group.",
+    ),
+    (
+        "myself",
+        "By half term, {name} will put on and fasten their coat without adult help at "
+        "4 of 5 home times.",
+        "I can put my coat on by myself.",
+        "Picture steps by the pegs; practise with a big zip.",
+    ),
+]
+
+
+def load(school: School, users: dict[str, User], pupils: dict[str, Pupil]) -> None:
+    """Add the demo plans and target bank (flushes only)."""
+    senco = users["senco@riverside.example"]
+    for area, smart, child, strategies in BANK:
+        target_bank.create(
+            senco,
+            {
+                "area": area,
+                "smart_template": smart,
+                "child_template": child,
+                "strategies": strategies,
+            },
+        )
+    today = date.today()
+    for name, status, started, review_in, targets in PLANS:
+        pupil = pupils[name]
+        author = users[TEACHER_OF.get(pupil.class_group.name, senco.email)]
+        review = today + timedelta(days=review_in)
+        plan = plans.create(
+            author,
+            pupil,
+            {
+                "term_label": "Spring 2027",
+                "starts_on": today - timedelta(days=started),
+                "review_on": review,
+                "involved": f"{name}, {author.name}, Mrs Khan (SENCO), parents",
+                "pupil_views": "",
+            },
+        )
+        for target in targets:
+            plans.add_target(author, plan, _target_values(target, review))
+        if status != "draft":
+            plans.share(author, plan)
+        plan.status = status  # "agreed": as if the parents had confirmed it
+    db.session.flush()
+
+
+def _target_values(target: tuple, review: date) -> dict:
+    area, words, smart, child, baseline, strategies, provision = target
+    who, group, weekly, minutes, weeks, pence, where = provision
+    return {
+        "area": area,
+        "pupil_words": words,
+        "smart_text": smart,
+        "child_text": child,
+        "baseline": baseline,
+        "success_criteria": "Seen on two checks a week apart." if baseline else "",
+        "strategies": strategies,
+        "provider": who,
+        "group_size": group,
+        "sessions_per_week": weekly,
+        "minutes_per_session": minutes,
+        "weeks": weeks,
+        "cost_per_session_pence": pence,
+        "location": where,
+        "target_on": review,
+    }

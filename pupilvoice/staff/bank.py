@@ -1,0 +1,125 @@
+"""The target bank (the SENCO keeps good targets by area; teachers start from them) and
+the school's plain-language glossary (the SENCO edits it)."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from ..access import audience, load_or_404
+from ..domain import glossary as glossary_lines
+from ..domain.permissions import can
+from ..domain.plans import AREAS
+from ..domain.roles import SENCO, TEACHER
+from ..extensions import db
+from ..models import Plan, TargetBankEntry
+from ..services import glossary, target_bank
+from .plan_forms import BankEntryForm, GlossaryForm
+from .plans import target_of
+from .routes import bp
+
+LINE_PROBLEMS = {
+    "no-equals": _l("Line %(line)s: write the school word, then =, then the plain words."),
+    "empty": _l("Line %(line)s: write words on both sides of the =."),
+    "too-long": _l(
+        "Line %(line)s: keep the school word to %(term)s characters and the plain words to "
+        "%(plain)s."
+    ),
+    "repeated": _l("Line %(line)s: this school word is already on an earlier line."),
+    "too-many": _l("Keep to %(most)s school words."),
+}
+
+
+def _manage_bank() -> None:
+    if not can(current_user, "manage_bank", current_user.school):
+        abort(404)
+
+
+@bp.get("/bank")
+@audience(TEACHER, SENCO)
+def bank():
+    area = request.args.get("area", "")
+    area = area if area in AREAS else ""
+    entries = target_bank.entries(current_user.school_id, area)
+    return render_template("staff/bank.html", entries=entries, area=area, plan_id=None)
+
+
+@bp.route("/bank/new", methods=["GET", "POST"])
+@audience(SENCO)
+def bank_new():
+    _manage_bank()
+    form = BankEntryForm()
+    if form.validate_on_submit():
+        target_bank.create(current_user, form.values())
+        db.session.commit()
+        flash(_("The target is in the bank."), "success")
+        return redirect(url_for("staff.bank"))
+    return render_template("staff/bank_form.html", form=form, entry=None)
+
+
+@bp.route("/bank/<int:entry_id>", methods=["GET", "POST"])
+@audience(SENCO)
+def bank_edit(entry_id: int):
+    entry = load_or_404(TargetBankEntry, entry_id, "manage")
+    form = BankEntryForm(obj=entry)
+    if form.validate_on_submit():
+        target_bank.edit(current_user, entry, form.values())
+        db.session.commit()
+        flash(_("The changes are saved."), "success")
+        return redirect(url_for("staff.bank"))
+    return render_template("staff/bank_form.html", form=form, entry=entry)
+
+
+@bp.post("/bank/<int:entry_id>/retire")
+@audience(SENCO)
+def bank_retire(entry_id: int):
+    entry = load_or_404(TargetBankEntry, entry_id, "manage")
+    target_bank.retire(current_user, entry)
+    db.session.commit()
+    flash(_("The target is taken out of the bank."), "success")
+    return redirect(url_for("staff.bank"))
+
+
+@bp.post("/plans/<int:plan_id>/targets/<int:target_id>/bank")
+@audience(SENCO)
+def target_to_bank(plan_id: int, target_id: int):
+    """Keep a good target in the bank: its wording without the pupil's name or words."""
+    _manage_bank()
+    target = target_of(load_or_404(Plan, plan_id), target_id)
+    target_bank.save_target(current_user, target)
+    db.session.commit()
+    flash(_("The target is in the bank, without the pupil's name or words."), "success")
+    return redirect(url_for("staff.plan", plan_id=plan_id, _anchor=f"target-{target.id}"))
+
+
+# --- the glossary ----------------------------------------------------------------------------
+
+
+def _line_messages(problems: list[glossary_lines.LineProblem]) -> list[str]:
+    limits = {
+        "term": glossary_lines.MAX_TERM,
+        "plain": glossary_lines.MAX_PLAIN,
+        "most": glossary_lines.MAX_TERMS,
+    }
+    return [str(LINE_PROBLEMS[p.code] % {"line": p.line, **limits}) for p in problems]
+
+
+@bp.route("/glossary", methods=["GET", "POST"])
+@audience(SENCO)
+def glossary_edit():
+    if not can(current_user, "edit_glossary", current_user.school):
+        abort(404)
+    school_id = current_user.school_id
+    form = GlossaryForm(data={"terms": glossary_lines.as_text(glossary.for_school(school_id))})
+    if form.validate_on_submit():
+        terms, problems = glossary_lines.parse(form.terms.data or "")
+        form.terms.errors = _line_messages(problems)
+        if not problems:
+            glossary.replace(current_user, current_user.school, terms)
+            db.session.commit()
+            flash(_("The glossary is saved."), "success")
+            return redirect(url_for("staff.glossary_edit"))
+    starter = glossary.is_starter(school_id)
+    return render_template("staff/glossary.html", form=form, starter=starter)

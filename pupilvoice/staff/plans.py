@@ -1,0 +1,340 @@
+"""The plan editor: start a plan from a pupil, edit it and its targets with the checkers
+beside each field, see its versions, share it. Two people saving the same fields never
+overwrite each other: the second sees both versions and chooses (REL-02)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+from flask import abort, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy.orm.exc import StaleDataError
+
+from ..access import STAFF, audience, load_or_404
+from ..domain.permissions import can
+from ..domain.plans import Provision, needs_extra_reason
+from ..domain.roles import SENCO, TEACHER
+from ..extensions import db
+from ..i18n import today
+from ..models import Plan, Proposal, Pupil, Target, TargetBankEntry
+from ..services import glossary, plans, target_bank, voice
+from ..voice_labels import proposal_sentence
+from . import checks, plan_display
+from .plan_forms import EvidenceForm, PlanForm, TargetForm, VersionedForm
+from .routes import bp
+
+WRITERS = (TEACHER, SENCO)
+TERM = timedelta(weeks=12)
+
+
+def target_of(plan: Plan, target_id: int, archived_too: bool = False) -> Target:
+    """A target of this plan; one taken off the plan only when ``archived_too``."""
+    target = db.session.get(Target, target_id)
+    if target is None or target.plan_id != plan.id:
+        abort(404)
+    if target.archived_at is not None and not archived_too:
+        abort(404)
+    return target
+
+
+def _saved_draft(key: str) -> None:
+    """Tell the next page that the browser's unsaved copy of this form can go."""
+    session["saved_draft"] = key
+
+
+def _commit(save: Callable[[], None]) -> plans.StaleSave | None:
+    """Run a save and commit it, or return the clash to show. A save that raced another
+    (the row's version moved on during this request) is tried again once, against the
+    new version, so it either lands cleanly or shows the clash."""
+    for _attempt in range(2):
+        try:
+            save()
+            db.session.commit()
+            return None
+        except plans.StaleSave as stale:
+            db.session.rollback()
+            return stale
+        except StaleDataError:
+            db.session.rollback()
+    abort(409)
+
+
+def _merge_page(form: VersionedForm, theirs: VersionedForm, stale, plan: Plan, back: str):
+    """Both versions side by side; choosing per field and saving again merges them."""
+    rows = plan_display.merge_rows(form, theirs, {c.field: c for c in stale.clashes})
+    page = render_template(
+        "staff/plan_merge.html", rows=rows, latest=stale.latest, plan=plan, back=back
+    )
+    return page, 409
+
+
+def _after_save(plan: Plan, form: VersionedForm, edit_url: str, draft_key: str, merged: bool):
+    """Back to the form when the checkers have notes on what was saved, else to the plan."""
+    _saved_draft(draft_key)
+    if merged:
+        flash(_("Someone else also saved this plan meanwhile; both sets of changes are kept."))
+    notes = checks.field_problems(form.values(), plan.school_id)
+    if any(notes.values()):
+        flash(_("Saved. The checker has suggestions next to the fields below."), "success")
+        return redirect(edit_url)
+    flash(_("Saved."), "success")
+    return redirect(url_for("staff.plan", plan_id=plan.id))
+
+
+# --- starting a plan -------------------------------------------------------------------------
+
+
+@bp.route("/pupils/<int:pupil_id>/plans/new", methods=["GET", "POST"])
+@audience(WRITERS)
+def plan_new(pupil_id: int):
+    pupil = load_or_404(Pupil, pupil_id, "create_plan")
+    form = PlanForm(data=_new_plan_values(pupil))
+    key = f"pupil-{pupil.id}-new-plan"
+    if form.validate_on_submit():
+        plan = plans.create(current_user, pupil, form.values())
+        db.session.commit()
+        _saved_draft(key)
+        flash(_("The plan is started. Now add up to four targets."), "success")
+        return redirect(url_for("staff.plan", plan_id=plan.id))
+    notes = checks.field_problems(form.values(), pupil.school_id)
+    return render_template(
+        "staff/plan_form.html", form=form, pupil=pupil, plan=None, notes=notes, draft_key=key
+    )
+
+
+def _new_plan_values(pupil: Pupil) -> dict:
+    """A new plan starts today and is reviewed about a term later."""
+    start = today()
+    return {
+        "term_label": term_label(start),
+        "starts_on": start,
+        "review_on": start + TERM,
+        "pupil_views": plan_display.views_summary(pupil),
+    }
+
+
+def term_label(day) -> str:
+    if day.month >= 9:
+        return _("Autumn %(year)s", year=day.year)
+    if day.month <= 3:
+        return _("Spring %(year)s", year=day.year)
+    return _("Summer %(year)s", year=day.year)
+
+
+# --- the plan --------------------------------------------------------------------------------
+
+
+@bp.get("/plans/<int:plan_id>")
+@audience(STAFF)
+def plan(plan_id: int):
+    plans.record_read(current_user, load_or_404(Plan, plan_id))
+    db.session.commit()
+    return _plan_page(plan_id)
+
+
+def _plan_page(plan_id: int, evidence_for: int | None = None, evidence: EvidenceForm | None = None):
+    """The plan; ``evidence`` is a refused evidence form to show again under its target."""
+    found = plans.load_page(plan_id)
+    targets = found.active_targets
+    terms = glossary.for_school(found.school_id)
+    return render_template(
+        "staff/plan.html",
+        plan=found,
+        targets=targets,
+        plan_notes=checks.plan_problems(found),
+        target_notes={
+            t.id: checks.field_problems(_values(t), found.school_id, terms) for t in targets
+        },
+        provision={t.id: _provision(t) for t in targets},
+        evidence_forms={evidence_for: evidence} if evidence else {},
+        today=today(),
+        clear_draft=session.pop("saved_draft", None),
+    )
+
+
+def _values(target: Target) -> dict:
+    return {name: getattr(target, name) for name in checks.FIELD_CHECKS if hasattr(target, name)}
+
+
+def _provision(target: Target) -> Provision:
+    return Provision(
+        target.group_size,
+        target.sessions_per_week,
+        target.minutes_per_session,
+        target.weeks,
+        target.cost_per_session_pence,
+    )
+
+
+@bp.route("/plans/<int:plan_id>/edit", methods=["GET", "POST"])
+@audience(WRITERS)
+def plan_edit(plan_id: int):
+    found = load_or_404(Plan, plan_id, "edit")
+    form = PlanForm(obj=found)
+    key = f"plan-{found.id}"
+    was, merged = form.version.data, form.version.data != found.version
+    if form.validate_on_submit():
+        stale = _commit(lambda: plans.edit(current_user, found, form.values(), was))
+        if stale:
+            return _merge_page(form, PlanForm(formdata=None, obj=found), stale, found, request.path)
+        return _after_save(found, form, request.path, key, merged)
+    if not form.is_submitted():
+        plans.record_read(current_user, found, "opened_for_editing")
+        db.session.commit()
+    notes = checks.field_problems(form.values(), found.school_id)
+    return render_template(
+        "staff/plan_form.html",
+        form=form,
+        pupil=found.pupil,
+        plan=found,
+        notes=notes,
+        draft_key=key,
+        clear_draft=session.pop("saved_draft", None),
+    )
+
+
+@bp.post("/plans/<int:plan_id>/share")
+@audience(WRITERS)
+def plan_share(plan_id: int):
+    found = load_or_404(Plan, plan_id, "edit")
+    if can(current_user, "share", found):  # a second click finds it shared already (REL-04)
+        plans.share(current_user, found)
+        db.session.commit()
+        flash(_("The plan is shared with %(name)s's parents.", name=found.pupil.first_name))
+    return redirect(url_for("staff.plan", plan_id=found.id))
+
+
+@bp.get("/plans/<int:plan_id>/versions")
+@audience(STAFF)
+def plan_versions(plan_id: int):
+    found = load_or_404(Plan, plan_id)
+    kept = plans.versions(found)
+    newest = kept[0].number if kept else 1
+    after = request.args.get("b", type=int) or newest
+    before = request.args.get("a", type=int) or max(1, after - 1)
+    pair = (plans.version(found, before), plans.version(found, after))
+    plans.record_read(current_user, found, "viewed_versions")
+    db.session.commit()
+    return render_template(
+        "staff/plan_versions.html",
+        plan=found,
+        versions=kept,
+        rows=plan_display.change_rows(*pair),
+        a=before,
+        b=after,
+    )
+
+
+# --- targets ---------------------------------------------------------------------------------
+
+
+def _target_page(form: TargetForm, found: Plan, target: Target | None, key: str, **extra):
+    notes = checks.field_problems(form.values(), found.school_id)
+    return render_template(
+        "staff/target_form.html",
+        form=form,
+        plan=found,
+        target=target,
+        notes=notes,
+        draft_key=key,
+        clear_draft=session.pop("saved_draft", None),
+        **extra,
+    )
+
+
+def _proposal(found: Plan) -> Proposal | None:
+    """The pupil's "I can…" this target starts from (?proposal=), if any: theirs only."""
+    proposal_id = request.args.get("proposal", type=int)
+    if not proposal_id:
+        return None
+    proposal = load_or_404(Proposal, proposal_id)
+    if proposal.pupil_id != found.pupil_id:
+        abort(404)
+    return proposal
+
+
+def _bank_start(found: Plan) -> dict:
+    entry_id = request.args.get("bank", type=int)
+    if not entry_id:
+        return {}
+    entry = load_or_404(TargetBankEntry, entry_id, "use")
+    return target_bank.start_values(entry, found.pupil) | {"target_on": found.review_on}
+
+
+@bp.route("/plans/<int:plan_id>/targets/new", methods=["GET", "POST"])
+@audience(WRITERS)
+def target_new(plan_id: int):
+    found = load_or_404(Plan, plan_id, "edit")
+    proposal = _proposal(found)
+    start = _bank_start(found) or {"target_on": found.review_on}
+    if proposal is not None:
+        start["area"] = proposal.area
+    extra = needs_extra_reason(len(found.active_targets)) and not found.extra_target_reason
+    form = TargetForm(
+        data=start | {"version": found.version}, needs_reason=extra, words_locked=bool(proposal)
+    )
+    words = proposal_sentence(proposal) if proposal else ""
+    key = f"plan-{found.id}-new-target" + (f"-p{proposal.id}" if proposal else "")
+    if form.validate_on_submit():
+        target = plans.add_target(
+            current_user, found, form.values(), form.reason(), proposal=proposal, words=words
+        )
+        db.session.commit()
+        edit_url = url_for("staff.target_edit", plan_id=found.id, target_id=target.id)
+        return _after_save(found, form, edit_url, key, False)
+    return _target_page(
+        form,
+        found,
+        None,
+        key,
+        proposal_words=words,
+        bank_entries=target_bank.entries(found.school_id),
+        proposals=voice.proposals_of(found.pupil),
+    )
+
+
+@bp.route("/plans/<int:plan_id>/targets/<int:target_id>", methods=["GET", "POST"])
+@audience(WRITERS)
+def target_edit(plan_id: int, target_id: int):
+    found = load_or_404(Plan, plan_id, "edit")
+    target = target_of(found, target_id)
+    locked = target.source_proposal_id is not None
+    form = TargetForm(obj=target, data={"version": found.version}, words_locked=locked)
+    was, merged = form.version.data, form.version.data != found.version
+    key = f"plan-{found.id}-target-{target.id}"
+    if form.validate_on_submit():
+        stale = _commit(lambda: plans.edit_target(current_user, target, form.values(), was))
+        if stale:
+            theirs = TargetForm(formdata=None, obj=target, words_locked=locked)
+            return _merge_page(form, theirs, stale, found, request.path)
+        return _after_save(found, form, request.path, key, merged)
+    if not form.is_submitted():
+        plans.record_read(current_user, found, "opened_for_editing")
+        db.session.commit()
+    return _target_page(form, found, target, key)
+
+
+@bp.post("/plans/<int:plan_id>/targets/<int:target_id>/archive")
+@audience(WRITERS)
+def target_archive(plan_id: int, target_id: int):
+    found = load_or_404(Plan, plan_id, "edit")
+    target = target_of(found, target_id, archived_too=True)  # a second click is harmless
+    _commit(lambda: plans.archive_target(current_user, target))
+    flash(_("The target is taken off the plan. It is kept in the plan's history."), "success")
+    return redirect(url_for("staff.plan", plan_id=found.id))
+
+
+@bp.post("/plans/<int:plan_id>/targets/<int:target_id>/evidence")
+@audience(STAFF)
+def evidence_add(plan_id: int, target_id: int):
+    found = load_or_404(Plan, plan_id, "add_evidence")
+    target = target_of(found, target_id)
+    form = EvidenceForm()
+    if not form.validate_on_submit():
+        return _plan_page(found.id, target.id, form), 400
+    plans.add_evidence(current_user, target, form.values())
+    db.session.commit()
+    flash(_("The evidence is saved."), "success")
+    return redirect(url_for("staff.plan", plan_id=found.id, _anchor=f"target-{target.id}"))
