@@ -15,15 +15,9 @@ from ..domain.roles import PARENT
 from ..extensions import db, limiter
 from ..forms import NewPasswordForm
 from ..i18n import LANGUAGE_NAMES, chosen_language
-<<<<<<< HEAD
 from ..models import AccountToken, User
-from ..services import accounts, audit, mail
-from .forms import CodeForm, EmailForm, LanguageForm, LoginForm, WelcomeForm
-=======
-from ..models import User
 from ..services import accounts, audit, devices, mail
-from .forms import CodeForm, EmailForm, LanguageForm, LoginForm
->>>>>>> main
+from .forms import CodeForm, EmailForm, LanguageForm, LoginForm, WelcomeForm
 
 bp = Blueprint("auth", __name__, url_prefix="/auth", template_folder="templates")
 
