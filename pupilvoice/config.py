@@ -48,6 +48,7 @@ class Config:
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_DEFAULT_TIMEZONE = os.environ.get("TIMEZONE", "Europe/London")
     LANGUAGES = ("en", "cy", "pl", "ur")
+    SCHOOL_TEXT_LANGUAGE = os.environ.get("SCHOOL_TEXT_LANGUAGE", "en")  # what staff write in
 
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = False

@@ -9,6 +9,7 @@ from flask import Blueprint, flash, redirect, render_template, request, session,
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
+from wtforms import SelectChoice
 
 from ..access import PUBLIC, SIGNED_IN, STAFF, audience, home_for, is_safe_next
 from ..domain.roles import PARENT
@@ -232,7 +233,7 @@ def set_up_account(record: AccountToken, how: str):
     password and a language, then you are signed in."""
     user = record.user
     form = WelcomeForm(locale=session.get("lang") or user.locale or chosen_language())
-    form.locale.choices = list(LANGUAGE_NAMES.items())
+    form.locale.choices = [SelectChoice(code, name) for code, name in LANGUAGE_NAMES.items()]
     form.email_for_check = user.email
     if form.validate_on_submit():
         if accounts.use_token(record, form.password.data) is None:

@@ -33,12 +33,14 @@ METHODS = (ONLINE, *OFFLINE_METHODS)
 MAX_COMMENT = 1000
 
 # The words of a target a parent reads, in the order they read them. A change to any of
-# these asks the parent to confirm the target again; outcomes and evidence do not.
+# these asks the parent to confirm the target again; costs, outcomes and evidence do not.
 PARENT_FIELDS = (
     "area",
     "smart_text",
     "child_text",
     "pupil_words",
+    "baseline",
+    "success_criteria",
     "strategies",
     "provider",
     "group_size",

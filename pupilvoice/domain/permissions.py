@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .lifecycle import CLOSED, SHARE, allowed_transitions, is_editable
+from .lifecycle import CLOSED, DRAFT, SHARE, allowed_transitions, is_editable, needs_signoff
 from .roles import PARENT, PUPIL, SENCO, STAFF_ROLES, TEACHER
 
 Rule = Callable[[Any, Any], bool]
@@ -95,6 +95,27 @@ def _add_evidence(actor: Any, plan: Any) -> bool:
     return _on_plan(_staff_of_pupil)(actor, plan) and plan.status != CLOSED
 
 
+def _family_reads_plan(actor: Any, plan: Any) -> bool:
+    """A parent reads their own child's plan once the school has shared it."""
+    return (
+        actor.role == PARENT
+        and _same_school(actor, plan)
+        and plan.pupil_id in actor.pupil_ids
+        and plan.status != DRAFT
+    )
+
+
+def _family_answers_plan(actor: Any, plan: Any) -> bool:
+    """... and answers it while the school is asking them to confirm it."""
+    return _family_reads_plan(actor, plan) and needs_signoff(plan.status)
+
+
+def _record_family_answer(actor: Any, plan: Any) -> bool:
+    """Class teachers and the SENCO write down an answer given on paper, by phone or at a
+    meeting, while parents are being asked."""
+    return _on_plan(_teacher_of_pupil)(actor, plan) and needs_signoff(plan.status)
+
+
 def _use_bank(actor: Any, entry: Any) -> bool:
     return _same_school(actor, entry) and actor.role in {SENCO, TEACHER}
 
@@ -172,6 +193,9 @@ _RULES: dict[tuple[str, str], Rule] = {
     ("edit", "Plan"): _edit_plan,
     ("share", "Plan"): _share_plan,
     ("add_evidence", "Plan"): _add_evidence,
+    ("read_as_family", "Plan"): _family_reads_plan,
+    ("answer", "Plan"): _family_answers_plan,
+    ("record_answer", "Plan"): _record_family_answer,
     ("use", "TargetBankEntry"): _use_bank,
     ("manage", "TargetBankEntry"): _is_senco,
     ("manage_bank", "School"): _view_audit,

@@ -3,6 +3,7 @@
 from .audit import AuditEvent
 from .auth import AccountToken, LoginSession, RecoveryCode
 from .device import Device, PictureKey, PupilSignIn
+from .parent import ParentResponse, PlanDelivery
 from .people import ClassGroup, ClassStaff, ParentLink, Pupil, User
 from .plan import Evidence, GlossaryTerm, Plan, PlanVersion, Target, TargetBankEntry
 from .school import School
@@ -27,8 +28,10 @@ __all__ = [
     "GlossaryTerm",
     "LoginSession",
     "ParentLink",
+    "ParentResponse",
     "PictureKey",
     "Plan",
+    "PlanDelivery",
     "PlanVersion",
     "Proposal",
     "Pupil",

@@ -1,32 +1,69 @@
-"""Parent home: the children linked to this parent, and nobody else's."""
+"""Parent home: the children linked to this parent, and nobody else's, each with their plan
+and what the school is asking. The plan pages are in plans.py."""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from dataclasses import dataclass
+
+from flask import render_template
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from ..access import audience
+from ..domain.lifecycle import DRAFT
+from ..domain.permissions import can
 from ..domain.roles import PARENT
 from ..extensions import db
-from ..models import ParentLink, Pupil
+from ..models import ParentLink, Plan, Pupil
+from ..services import signoff
+from . import plans  # noqa: F401 - adds the plan pages to the blueprint
+from .blueprint import bp
 
-bp = Blueprint("parent", __name__, url_prefix="/family", template_folder="templates")
+__all__ = ["bp"]
+
+
+@dataclass(frozen=True)
+class Child:
+    pupil: Pupil
+    plan: Plan | None
+    may_answer: bool
+    answered: bool
+
+
+def _children() -> list[Pupil]:
+    query = (
+        select(Pupil)
+        .join(ParentLink, ParentLink.pupil_id == Pupil.id)
+        .where(ParentLink.parent_id == current_user.id, Pupil.archived_at.is_(None))
+        .options(selectinload(Pupil.class_group))
+        .order_by(Pupil.first_name)
+    )
+    return list(db.session.scalars(query))
+
+
+def _latest_shared_plan(pupil: Pupil) -> Plan | None:
+    """The child's newest plan the school has shared (drafts stay with the school)."""
+    query = (
+        select(Plan)
+        .where(Plan.pupil_id == pupil.id, Plan.status != DRAFT)
+        .order_by(Plan.created_at.desc(), Plan.id.desc())
+    )
+    found = db.session.scalars(query).first()
+    return found if can(current_user, "read_as_family", found) else None
+
+
+def _child(pupil: Pupil) -> Child:
+    plan = _latest_shared_plan(pupil)
+    if plan is None:
+        return Child(pupil, None, False, False)
+    answers = signoff.latest_answers(plan, current_user)
+    return Child(
+        pupil, plan, can(current_user, "answer", plan), signoff.has_answered(plan, answers)
+    )
 
 
 @bp.get("/")
 @audience(PARENT)
 def home():
-    children = (
-        db.session.execute(
-            select(Pupil)
-            .join(ParentLink, ParentLink.pupil_id == Pupil.id)
-            .where(ParentLink.parent_id == current_user.id, Pupil.archived_at.is_(None))
-            .options(selectinload(Pupil.class_group))
-            .order_by(Pupil.first_name)
-        )
-        .scalars()
-        .all()
-    )
-    return render_template("parent/home.html", children=children)
+    return render_template("parent/home.html", children=[_child(p) for p in _children()])

@@ -17,13 +17,42 @@ AREA_ACTIONS = {
     "reading": _l("%(who)s will read with %(name)s"),
     "writing": _l("%(who)s will help %(name)s with writing"),
     "maths": _l("%(who)s will help %(name)s with maths"),
-    "communication": _l("%(who)s will help %(name)s with talking and listening"),
+    "talking": _l("%(who)s will help %(name)s with talking and listening"),
     "friends": _l("%(who)s will help %(name)s with making and keeping friends"),
     "feelings": _l("%(who)s will help %(name)s with feelings"),
-    "looking_after_myself": _l("%(who)s will help %(name)s to look after themselves"),
-    "moving": _l("%(who)s will help %(name)s with moving and balance"),
+    "myself": _l("%(who)s will help %(name)s to look after themselves"),
+    "moving": _l("%(who)s will help %(name)s with moving and using their hands"),
 }
 ANY_AREA = _l("%(who)s will work with %(name)s")
+
+# The answers a parent gives to a target ("confirm", never "consent").
+ANSWER_LABELS = {
+    "agree": _l("I agree"),
+    "agree_add": _l("I agree, and I'd like to add…"),
+    "talk": _l("I'd like to talk about this"),
+}
+NOTE_LABELS = {
+    "home_help": _l("What helps at home"),
+    "child_said": _l("What my child has told me"),
+}
+# What a parent reads of a target, for "what changed": plain names, no school terms.
+FIELD_NAMES = {
+    "area": _l("What it is about"),
+    "smart_text": _l("The target"),
+    "child_text": _l("In your child's words at school"),
+    "pupil_words": _l("What your child said"),
+    "baseline": _l("Where your child is now"),
+    "success_criteria": _l("How we will know it worked"),
+    "strategies": _l("How school will help"),
+    "provider": _l("Who will help"),
+    "group_size": _l("Children in the group"),
+    "sessions_per_week": _l("Times a week"),
+    "minutes_per_session": _l("Minutes each time"),
+    "weeks": _l("Number of weeks"),
+    "location": _l("Where"),
+    "target_on": _l("By when"),
+    "home_text": _l("What you can do at home"),
+}
 
 
 def _number(target: Any, name: str) -> int | None:

@@ -14,7 +14,7 @@ from ..domain.versions import Clash, clashes, plain, text_hash
 from ..extensions import db
 from ..models import Evidence, Plan, PlanVersion, Proposal, Pupil, Target, User, Worry
 from ..models.base import utcnow
-from . import audit
+from . import audit, signoff
 from .records import assign
 
 PLAN_FIELDS = (
@@ -100,6 +100,9 @@ def _saved(actor: User, plan: Plan, change: str, targets_changed: bool = False, 
     db.session.flush()
     _keep_version(actor, plan, change)
     audit.record(actor, change, plan, version=plan.version, **detail)
+    if targets_changed:
+        # parents confirm the words they read: a change they do not read keeps the plan agreed
+        signoff.settle(actor, plan)
 
 
 def load_page(plan_id: int) -> Plan:

@@ -167,3 +167,37 @@ def test_target_bank_is_the_schools_and_only_the_senco_manages_it():
     assert can(actor("senco"), "edit_glossary", school)
     assert not can(actor("teacher"), "edit_glossary", school)
     assert not can(actor("senco", school_id=2), "manage_bank", school)
+
+
+def test_a_parent_reads_and_answers_their_childs_shared_plan_only():
+    mum = actor("parent", pupil_ids={7})
+    for status, reads, answers in [
+        ("draft", False, False),
+        ("shared", True, True),
+        ("needs_confirming", True, True),
+        ("agreed", True, False),
+        ("in_review", True, False),
+        ("closed", True, False),
+    ]:
+        shared = Plan(school_id=1, pupil_id=7, pupil=SAM, status=status)
+        assert can(mum, "read_as_family", shared) is reads, status
+        assert can(mum, "answer", shared) is answers, status
+    other_child = Plan(school_id=1, pupil_id=8, pupil=SAM, status="shared")
+    assert not can(mum, "read_as_family", other_child)
+    elsewhere = Plan(school_id=2, pupil_id=7, pupil=SAM, status="shared")
+    assert not can(actor("parent", school_id=1, pupil_ids={7}), "read_as_family", elsewhere)
+    # staff never read "as family", and parents never use the staff rules
+    assert not can(
+        actor("senco"), "read_as_family", Plan(school_id=1, pupil_id=7, pupil=SAM, status="shared")
+    )
+    assert not can(mum, "view", Plan(school_id=1, pupil_id=7, pupil=SAM, status="shared"))
+
+
+def test_class_teachers_record_an_answer_given_on_paper():
+    shared = Plan(school_id=1, pupil_id=7, pupil=SAM, status="shared")
+    assert can(actor("teacher", class_ids={10}), "record_answer", shared)
+    assert can(actor("senco"), "record_answer", shared)
+    assert not can(actor("ta", class_ids={10}), "record_answer", shared)
+    assert not can(actor("teacher", class_ids={11}), "record_answer", shared)
+    agreed = Plan(school_id=1, pupil_id=7, pupil=SAM, status="agreed")
+    assert not can(actor("senco"), "record_answer", agreed)

@@ -58,6 +58,8 @@ ACCESS: dict[str, set[str] | str] = {
     "staff.bank_retire": SENCO,
     "staff.glossary_edit": SENCO,
     "parent.home": {"parent"},
+    "parent.plan": {"parent"},
+    "parent.answer": {"parent"},
     "admin.class_archive": SENCO,
     "admin.class_edit": SENCO,
     "admin.class_new": SENCO,

@@ -7,12 +7,15 @@
   var synth = window.speechSynthesis;
   if (!synth || typeof window.SpeechSynthesisUtterance !== "function") return;
 
-  function language() {
-    return (document.documentElement.lang || "en").toLowerCase();
+  function language(button) {
+    // A button may speak text in another language than the page (staff text on a
+    // parent's page in Polish): its data-lang says which.
+    var own = button && button.getAttribute("data-lang");
+    return (own || document.documentElement.lang || "en").toLowerCase();
   }
 
-  function bestVoice() {
-    var base = language().split("-")[0];
+  function bestVoice(lang) {
+    var base = (lang || language()).split("-")[0];
     var matching = (synth.getVoices() || []).filter(function (voice) {
       return (voice.lang || "").toLowerCase().replace("_", "-").split("-")[0] === base;
     });
@@ -20,12 +23,12 @@
     return local[0] || matching[0] || null;
   }
 
-  function speak(text) {
+  function speak(text, lang) {
     synth.cancel();
     var utterance = new window.SpeechSynthesisUtterance(text);
-    utterance.lang = language();
+    utterance.lang = lang;
     utterance.rate = 0.9;
-    var voice = bestVoice();
+    var voice = bestVoice(lang);
     if (voice) utterance.voice = voice;
     synth.speak(utterance);
   }
@@ -35,15 +38,14 @@
   }
 
   function showWhenAble() {
-    var able = bestVoice() !== null;
-    buttons().forEach(function (button) { button.hidden = !able; });
+    buttons().forEach(function (button) { button.hidden = bestVoice(language(button)) === null; });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
     buttons().forEach(function (button) {
       button.addEventListener("click", function (event) {
         event.preventDefault();
-        speak(button.getAttribute("data-say"));
+        speak(button.getAttribute("data-say"), language(button));
       });
     });
     showWhenAble();

@@ -1,0 +1,153 @@
+"""A child's plan for their parent: every target in plain words with the child's own words,
+what school will do and what helps at home; an answer for each target and two notes on
+the whole plan. Opening it is "received"; every view and answer is audited (item 7)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from flask import flash, redirect, render_template, url_for
+from flask_babel import format_date
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ..access import audience, load_or_404
+from ..domain import parent_answers as rules
+from ..domain.permissions import can
+from ..domain.roles import PARENT
+from ..domain.versions import word_diff
+from ..extensions import db
+from ..models import ParentResponse, Plan, Target
+from ..services import signoff
+from .blueprint import bp
+from .forms import AnswerForm, answer_form
+from .words import FIELD_NAMES, provision_sentence
+
+
+@dataclass(frozen=True)
+class TargetView:
+    """One target as the parent's page shows it."""
+
+    target: Target
+    provision: str
+    state: str  # rules.UNANSWERED / ANSWERED / CHANGED
+    latest: ParentResponse | None
+    changes: list[dict]
+
+
+def _changes(plan: Plan, target: Target, latest: ParentResponse | None, state: str):
+    if state != rules.CHANGED or latest is None:
+        return []
+    rows = []
+    for change in signoff.changes_since(plan, target, latest.plan_version):
+        before, after = _shown(change.field, change.before), _shown(change.field, change.after)
+        rows.append({"label": FIELD_NAMES.get(change.field, ""), "runs": word_diff(before, after)})
+    return rows
+
+
+def _shown(field: str, value) -> str:
+    if value in (None, ""):
+        return ""
+    if field == "target_on":
+        return format_date(date.fromisoformat(value), "long")
+    return str(value)
+
+
+def _target_views(plan: Plan, answers: signoff.Answers) -> list[TargetView]:
+    states = signoff.target_states(plan, answers)
+    views = []
+    for target in plan.active_targets:
+        latest = answers.targets.get(target.id)
+        state = states[target.id]
+        views.append(
+            TargetView(
+                target=target,
+                provision=provision_sentence(target, plan.pupil.first_name),
+                state=state,
+                latest=latest,
+                changes=_changes(plan, target, latest, state),
+            )
+        )
+    return views
+
+
+def _prefilled(plan: Plan, answers: signoff.Answers, views: list[TargetView]) -> dict:
+    """The form starts from the parent's answers that still stand."""
+    data = {"version": plan.version, "round": signoff.answer_round(plan, current_user)}
+    for view in views:
+        if view.latest is not None and view.state == rules.ANSWERED:
+            data[f"answer_{view.target.id}"] = view.latest.kind
+            data[f"comment_{view.target.id}"] = view.latest.comment
+    for kind, row in answers.notes.items():
+        data[kind] = row.comment
+    return data
+
+
+def _page(plan: Plan, form: AnswerForm | None = None, status: int = 200):
+    answers = signoff.latest_answers(plan, current_user)
+    views = _target_views(plan, answers)
+    may_answer = can(current_user, "answer", plan)
+    if form is None and may_answer:
+        form = answer_form(
+            [v.target.id for v in views], formdata=None, data=_prefilled(plan, answers, views)
+        )
+    page = render_template(
+        "parent/plan.html",
+        plan=plan,
+        pupil=plan.pupil,
+        views=views,
+        form=form if may_answer else None,
+        answers=answers,
+        answered_all=signoff.has_answered(plan, answers),
+        changed=any(v.state == rules.CHANGED for v in views),
+    )
+    return page, status
+
+
+@bp.get("/plans/<int:plan_id>")
+@audience(PARENT)
+def plan(plan_id: int):
+    found = load_or_404(Plan, plan_id, "read_as_family")
+    signoff.record_opened(current_user, found)
+    db.session.commit()
+    return _page(found)
+
+
+@bp.post("/plans/<int:plan_id>")
+@audience(PARENT)
+def answer(plan_id: int):
+    found = load_or_404(Plan, plan_id, "read_as_family")
+    if not can(current_user, "answer", found):
+        flash(_("The school is not asking for answers on this plan now."), "info")
+        return redirect(url_for("parent.plan", plan_id=found.id))
+    form = answer_form(t.id for t in found.active_targets)
+    if not form.validate_on_submit():
+        return _page(found, form, 400)
+    sent = signoff.Submission(form.target_answers(), form.notes())
+    outcome = signoff.save_answers(
+        current_user,
+        found,
+        sent,
+        seen_version=form.version.data,
+        seen_round=form.round.data,
+    )
+    if outcome == signoff.STALE:
+        db.session.rollback()
+        # Keep what they typed; the page now carries the current version and round.
+        form.version.data = found.version
+        form.round.data = signoff.answer_round(found, current_user)
+        flash(
+            _(
+                "The plan or your answers changed while this page was open, so nothing was "
+                "sent. Please check the page and send your answers again."
+            ),
+            "warning",
+        )
+        return _page(found, form, 409)
+    db.session.commit()
+    if outcome == signoff.SAVED:
+        flash(_("Thank you. The school can see your answers now."), "success")
+    else:
+        flash(_("Your answers are saved."), "success")
+    return redirect(url_for("parent.plan", plan_id=found.id, _anchor="answers-sent"))

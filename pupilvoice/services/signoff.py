@@ -1,0 +1,275 @@
+"""Parents and a shared plan: what each parent was sent and opened, their answers tied to
+the version they read (REL-03), double taps saved once (REL-04), and the plan agreed when
+every parent has confirmed every target. These functions flush, never commit."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select, update
+
+from ..domain import lifecycle
+from ..domain import parent_answers as rules
+from ..domain.versions import Change, changes
+from ..extensions import db
+from ..models import ParentLink, ParentResponse, Plan, PlanDelivery, PlanVersion, Target, User
+from ..models.base import utcnow
+from . import audit
+
+
+@dataclass
+class Answers:
+    """One parent's latest answers to a plan: per target id, and per plan note."""
+
+    targets: dict[int, ParentResponse] = field(default_factory=dict)
+    notes: dict[str, ParentResponse] = field(default_factory=dict)
+
+    def as_rules(self) -> dict[int, rules.Answer]:
+        return {key: _as_rule(row) for key, row in self.targets.items()}
+
+
+def _as_rule(row: ParentResponse) -> rules.Answer:
+    return rules.Answer(kind=row.kind, comment=row.comment, target_hash=row.target_hash)
+
+
+@dataclass(frozen=True)
+class Submission:
+    """What a parent (or staff for them) sent: target id -> (answer, comment), and notes."""
+
+    targets: Mapping[int, tuple[str, str]]
+    notes: Mapping[str, str]
+
+
+# --- who and what --------------------------------------------------------------------------
+
+
+def parents_of(plan: Plan) -> list[User]:
+    """The current parents and carers of the plan's pupil: everyone who is asked."""
+    query = (
+        select(User)
+        .join(ParentLink, ParentLink.parent_id == User.id)
+        .where(ParentLink.pupil_id == plan.pupil_id, User.archived_at.is_(None))
+        .order_by(User.name, User.id)
+    )
+    return list(db.session.scalars(query))
+
+
+def target_fields(target: Target) -> dict[str, Any]:
+    return {name: getattr(target, name, None) for name in rules.PARENT_FIELDS}
+
+
+def target_hashes(plan: Plan) -> dict[int, str]:
+    """Each active target's hash of the words parents read."""
+    return {t.id: rules.target_hash(target_fields(t)) for t in plan.active_targets}
+
+
+def _version(plan: Plan, number: int) -> PlanVersion | None:
+    query = select(PlanVersion).where(PlanVersion.plan_id == plan.id, PlanVersion.number == number)
+    return db.session.scalars(query).first()
+
+
+def current_version(plan: Plan) -> PlanVersion:
+    """The kept version the parent is reading: every save of a plan keeps one."""
+    kept = _version(plan, plan.version)
+    if kept is None:
+        raise LookupError(f"plan {plan.id} has no kept version {plan.version}")
+    return kept
+
+
+def latest_answers(plan: Plan, parent: User) -> Answers:
+    """The parent's latest answer to each target and latest plan notes (history stays)."""
+    query = (
+        select(ParentResponse)
+        .where(ParentResponse.plan_id == plan.id, ParentResponse.parent_id == parent.id)
+        .order_by(ParentResponse.created_at, ParentResponse.id)
+    )
+    found = Answers()
+    for row in db.session.scalars(query):
+        if row.target_id is not None:
+            found.targets[row.target_id] = row
+        else:
+            found.notes[row.kind] = row
+    return found
+
+
+def target_states(plan: Plan, answers: Answers) -> dict[int, str]:
+    """unanswered / answered / changed (answered an older wording) for each target."""
+    return {
+        target_id: rules.target_state(answers.as_rules().get(target_id), current)
+        for target_id, current in target_hashes(plan).items()
+    }
+
+
+def has_answered(plan: Plan, answers: Answers) -> bool:
+    """True when the parent has answered every target as it reads now ("talk" counts)."""
+    states = target_states(plan, answers)
+    return bool(states) and all(state == rules.ANSWERED for state in states.values())
+
+
+def everyone_confirmed(plan: Plan) -> bool:
+    hashes = target_hashes(plan)
+    latest = [latest_answers(plan, parent).as_rules() for parent in parents_of(plan)]
+    return rules.everyone_confirmed(hashes, latest)
+
+
+# --- sent and opened -----------------------------------------------------------------------
+
+
+def delivery(plan: Plan, parent: User) -> PlanDelivery | None:
+    query = select(PlanDelivery).where(
+        PlanDelivery.plan_id == plan.id, PlanDelivery.parent_id == parent.id
+    )
+    return db.session.scalars(query).first()
+
+
+def answer_round(plan: Plan, parent: User) -> int:
+    found = delivery(plan, parent)
+    return found.answer_round if found else 0
+
+
+def record_sent(plan: Plan, parent: User, method: str, sent_by: User | None) -> PlanDelivery:
+    """The plan (this version) went to the parent; opening and the reminder start again."""
+    found = delivery(plan, parent)
+    if found is None:
+        found = PlanDelivery(school_id=plan.school_id, plan_id=plan.id, parent_id=parent.id)
+        db.session.add(found)
+    found.method = method
+    found.sent_version = plan.version
+    found.sent_at = utcnow()
+    found.sent_by_id = sent_by.id if sent_by else None
+    found.opened_at = None
+    found.reminded_at = None
+    db.session.flush()
+    return found
+
+
+def record_opened(parent: User, plan: Plan) -> PlanDelivery:
+    """Every view is audited; the first view of what was sent is "received"."""
+    found = delivery(plan, parent) or record_sent(plan, parent, "online", None)
+    first = found.opened_at is None
+    if first:
+        found.opened_at = utcnow()
+    audit.record(parent, "parent_viewed", plan, version=plan.version, received=first)
+    return found
+
+
+# --- answers -------------------------------------------------------------------------------
+
+SAVED, REPEAT, STALE = "saved", "repeat", "stale"
+
+
+def save_answers(
+    parent: User,
+    plan: Plan,
+    sent: Submission,
+    *,
+    seen_version: int | None,
+    seen_round: int | None = None,
+    method: str = rules.ONLINE,
+    recorded_by: User | None = None,
+) -> str:
+    """Save what the parent said about the plan they read. Returns SAVED; REPEAT when it
+    was all said already (a double tap); STALE when the plan changed since they read it
+    (``seen_version``) or another set of answers landed since this page was opened
+    (``seen_round``). Only SAVED changes anything."""
+    if seen_version != plan.version:
+        return STALE
+    took_round = _take_round(plan, parent, seen_round)  # first: it waits for a racing twin
+    rows = _new_rows(parent, plan, sent, latest_answers(plan, parent), method, recorded_by)
+    if not rows:
+        return REPEAT
+    if not took_round:
+        return STALE
+    db.session.add_all(rows)
+    db.session.flush()
+    actor = recorded_by or parent
+    audit.record(
+        actor,
+        "parent_answered",
+        plan,
+        parent=parent.id,
+        version=plan.version,
+        method=method,
+        answers=[row.id for row in rows],
+    )
+    settle(actor, plan)
+    return SAVED
+
+
+def _take_round(plan: Plan, parent: User, seen_round: int | None) -> bool:
+    """Move the parent's answer counter on, only from the value their page showed: of two
+    requests from one page (a double tap), one wins; the other finds the counter moved."""
+    found = delivery(plan, parent) or record_sent(plan, parent, "online", None)
+    query = update(PlanDelivery).where(PlanDelivery.id == found.id)
+    if seen_round is not None:
+        query = query.where(PlanDelivery.answer_round == seen_round)
+    result = db.session.execute(
+        query.values(answer_round=PlanDelivery.answer_round + 1).execution_options(
+            synchronize_session="fetch"
+        )
+    )
+    return result.rowcount == 1
+
+
+def _new_rows(parent, plan, sent, latest, method, recorded_by) -> list[ParentResponse]:
+    common = {
+        "school_id": plan.school_id,
+        "plan_id": plan.id,
+        "parent_id": parent.id,
+        "plan_version": plan.version,
+        "plan_text_hash": current_version(plan).text_hash,
+        "method": method,
+        "recorded_by_id": recorded_by.id if recorded_by else None,
+    }
+    hashes = target_hashes(plan)
+    rows = []
+    for target_id, (kind, comment) in sent.targets.items():
+        if target_id not in hashes or kind not in rules.TARGET_ANSWERS:
+            continue
+        new = rules.Answer(kind, (comment or "").strip(), hashes[target_id])
+        before = latest.targets.get(target_id)
+        if not rules.is_repeat(_as_rule(before) if before else None, new):
+            rows.append(
+                ParentResponse(
+                    target_id=target_id,
+                    kind=kind,
+                    comment=new.comment,
+                    target_hash=new.target_hash,
+                    **common,
+                )
+            )
+    for kind, text in sent.notes.items():
+        text = (text or "").strip()
+        before = latest.notes.get(kind)
+        if kind in rules.PLAN_NOTES and text != (before.comment if before else ""):
+            rows.append(ParentResponse(target_id=None, kind=kind, comment=text, **common))
+    return rows
+
+
+def settle(actor: Any, plan: Plan) -> bool:
+    """Agree the plan when every parent has confirmed every target as it reads now. Also
+    called after staff change a plan: a change parents do not read (a cost, a baseline
+    note) leaves their confirmations standing."""
+    if not lifecycle.needs_signoff(plan.status) or not everyone_confirmed(plan):
+        return False
+    plan.status = lifecycle.next_status(plan.status, lifecycle.PARENT_CONFIRMED_ALL)
+    db.session.flush()
+    audit.record(actor, "agreed_by_parents", plan, version=plan.version)
+    return True
+
+
+# --- what changed since a parent answered --------------------------------------------------
+
+
+def changes_since(plan: Plan, target: Target, answered_version: int) -> list[Change]:
+    """What changed in the words of ``target`` that a parent reads, between the version
+    they answered and now."""
+    before, now = _version(plan, answered_version), current_version(plan)
+    if before is None:
+        return []
+    key = str(target.id)
+    old = {"plan": {}, "targets": {key: before.snapshot["targets"].get(key, {})}}
+    new = {"plan": {}, "targets": {key: now.snapshot["targets"].get(key, {})}}
+    return [c for c in changes(old, new) if c.field in rules.PARENT_FIELDS]
