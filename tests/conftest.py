@@ -170,11 +170,23 @@ def app(database_url):
         yield app
         _db.session.remove()
         if database_url.startswith("postgresql"):
-            names = ", ".join(f'"{t.name}"' for t in _db.metadata.sorted_tables)
-            _db.session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-            _db.session.commit()
+            _empty_postgres()
         else:
             _db.drop_all()
+
+
+def _empty_postgres() -> None:
+    """Empty every table and restart the ids. DELETE is much faster than TRUNCATE on
+    tables this small (TRUNCATE replaces each table's files)."""
+    tables = list(reversed(_db.metadata.sorted_tables))
+    for table in tables:
+        _db.session.execute(table.delete())
+    with_ids = [t.name for t in tables if "id" in t.c and t.c.id.autoincrement is not False]
+    restart = " UNION ALL ".join(
+        f"SELECT setval(pg_get_serial_sequence('\"{name}\"', 'id'), 1, false)" for name in with_ids
+    )
+    _db.session.execute(text(restart))
+    _db.session.commit()
 
 
 @pytest.fixture
