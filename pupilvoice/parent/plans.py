@@ -150,4 +150,4 @@ def answer(plan_id: int):
         flash(_("Thank you. The school can see your answers now."), "success")
     else:
         flash(_("Your answers are saved."), "success")
-    return redirect(url_for("parent.plan", plan_id=found.id, _anchor="answers-sent"))
+    return redirect(url_for("parent.plan", plan_id=found.id))

@@ -76,6 +76,15 @@ def _details(target: Any) -> list[str]:
     return details
 
 
+def _listed(parts: list[str]) -> str:
+    """ "for 15 minutes, 3 times a week, until 14 March" in the reader's language (some
+    languages' CLDR data has no "unit" list pattern: their standard one reads well too)."""
+    try:
+        return format_list(parts, style="unit", locale=get_locale())
+    except (KeyError, ValueError):
+        return format_list(parts, style="standard", locale=get_locale())
+
+
 def provision_sentence(target: Any, first_name: str) -> str:
     """One sentence saying what school will do for a target; "" when staff said nothing
     about who or how much (the strategies, shown beside it, still say how)."""
@@ -88,7 +97,7 @@ def provision_sentence(target: Any, first_name: str) -> str:
     action_text = action % {"who": who, "name": first_name}
     if not details:
         return _("%(action)s.", action=action_text)
-    listed = format_list(details, style="unit", locale=get_locale())
+    listed = _listed(details)
     # TRANSLATORS: %(action)s is "Mrs Khan will read with Sam", %(details)s is
     # "for 15 minutes, 3 times a week, until 14 March 2027".
     return _("%(action)s %(details)s.", action=action_text, details=listed)

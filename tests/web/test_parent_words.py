@@ -49,3 +49,10 @@ def test_missing_numbers_are_left_out_and_singulars_read_well(app):
 def test_dates_follow_the_readers_language(app):
     with app.test_request_context():
         assert "14 marca 2027" in say(READING, "pl")
+
+
+def test_every_language_can_say_it(app):
+    with app.test_request_context():
+        for lang in ("en_GB", "cy", "pl", "ur"):
+            sentence = say(READING, lang)
+            assert "Mrs Khan" in sentence and "Sam" in sentence and "15" in sentence, lang
