@@ -1,22 +1,23 @@
-"""Flask commands: create a real school, or load the demo school."""
+"""Flask commands: create a real school, load the demo school, remind parents."""
 
 from __future__ import annotations
 
 import getpass
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from sqlalchemy import func, select
 
 from .domain.passwords import password_problem
 from .extensions import db
-from .models import School, User
-from .services import accounts, demo
+from .models import Plan, School, User
+from .services import accounts, demo, plan_notices
 
 
 def register(app: Flask) -> None:
     app.cli.add_command(create_school)
     app.cli.add_command(demo_command)
+    app.cli.add_command(remind_parents)
 
 
 @click.command("create-school")
@@ -59,3 +60,26 @@ def demo_command(if_empty: bool) -> None:
         click.echo("Demo school loaded.")
     for role, email, password in demo.sign_ins() + demo.tablet_sign_ins():
         click.echo(f"  {role:<20} {email:<34} {password}")
+
+
+@click.command("remind-parents")
+def remind_parents() -> None:
+    """E-mail one reminder to each parent who has not answered a plan 7 days after it was
+    sent. Run it daily (cron); running it again sends nothing twice."""
+    if not current_app.config.get("SERVER_NAME"):
+        raise click.ClickException("Set SERVER_NAME: the reminders link to the plan.")
+    sent = failed = 0
+    with current_app.test_request_context("/"):  # links and languages as in a request
+        for found in plan_notices.due_reminders():
+            if not plan_notices.claim_reminder(found):
+                continue  # another run took it
+            notice = plan_notices.reminder(found)
+            db.session.commit()
+            plan = db.session.get(Plan, found.plan_id)
+            if plan_notices.send(None, plan, [notice])[0]:
+                sent += 1
+            else:
+                plan_notices.release_reminder(found)
+                failed += 1
+            db.session.commit()
+    click.echo(f"Reminders sent: {sent}." + (f" Could not send: {failed}." if failed else ""))

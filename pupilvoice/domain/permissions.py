@@ -196,6 +196,7 @@ _RULES: dict[tuple[str, str], Rule] = {
     ("read_as_family", "Plan"): _family_reads_plan,
     ("answer", "Plan"): _family_answers_plan,
     ("record_answer", "Plan"): _record_family_answer,
+    ("notify_family", "Plan"): _record_family_answer,
     ("use", "TargetBankEntry"): _use_bank,
     ("manage", "TargetBankEntry"): _is_senco,
     ("manage_bank", "School"): _view_audit,

@@ -54,11 +54,12 @@ class AnswerForm(FlaskForm):
         return {"home_help": self.home_help.data or "", "child_said": self.child_said.data or ""}
 
 
-def answer_form(target_ids: Iterable[int], **kwargs) -> AnswerForm:
-    """An AnswerForm with a choice and a comment for each of these targets."""
+def answer_form(target_ids: Iterable[int], base: type = AnswerForm, **kwargs) -> AnswerForm:
+    """An AnswerForm (or ``base``, a subclass) with a choice and a comment for each of
+    these targets. Staff use it too, to write down an answer given on paper."""
     ids = tuple(target_ids)
 
-    class PlanAnswerForm(AnswerForm):
+    class PlanAnswerForm(base):
         target_ids = ids
 
     for target_id in ids:

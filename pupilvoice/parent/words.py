@@ -35,6 +35,12 @@ NOTE_LABELS = {
     "home_help": _l("What helps at home"),
     "child_said": _l("What my child has told me"),
 }
+# How an answer reached the school, when staff wrote it down for the parent.
+METHOD_LABELS = {
+    "paper": _l("On paper (the reply slip or a letter)"),
+    "phone": _l("By phone"),
+    "meeting": _l("At a meeting"),
+}
 # What a parent reads of a target, for "what changed": plain names, no school terms.
 FIELD_NAMES = {
     "area": _l("What it is about"),

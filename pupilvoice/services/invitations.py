@@ -55,7 +55,7 @@ class Status:
         return self.state == rules.WAITING
 
 
-def issue(actor: User, user: User, method: str = "email") -> str:
+def issue(actor: User | None, user: User, method: str = "email") -> str:
     """A fresh e-mail invitation for ``user`` (older ones stop working); send it after the
     commit with ``send``."""
     raw, record = _new(actor, user, method)
@@ -72,12 +72,13 @@ def issue_letter(actor: User, parent: User) -> Letter:
     return Letter(token=raw, code=rules.format_code(code), record=record)
 
 
-def _new(actor: User, user: User, method: str) -> tuple[str, AccountToken]:
+def _new(actor: User | None, user: User, method: str) -> tuple[str, AccountToken]:
+    """``actor`` is None for the daily reminder, which renews a family's invitation."""
     if method not in rules.METHODS:
         raise ValueError(f"unknown invitation method {method!r}")
     raw, record = accounts.new_token(user, INVITE)
     record.method = method
-    record.created_by_id = actor.id
+    record.created_by_id = actor.id if actor else None
     audit.record(actor, "invited", user, method=method)
     return raw, record
 

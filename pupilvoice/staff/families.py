@@ -6,10 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import segno
-from babel import Locale
-from flask import Blueprint, flash, redirect, render_template, request, url_for
-from flask_babel import force_locale, format_date
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -17,16 +14,18 @@ from sqlalchemy.orm import selectinload
 
 from ..access import audience, is_safe_next, load_or_404
 from ..domain.permissions import can
-from ..domain.roles import PARENT, SENCO, TEACHER
+from ..domain.roles import PARENT, SENCO
 from ..extensions import db
-from ..i18n import format_locale
 from ..labels import CONTACT_LABELS
 from ..models import ParentLink, Pupil, User
 from ..services import invitations
+from . import (
+    family_plans,  # noqa: F401 - adds the plan pages (sending, paper answers)
+    letters,
+)
+from .family_blueprint import INVITERS, bp
 
-bp = Blueprint("families", __name__, url_prefix="/staff/families", template_folder="templates")
-
-INVITERS = (SENCO, TEACHER)
+__all__ = ["bp"]
 
 
 @dataclass(frozen=True)
@@ -147,44 +146,29 @@ def revoke(user_id: int):
 # --- the printed letter --------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class LetterText:
-    language: str
-    direction: str
-    html: str  # rendered from our own autoescaped template: safe to place as it is
-
-
 def _letter_context(parent: User, letter: invitations.Letter) -> dict:
     family = invitations.language_of(parent)
-    link = invitations.link_for(letter.token, family)
-    join_url = url_for("join.enter_code", _external=True).split("://", 1)[-1]
-    children = invitations.children_of(parent, [link.pupil for link in _visible_links(parent)])
-    languages = [family] if family == "en" else [family, "en"]
-    texts = [_letter_text(lang, parent, children, letter, join_url, family) for lang in languages]
-    qr = segno.make(link, error="m").svg_data_uri(scale=4, border=4, dark="#000000")
+    visible = [link.pupil for link in _visible_links(parent)]
+    children = invitations.names_together(invitations.children_of(parent, visible))
+    join_url = letters.join_address()
+    texts = letters.in_languages(
+        "staff/_letter_text.html",
+        family,
+        parent=parent,
+        children_of=lambda: invitations.names_together(invitations.children_of(parent, visible)),
+        code=letter.code,
+        join_url=join_url,
+        record=letter.record,
+        school=parent.school,
+        invited_by=current_user,
+    )
     return {
         "parent": parent,
         "letter": letter,
         "texts": texts,
-        "qr": qr,
+        "qr": letters.qr_code(invitations.link_for(letter.token, family)),
         "join_url": join_url,
         "school": parent.school,
         "back": url_for("families.index"),
+        "children": children,
     }
-
-
-def _letter_text(lang, parent, children, letter, join_url, family) -> LetterText:
-    with force_locale(format_locale(lang)):
-        html = render_template(
-            "staff/_letter_text.html",
-            parent=parent,
-            children=invitations.names_together(children),
-            code=letter.code,
-            join_url=join_url,
-            until=format_date(letter.record.expires_at, "long"),
-            today=format_date(letter.record.created_at, "long"),
-            school=parent.school,
-            invited_by=current_user,
-            family_copy=lang == family,
-        )
-    return LetterText(lang, Locale.parse(lang).text_direction, html)

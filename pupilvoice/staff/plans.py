@@ -19,9 +19,9 @@ from ..domain.roles import SENCO, TEACHER
 from ..extensions import db
 from ..i18n import today
 from ..models import Plan, Proposal, Pupil, Target, TargetBankEntry
-from ..services import glossary, plans, target_bank, voice
+from ..services import glossary, plan_notices, plans, target_bank, voice
 from ..voice_labels import proposal_sentence
-from . import checks, plan_display
+from . import checks, family_plans, plan_display
 from .plan_forms import EvidenceForm, PlanForm, TargetForm, VersionedForm
 from .routes import bp
 
@@ -149,6 +149,7 @@ def _plan_page(plan_id: int, evidence_for: int | None = None, evidence: Evidence
         },
         provision={t.id: _provision(t) for t in targets},
         evidence_forms={evidence_for: evidence} if evidence else {},
+        family=plan_notices.panel(found),
         today=today(),
         clear_draft=session.pop("saved_draft", None),
     )
@@ -203,6 +204,7 @@ def plan_share(plan_id: int):
         plans.share(current_user, found)
         db.session.commit()
         flash(_("The plan is shared with %(name)s's parents.", name=found.pupil.first_name))
+        family_plans.tell_parents(found)
     return redirect(url_for("staff.plan", plan_id=found.id))
 
 

@@ -1,0 +1,259 @@
+"""Telling parents about a plan the school shares with them: an e-mail in their language
+(with an invitation when they have no account yet) or a letter to print, one reminder by
+e-mail after 7 days without an answer, and what staff see of each parent: sent, opened,
+answered. Mail goes out after the view has committed what it refers to (REL-01)."""
+
+from __future__ import annotations
+
+import smtplib
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from flask import current_app, render_template, url_for
+from flask_babel import force_locale, format_date
+from flask_babel import gettext as _
+from sqlalchemy import select, update
+
+from ..domain import lifecycle
+from ..domain.invitations import HAS_ACCOUNT
+from ..extensions import db
+from ..i18n import format_locale
+from ..models import ParentLink, Plan, PlanDelivery, School, User
+from ..models.base import utcnow
+from . import audit, invitations, mail, signoff
+
+REMIND_AFTER = timedelta(days=7)
+EMAIL, LETTER = "email", "letter"
+
+
+# --- what staff see ------------------------------------------------------------------------
+
+
+@dataclass
+class ParentRow:
+    """One parent of the plan's pupil: how they hear of it, and where they are."""
+
+    parent: User
+    link: ParentLink
+    delivery: PlanDelivery | None
+    answers: signoff.Answers
+    states: dict[int, str]
+    has_account: bool
+    to_send: bool  # the plan (or its latest changes) has not gone to them yet
+
+    @property
+    def method(self) -> str:
+        return self.link.contact_method if self.link.contact_method in (EMAIL, LETTER) else EMAIL
+
+    @property
+    def answered(self) -> bool:
+        return bool(self.states) and all(s == "answered" for s in self.states.values())
+
+    @property
+    def talk(self) -> list[int]:
+        """The targets this parent would like to talk about (as they read now)."""
+        return [
+            target_id
+            for target_id, row in self.answers.targets.items()
+            if row.kind == "talk" and self.states.get(target_id) == "answered"
+        ]
+
+
+@dataclass
+class Panel:
+    plan: Plan
+    rows: list[ParentRow] = field(default_factory=list)
+
+    @property
+    def emails_to_send(self) -> list[ParentRow]:
+        return [r for r in self.rows if r.to_send and r.method == EMAIL]
+
+    @property
+    def letters_to_print(self) -> list[ParentRow]:
+        return [r for r in self.rows if r.to_send and r.method == LETTER]
+
+    @property
+    def outstanding(self) -> list[ParentRow]:
+        asking = lifecycle.needs_signoff(self.plan.status)
+        return [r for r in self.rows if asking and not r.answered]
+
+    def answers_to(self, target_id: int) -> list[tuple[User, object, str]]:
+        """Each parent's latest answer to a target: (parent, answer row, state)."""
+        found = []
+        for row in self.rows:
+            answer = row.answers.targets.get(target_id)
+            if answer is not None:
+                found.append((row.parent, answer, row.states.get(target_id, "")))
+        return found
+
+
+def _links(plan: Plan) -> list[ParentLink]:
+    query = (
+        select(ParentLink)
+        .join(User, User.id == ParentLink.parent_id)
+        .where(ParentLink.pupil_id == plan.pupil_id, User.archived_at.is_(None))
+        .order_by(User.name, User.id)
+    )
+    return list(db.session.scalars(query))
+
+
+def panel(plan: Plan) -> Panel:
+    """Every parent of the plan's pupil, for the staff plan page."""
+    found = Panel(plan)
+    asking = lifecycle.needs_signoff(plan.status)
+    for link in _links(plan):
+        parent = link.parent
+        answers = signoff.latest_answers(plan, parent)
+        sent = signoff.delivery(plan, parent)
+        found.rows.append(
+            ParentRow(
+                parent=parent,
+                link=link,
+                delivery=sent,
+                answers=answers,
+                states=signoff.target_states(plan, answers),
+                has_account=invitations.status(parent, None).state == HAS_ACCOUNT,
+                to_send=asking and (sent is None or sent.sent_version < plan.version),
+            )
+        )
+    return found
+
+
+# --- e-mail --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Notice:
+    """An e-mail ready to go: ``token`` is an invitation for a parent without an account."""
+
+    parent: User
+    kind: str  # "shared", "changed" or "reminder"
+    token: str | None
+
+
+def prepare_emails(actor: User, plan: Plan) -> list[Notice]:
+    """The e-mails the plan needs now, with invitations issued for parents who have no
+    account yet. Commit, then ``send``."""
+    kind = "changed" if plan.status == lifecycle.NEEDS_CONFIRMING else "shared"
+    return [_notice(actor, row.parent, kind) for row in panel(plan).emails_to_send]
+
+
+def _notice(actor: User | None, parent: User, kind: str) -> Notice:
+    token = None
+    if invitations.status(parent, None).state != HAS_ACCOUNT:
+        token = invitations.issue(actor, parent, EMAIL)
+    return Notice(parent, kind, token)
+
+
+def reminder(found: PlanDelivery) -> Notice:
+    """The reminder e-mail for a delivery (with a fresh invitation if still no account)."""
+    return _notice(None, found.parent, "reminder")
+
+
+def send(actor: User | None, plan: Plan, notices: list[Notice]) -> tuple[list[User], list[User]]:
+    """Send prepared e-mails; record each one that went (flush). Returns (sent, failed)."""
+    sent, failed = [], []
+    for notice in notices:
+        if _mail(plan, notice):
+            if notice.kind != "reminder":
+                signoff.record_sent(plan, notice.parent, EMAIL, actor)
+            audit.record(actor or notice.parent, f"plan_{notice.kind}_mailed", plan,
+                         parent=notice.parent.id, version=plan.version)  # fmt: skip
+            sent.append(notice.parent)
+        else:
+            failed.append(notice.parent)
+    db.session.flush()
+    return sent, failed
+
+
+def _mail(plan: Plan, notice: Notice) -> bool:
+    parent = notice.parent
+    language = invitations.language_of(parent)
+    with force_locale(format_locale(language)):
+        context = {
+            "parent": parent,
+            "child": plan.pupil.first_name,
+            "school": db.session.get(School, plan.school_id),
+            "kind": notice.kind,
+            "plan_link": url_for("parent.plan", plan_id=plan.id, lang=language, _external=True),
+            "invite_link": invitations.link_for(notice.token, language) if notice.token else "",
+            "review": format_date(plan.review_on, "long") if plan.review_on else "",
+        }
+        body = render_template("mail/plan_notice.txt", **context)
+        subject = {
+            "shared": _("%(name)s's plan is ready to read", name=plan.pupil.first_name),
+            "changed": _("%(name)s's plan has changed", name=plan.pupil.first_name),
+            "reminder": _("%(name)s's plan is waiting for your answer", name=plan.pupil.first_name),
+        }[notice.kind]
+    try:
+        mail.send(parent.email, subject, body, language=language)
+    except (OSError, smtplib.SMTPException):
+        current_app.logger.exception("Could not mail parent %s about plan %s", parent.id, plan.id)
+        return False
+    return True
+
+
+# --- letters -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanLetter:
+    parent: User
+    letter: invitations.Letter | None  # a code for a parent who has no account yet
+
+
+def prepare_letters(actor: User, plan: Plan) -> list[PlanLetter]:
+    """Letters for the parents who hear by post: an invitation code for those without an
+    account, and the plan marked as sent by letter (flush). Shown once: print them."""
+    letters = []
+    for row in panel(plan).letters_to_print:
+        code = None if row.has_account else invitations.issue_letter(actor, row.parent)
+        signoff.record_sent(plan, row.parent, LETTER, actor)
+        audit.record(actor, "plan_letter_printed", plan, parent=row.parent.id)
+        letters.append(PlanLetter(row.parent, code))
+    return letters
+
+
+# --- reminders -----------------------------------------------------------------------------
+
+
+def due_reminders(now: datetime | None = None) -> list[PlanDelivery]:
+    """E-mailed plans still waiting, 7 days on, whose parent has not answered every target
+    and has had no reminder for this version."""
+    now = now or utcnow()
+    query = (
+        select(PlanDelivery)
+        .join(Plan, Plan.id == PlanDelivery.plan_id)
+        .join(User, User.id == PlanDelivery.parent_id)
+        .where(
+            Plan.status.in_((lifecycle.SHARED, lifecycle.NEEDS_CONFIRMING)),
+            PlanDelivery.method == EMAIL,
+            PlanDelivery.sent_version == Plan.version,
+            PlanDelivery.sent_at <= now - REMIND_AFTER,
+            PlanDelivery.reminded_at.is_(None),
+            User.archived_at.is_(None),
+        )
+        .order_by(PlanDelivery.id)
+    )
+    due = []
+    for found in db.session.scalars(query):
+        plan = db.session.get(Plan, found.plan_id)
+        if not signoff.has_answered(plan, signoff.latest_answers(plan, found.parent)):
+            due.append(found)
+    return due
+
+
+def claim_reminder(found: PlanDelivery) -> bool:
+    """Mark the reminder as sent, once: a second run (or two at once) finds it taken."""
+    result = db.session.execute(
+        update(PlanDelivery)
+        .where(PlanDelivery.id == found.id, PlanDelivery.reminded_at.is_(None))
+        .values(reminded_at=utcnow())
+        .execution_options(synchronize_session="fetch")
+    )
+    return result.rowcount == 1
+
+
+def release_reminder(found: PlanDelivery) -> None:
+    """The mail did not go: let tomorrow's run try again."""
+    found.reminded_at = None

@@ -1,0 +1,156 @@
+"""A plan and its parents, for class teachers and the SENCO: send the plan (or its
+changes) by e-mail, print letters for families who prefer paper, and write down an answer
+a parent gave on paper, by phone or at a meeting (issue 6, items 2 and 5)."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
+from flask_login import current_user
+
+from ..access import audience, load_or_404
+from ..extensions import db
+from ..models import Plan, School, User
+from ..services import invitations, plan_notices, signoff
+from . import letters
+from .family_blueprint import INVITERS, bp
+from .family_forms import paper_answer_form
+
+
+def tell_parents(plan: Plan) -> None:
+    """E-mail the plan (or its changes) to the parents who hear by e-mail and have not had
+    this version; say what happened and how many letters are left to print."""
+    notices = plan_notices.prepare_emails(current_user, plan)
+    db.session.commit()  # invitations exist before any mail links to them
+    sent, failed = plan_notices.send(current_user, plan, notices)
+    db.session.commit()
+    if sent:
+        names = ", ".join(parent.name for parent in sent)
+        flash(_("We have e-mailed the plan to %(names)s.", names=names), "success")
+    if failed:
+        names = ", ".join(parent.name for parent in failed)
+        flash(_("The e-mail to %(names)s did not go. Try again later.", names=names), "error")
+    letters_left = len(plan_notices.panel(plan).letters_to_print)
+    if letters_left:
+        flash(
+            ngettext(
+                "%(num)d family gets the plan by letter: print it from the Parents part below.",
+                "%(num)d families get the plan by letter: print them from the Parents part below.",
+                letters_left,
+            ),
+            "info",
+        )
+
+
+def _back(plan: Plan):
+    return redirect(url_for("staff.plan", plan_id=plan.id, _anchor="family-title"))
+
+
+@bp.post("/plans/<int:plan_id>/send")
+@audience(INVITERS)
+def plan_send(plan_id: int):
+    plan = load_or_404(Plan, plan_id, "notify_family")
+    tell_parents(plan)
+    return _back(plan)
+
+
+@bp.post("/plans/<int:plan_id>/letters")
+@audience(INVITERS)
+def plan_letters(plan_id: int):
+    """Letters to print, shown once: a code for a parent without an account is stored
+    hashed, so this page is the POST's answer rather than a redirect."""
+    plan = load_or_404(Plan, plan_id, "notify_family")
+    made = plan_notices.prepare_letters(current_user, plan)
+    db.session.commit()
+    if not made:
+        flash(_("Every family who gets letters has this version of the plan."), "info")
+        return _back(plan)
+    return render_template(
+        "staff/plan_letters.html",
+        plan=plan,
+        letters=[_letter(plan, m) for m in made],
+        school=db.session.get(School, plan.school_id),
+        join_url=letters.join_address(),
+    )
+
+
+def _letter(plan: Plan, made: plan_notices.PlanLetter) -> dict:
+    parent = made.parent
+    family = invitations.language_of(parent)
+    if made.letter is not None:
+        link = invitations.link_for(made.letter.token, family)
+    else:
+        link = url_for("parent.plan", plan_id=plan.id, lang=family, _external=True)
+    common = {
+        "parent": parent,
+        "plan": plan,
+        "pupil": plan.pupil,
+        "code": made.letter.code if made.letter else None,
+        "expires": made.letter.record.expires_at if made.letter else None,
+        "join_url": letters.join_address(),
+        "sender": current_user,
+    }
+    return {
+        "parent": parent,
+        "qr": letters.qr_code(link),
+        "code": common["code"],
+        "texts": letters.in_languages("staff/_plan_letter_text.html", family, **common),
+        "slip": letters.in_languages(
+            "staff/_plan_letter_slip.html",
+            family,
+            targets=plan.active_targets,
+            **common,
+        )[0],
+    }
+
+
+@bp.route("/plans/<int:plan_id>/parents/<int:parent_id>/answer", methods=["GET", "POST"])
+@audience(INVITERS)
+def paper_answer(plan_id: int, parent_id: int):
+    """Write down a parent's answer given on paper, by phone or at a meeting, so that every
+    family is counted. It is stored as theirs, with the method and who wrote it down."""
+    plan = load_or_404(Plan, plan_id, "record_answer")
+    parent = _parent_of(plan, parent_id)
+    targets = plan.active_targets
+    form = paper_answer_form([t.id for t in targets], data={"version": plan.version})
+    if form.validate_on_submit():
+        outcome = signoff.save_answers(
+            parent,
+            plan,
+            # on paper, a note left empty says nothing: it does not clear one sent on line
+            signoff.Submission(
+                form.target_answers(), {k: v for k, v in form.notes().items() if v.strip()}
+            ),
+            seen_version=form.version.data,
+            method=form.method.data,
+            recorded_by=current_user,
+        )
+        if outcome == signoff.STALE:
+            db.session.rollback()
+            form.version.data = plan.version
+            flash(_("The plan changed while this page was open. Check and save again."), "error")
+            return _paper_page(plan, parent, form), 409
+        db.session.commit()
+        flash(_("%(name)s's answer is saved.", name=parent.name), "success")
+        return _back(plan)
+    return _paper_page(plan, parent, form)
+
+
+def _parent_of(plan: Plan, parent_id: int) -> User:
+    """A current parent of the plan's pupil; anyone else is a 404 (SEC-02)."""
+    for parent in signoff.parents_of(plan):
+        if parent.id == parent_id:
+            return parent
+    abort(404)
+
+
+def _paper_page(plan: Plan, parent: User, form):
+    return render_template(
+        "staff/paper_answer.html",
+        plan=plan,
+        parent=parent,
+        form=form,
+        targets=plan.active_targets,
+        answers=signoff.latest_answers(plan, parent),
+    )
