@@ -7,9 +7,9 @@ from flask import abort, redirect, render_template, request, url_for
 from sqlalchemy import select
 
 from ..access import audience, load_or_404
+from ..domain.lifecycle import AGREED, IN_REVIEW, NEEDS_CONFIRMING, SHARED
 from ..domain.roles import PUPIL
 from ..extensions import db
-from ..domain.lifecycle import AGREED, IN_REVIEW, NEEDS_CONFIRMING, SHARED
 from ..models import Plan, Proposal, Target
 from ..services import voice
 from ..voice_labels import AREAS, FACES, STARTERS, proposal_sentence
