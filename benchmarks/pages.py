@@ -32,11 +32,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
-from sqlalchemy import event
+from sqlalchemy import event, select
 
 from pupilvoice import create_app
 from pupilvoice.extensions import db
-from pupilvoice.services import demo
+from pupilvoice.models import ClassGroup, Pupil
+from pupilvoice.services import demo, devices
 
 # (label, role signed in as or None for a visitor, path). The first row is the floor.
 # Every new page joins this list.
@@ -59,7 +60,16 @@ PAGES: list[tuple[str, str | None, str]] = [
     ("join (letter code)", None, "/join"),
     ("families", "teacher", "/staff/families/"),
     ("families", "senco", "/staff/families/"),
+    # the class tablet (enrolled for Oak) and the pupil's pages, signed in as Sam
+    ("tablet class list", None, "/tablet/"),
+    ("pupil home", "pupil", "/pupil/"),
+    ("about me card", "pupil", "/pupil/about/cards/1"),
+    ("I can targets", "pupil", "/pupil/targets"),
+    ("choose an area", "pupil", "/pupil/targets/new"),
+    ("something worries me", "pupil", "/pupil/worry"),
 ]
+PUPIL = "Sam"  # the demo pupil who signs in on the benchmark's class tablet
+DEVICE: dict = {"cookie": None, "pupil_id": None}  # set once the tablet is enrolled
 TARGET = 0.5  # a page should serve at least half as many requests a second as the floor
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -270,9 +280,18 @@ def cpu_seconds(pids: list[int]) -> float:
 # --- one client: signing in and single requests -------------------------------------------
 
 
+def cookie_header(cookie: str | None) -> dict[str, str]:
+    """The Cookie header a browser would send: the session, and the class tablet's device
+    cookie once the tablet is enrolled (it is what lets a pupil's session work)."""
+    parts = [f"{COOKIE}={cookie}"] if cookie else []
+    if DEVICE["cookie"]:
+        parts.append(f"{devices.COOKIE}={DEVICE['cookie']}")
+    return {"Cookie": "; ".join(parts)} if parts else {}
+
+
 def get(port: int, path: str, cookie: str | None = None, method: str = "GET", body=None):
     """One request on its own connection: (status, headers, body)."""
-    headers = {"Cookie": f"{COOKIE}={cookie}"} if cookie else {}
+    headers = cookie_header(cookie)
     if body is not None:
         headers["Content-Type"] = "application/x-www-form-urlencoded"
     conn = http.client.HTTPConnection(HOST, port, timeout=30)
@@ -299,8 +318,43 @@ def demo_email(role: str) -> str:
     return next(email for staff_role, _, email in demo.STAFF if staff_role == role)
 
 
+def enrol_tablet(database_url: str, secret: str) -> int:
+    """Make this benchmark's client the Oak class tablet, as a teacher does; return the id of
+    the demo pupil who signs in on it."""
+    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "SECRET_KEY": secret})
+    with app.app_context():
+        group = db.session.execute(select(ClassGroup).where(ClassGroup.name == "Oak")).scalar_one()
+        DEVICE["cookie"] = devices.enrol(group, group.staff[0], "Benchmark tablet")
+        db.session.commit()
+        pupil = db.session.execute(select(Pupil).where(Pupil.first_name == PUPIL)).scalar_one()
+        pupil_id = pupil.id
+        db.engine.dispose()
+    return pupil_id
+
+
+def sign_in_pupil(port: int, pupil_id: int) -> str:
+    """Tap the pupil's three pictures on the tablet; return the pupil's session cookie."""
+    status, headers, body = get(port, "/tablet/help")
+    cookie = session_cookie(headers)
+    token = CSRF_FIELD.search(body.decode())
+    if status != 200 or cookie is None or token is None:
+        raise BenchError(f"the tablet gave no form and cookie ({status})")
+    picks: list[str] = []
+    for pick in demo.PUPIL_PICTURES:
+        form = urlencode({"csrf_token": token.group(1), "picks": ",".join(picks), "pick": pick})
+        status, headers, _ = get(port, f"/tablet/pupils/{pupil_id}", cookie, "POST", form)
+        cookie = session_cookie(headers) or cookie
+        picks.append(pick)
+    if status != 302:
+        raise BenchError(f"the demo pupil's picture sign-in failed ({status})")
+    _, headers, _ = get(port, "/pupil/", cookie)
+    return session_cookie(headers) or cookie
+
+
 def sign_in(port: int, role: str) -> str:
     """Sign in through the real form, as a browser would; return the session cookie."""
+    if role == "pupil":
+        return sign_in_pupil(port, DEVICE["pupil_id"])
     status, headers, body = get(port, "/auth/login")
     cookie = session_cookie(headers)
     token = CSRF_FIELD.search(body.decode())
@@ -345,8 +399,8 @@ def percentile(sorted_values: list[float], share: float) -> float:
 def load_with_wrk(port: int, path: str, cookie: str | None, run: Run, script: Path) -> Load:
     command = ["wrk", "-t1", f"-c{run.connections}", f"-d{run.seconds}s", "--timeout", "10s"]
     command += ["-s", str(script)]
-    if cookie:
-        command += ["-H", f"Cookie: {COOKIE}={cookie}"]
+    for name, value in cookie_header(cookie).items():
+        command += ["-H", f"{name}: {value}"]
     command.append(f"http://{HOST}:{port}{path}")
     done = subprocess.run(command, capture_output=True, text=True, timeout=run.seconds + 30)
     line = next((x for x in done.stdout.splitlines() if x.startswith("RESULT ")), None)
@@ -366,7 +420,7 @@ def load_with_wrk(port: int, path: str, cookie: str | None, run: Run, script: Pa
 def load_with_python(port: int, path: str, cookie: str | None, run: Run, script=None) -> Load:
     """N threads, each with one http.client connection (reopened when the server closes
     it), until the time is up or the request cap is reached."""
-    headers = {"Cookie": f"{COOKIE}={cookie}"} if cookie else {}
+    headers = cookie_header(cookie)
     deadline = time.monotonic() + run.seconds
     cap = max(1, PYTHON_REQUEST_CAP // run.connections)
     timings: list[list[float]] = [[] for _ in range(run.connections)]
@@ -432,6 +486,8 @@ def count_queries(database_url: str, secret: str, cookies: dict[str, str]) -> di
         client = app.test_client()
         if role:
             client.set_cookie(COOKIE, cookies[role], domain="localhost")
+        if DEVICE["cookie"]:
+            client.set_cookie(devices.COOKIE, DEVICE["cookie"], domain="localhost")
         client.get(path)
         statements.clear()
         response = client.get(path)
@@ -545,6 +601,8 @@ def main() -> int:
         port = free_port()
         with gunicorn(env, port, args.workers, folder / "gunicorn.log") as master:
             roles = sorted({role for _, role, _ in PAGES if role})
+            if "pupil" in roles:
+                DEVICE["pupil_id"] = enrol_tablet(database_url, secret)
             cookies: dict[str | None, str] = {role: sign_in(port, role) for role in roles}
             queries = count_queries(database_url, secret, cookies)
             print(

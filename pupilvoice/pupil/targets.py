@@ -4,17 +4,34 @@ and rates it on three equal faces whenever they like; the ratings make a simple 
 from __future__ import annotations
 
 from flask import abort, redirect, render_template, request, url_for
+from sqlalchemy import select
 
 from ..access import audience, load_or_404
+from ..domain.lifecycle import AGREED, IN_REVIEW, NEEDS_CONFIRMING, SHARED
 from ..domain.roles import PUPIL
 from ..extensions import db
-from ..models import Proposal
+from ..models import Plan, Proposal, Target
 from ..services import voice
 from ..voice_labels import AREAS, FACES, STARTERS, proposal_sentence
 from .forms import NOTHING_SAID, ProposalForm, RateForm
 from .routes import bp, current_helper, me, recording_from, who_sees
 
 JOURNEY_LENGTH = 8  # the last few faces make the picture
+AGREED_WITH_SCHOOL = (SHARED, AGREED, NEEDS_CONFIRMING, IN_REVIEW)
+
+
+def plan_targets(pupil) -> list[Target]:
+    """The targets of the pupil's plan once school has agreed it (shared with home or
+    later), in child-friendly words: a draft is still being written, so it stays hidden."""
+    plan = db.session.execute(
+        select(Plan)
+        .where(Plan.pupil_id == pupil.id, Plan.status.in_(AGREED_WITH_SCHOOL))
+        .order_by(Plan.starts_on.desc(), Plan.id.desc())
+        .limit(1)
+    ).scalar()
+    if plan is None:
+        return []
+    return [t for t in plan.active_targets if t.child_text.strip() or t.pupil_words.strip()]
 
 
 @bp.get("/targets")
@@ -22,6 +39,7 @@ JOURNEY_LENGTH = 8  # the last few faces make the picture
 def targets():
     return render_template(
         "pupil/targets.html",
+        plan_targets=plan_targets(me()),
         proposals=voice.proposals_of(me()),
         areas=AREAS,
         faces=FACES,

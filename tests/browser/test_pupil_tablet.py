@@ -173,3 +173,15 @@ def test_screenshots_of_tablet_pages(tablet):
         assert_no_horizontal_scroll(page)
         page.goto("/tablet/help")
         screenshot(page, f"pupil-assist-{name}")
+
+
+@pytest.mark.parametrize("lang", ["en", "ur"])
+def test_a11y01_agreed_plan_targets_on_the_pupils_page(tablet, lang):
+    """Zofia's plan is shared with home: her targets show in child-friendly words."""
+    page = tablet()
+    enrol(page)
+    pupil_signs_in(page, "Zofia")
+    page.goto(f"/pupil/targets?lang={lang}")
+    assert page.locator(".plan-targets .tile").count() >= 1
+    assert_accessible(page, pupil=True)
+    screenshot(page, f"pupil-plan-targets-{lang}")
