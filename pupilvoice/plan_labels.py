@@ -23,6 +23,7 @@ STATUS_LABELS = {
 }
 # What needs attention on the dashboard (the worry count has its own plural words).
 ATTENTION_LABELS = {
+    "parent_talk": _l("A parent would like to talk"),
     "new_voice": _l("New voice since you last looked"),
     "review_overdue": _l("Review overdue"),
     "review_due": _l("Review due soon"),

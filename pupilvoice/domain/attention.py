@@ -1,6 +1,7 @@
 """What on a pupil's record needs a member of staff's attention, most urgent first: open
-worries, new voice since they last looked, reviews overdue or due within three weeks,
-plans waiting for parents, plans in draft, pupils on the register without a plan."""
+worries, a parent who would like to talk, new voice since they last looked, reviews
+overdue or due within three weeks, plans waiting for parents, plans in draft, pupils on
+the register without a plan."""
 
 from __future__ import annotations
 
@@ -9,13 +10,23 @@ from datetime import date, timedelta
 from .lifecycle import CLOSED, DRAFT, IN_REVIEW, needs_signoff
 
 WORRY = "worry"
+PARENT_TALK = "parent_talk"  # a parent would like to talk about a target
 NEW_VOICE = "new_voice"
 REVIEW_OVERDUE = "review_overdue"
 REVIEW_DUE = "review_due"
 AWAITING_PARENTS = "awaiting_parents"
 IN_DRAFT = "draft"
 NO_PLAN = "no_plan"
-ORDER = (WORRY, NEW_VOICE, REVIEW_OVERDUE, REVIEW_DUE, AWAITING_PARENTS, IN_DRAFT, NO_PLAN)
+ORDER = (
+    WORRY,
+    PARENT_TALK,
+    NEW_VOICE,
+    REVIEW_OVERDUE,
+    REVIEW_DUE,
+    AWAITING_PARENTS,
+    IN_DRAFT,
+    NO_PLAN,
+)
 DUE_WITHIN = timedelta(weeks=3)
 
 
@@ -45,10 +56,13 @@ def attention(
     review_on: date | None = None,
     open_worries: int = 0,
     new_voice: bool = False,
+    parent_talk: bool = False,
 ) -> tuple[str, ...]:
     """The codes that need attention for one pupil, in ORDER. ``plan_status`` is the
     pupil's current plan's status, or None when they have no plan."""
     found = [WORRY] if open_worries else []
+    if parent_talk:
+        found.append(PARENT_TALK)
     if new_voice:
         found.append(NEW_VOICE)
     found += _plan(plan_status, review_on, today)

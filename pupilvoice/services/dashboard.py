@@ -14,6 +14,7 @@ from ..domain.attention import attention, urgency
 from ..domain.lifecycle import CLOSED
 from ..extensions import db
 from ..models import Plan, Pupil
+from . import signoff
 
 NO_PLAN = "none"
 
@@ -86,6 +87,7 @@ def needs(
     """Each pupil with what needs attention, most urgent first. ``marks``: open worries
     and new voice by pupil id (``voice.staff_marks``)."""
     rows = []
+    talk = signoff.talk_requests([plan.id for _pupil, plan in register if plan])
     for pupil, plan in register:
         mark = marks.get(pupil.id, {})
         codes = attention(
@@ -94,6 +96,7 @@ def needs(
             review_on=plan.review_on if plan else None,
             open_worries=mark.get("worries", 0),
             new_voice=mark.get("new", False),
+            parent_talk=bool(plan and talk.get(plan.id)),
         )
         rows.append(Row(pupil, plan, codes, mark.get("worries", 0)))
     return sorted(rows, key=lambda row: urgency(row.attention))

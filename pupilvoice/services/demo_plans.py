@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from ..extensions import db
 from ..models import Pupil, School, User
-from . import plans, target_bank
+from . import plans, signoff, target_bank
 
 TEACHER_OF = {"Oak": "jones@riverside.example", "Willow": "patel@riverside.example"}
 
@@ -172,7 +172,8 @@ def load(school: School, users: dict[str, User], pupils: dict[str, Pupil]) -> No
             plans.add_target(author, plan, _target_values(target, review))
         if status != "draft":
             plans.share(author, plan)
-        plan.status = status  # "agreed": as if the parents had confirmed it
+            _send_to_parents(author, plan, agreed=status == "agreed")
+        plan.status = status
     db.session.flush()
 
 
@@ -196,3 +197,20 @@ def _target_values(target: tuple, review: date) -> dict:
         "location": where,
         "target_on": review,
     }
+
+
+def _send_to_parents(author: User, plan, agreed: bool) -> None:
+    """The plan went to each parent as they prefer; an agreed plan was confirmed at a
+    meeting, written down by the teacher (as a school would record it)."""
+    for link in plan.pupil.parent_links:
+        signoff.record_sent(plan, link.parent, link.contact_method, author)
+        if agreed:
+            answers = {target.id: ("agree", "") for target in plan.active_targets}
+            signoff.save_answers(
+                link.parent,
+                plan,
+                signoff.Submission(answers, {}),
+                seen_version=plan.version,
+                method="meeting",
+                recorded_by=author,
+            )

@@ -108,6 +108,25 @@ def has_answered(plan: Plan, answers: Answers) -> bool:
     return bool(states) and all(state == rules.ANSWERED for state in states.values())
 
 
+def talk_requests(plan_ids: list[int]) -> dict[int, int]:
+    """For each plan, how many of its targets a parent's latest answer asks to talk about
+    (one query for a whole dashboard)."""
+    if not plan_ids:
+        return {}
+    query = (
+        select(ParentResponse)
+        .join(Target, Target.id == ParentResponse.target_id)
+        .where(ParentResponse.plan_id.in_(plan_ids), Target.archived_at.is_(None))
+        .order_by(ParentResponse.created_at, ParentResponse.id)
+    )
+    latest = {(r.plan_id, r.parent_id, r.target_id): r.kind for r in db.session.scalars(query)}
+    counts: dict[int, int] = {}
+    for (plan_id, _parent, _target), kind in latest.items():
+        if kind == rules.TALK:
+            counts[plan_id] = counts.get(plan_id, 0) + 1
+    return counts
+
+
 def everyone_confirmed(plan: Plan) -> bool:
     hashes = target_hashes(plan)
     latest = [latest_answers(plan, parent).as_rules() for parent in parents_of(plan)]

@@ -47,3 +47,9 @@ def test_urgency_orders_pupils():
     drafted = attention(today=TODAY, plan_status="draft")
     calm = attention(today=TODAY, plan_status="agreed")
     assert sorted([calm, drafted, worried], key=urgency) == [worried, drafted, calm]
+
+
+def test_a_parent_who_would_like_to_talk_comes_right_after_worries():
+    codes = attention(today=TODAY, plan_status="shared", open_worries=1, parent_talk=True)
+    assert codes[:3] == ("worry", "parent_talk", "awaiting_parents")
+    assert "parent_talk" not in attention(today=TODAY, plan_status="shared")

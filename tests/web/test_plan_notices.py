@@ -254,3 +254,16 @@ def test_no_reminder_before_seven_days(app, login, world, family, draft, db, mai
     db.session.commit()
     result = app.test_cli_runner().invoke(args=["remind-parents"])
     assert "Reminders sent: 0." in result.output
+
+
+def test_the_dashboard_says_when_a_parent_would_like_to_talk(login, world, family, draft, db):
+    teacher = login(world.teacher)
+    share(teacher, draft)
+    assert "A parent would like to talk" not in text(teacher.get("/staff/"))
+    plan = db.session.get(Plan, draft.id)
+    first = plan.active_targets[0]
+    data = {"version": str(plan.version), "round": "0", f"answer_{first.id}": "talk"}
+    login(family["tom"]).form(f"/family/plans/{plan.id}", data)
+    page = text(teacher.get("/staff/"))
+    assert "A parent would like to talk" in page
+    assert f'href="/staff/plans/{plan.id}#family-title"' in page

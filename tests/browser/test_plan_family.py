@@ -1,0 +1,87 @@
+"""The staff side of a plan's parents in Chromium (issue 6, items 2 and 6): sharing tells
+the parents, the letter for a family who prefers paper prints at A4 with a QR code that
+scans, and the plan page shows each parent's answers with "talk" standing out."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date, timedelta
+
+import pytest
+import zxingcpp
+from PIL import Image
+
+from pupilvoice.extensions import db
+from pupilvoice.models import Plan, Pupil, User
+from pupilvoice.services import plans
+from tests.browser.conftest import assert_accessible, screenshot, sign_in
+from tests.browser.family import add_family
+
+TEACHER = "jones@riverside.example"
+A4 = {"width": 794, "height": 1123}
+
+
+def draft_for(live_app, child: str) -> int:
+    with live_app.app_context():
+        pupil = db.session.query(Pupil).filter_by(first_name=child).one()
+        found = db.session.query(Plan).filter_by(pupil_id=pupil.id).first()
+        if found is None:
+            teacher = db.session.query(User).filter_by(email=TEACHER).one()
+            review = date.today() + timedelta(days=60)
+            found = plans.create(teacher, pupil, {"term_label": "Spring 2027", "review_on": review})
+            plans.add_target(
+                teacher,
+                found,
+                {
+                    "area": "writing",
+                    "pupil_words": "I want to write my name",
+                    "smart_text": f"By the review, {child} will write their first name "
+                    "unaided in 4 of 5 tries.",
+                    "provider": "Mrs Evans",
+                    "sessions_per_week": 2,
+                    "minutes_per_session": 10,
+                    "target_on": review,
+                    "home_text": "Write names on birthday cards together.",
+                },
+            )
+            db.session.commit()
+        return found.id
+
+
+def test_sharing_then_printing_the_letter_for_a_family_on_paper(page, live_app, base_url):
+    add_family(live_app, "Grace Hill", "grace.hill@family.example", "Leo", "pl")
+    plan_id = draft_for(live_app, "Leo")
+    sign_in(page, TEACHER)
+    page.goto(f"/staff/plans/{plan_id}")
+    page.get_by_role("button", name="Share with parents").click()
+    page.wait_for_load_state()
+    assert "gets the plan by letter" in page.locator(".messages").inner_text()
+    panel = page.locator(".family-panel")
+    assert "Grace Hill" in panel.inner_text()
+    assert_accessible(page)
+    panel.get_by_role("button", name=re.compile("Print 1 letter")).click()
+    page.wait_for_load_state()
+    assert page.locator(".letter--plan").count() == 1
+    assert page.locator(".letter__slip").get_attribute("lang") == "pl"
+    assert_accessible(page)
+    screenshot(page, "staff-plan-letter")
+    page.set_viewport_size(A4)
+    page.emulate_media(media="print")
+    screenshot(page, "staff-plan-letter-a4-print")
+    png = page.locator(".letter__qr").screenshot()
+    scanned = zxingcpp.read_barcode(Image.open(io.BytesIO(png)))
+    assert scanned is not None and scanned.text.startswith(f"{base_url}/auth/welcome/")
+    assert scanned.text.endswith("?lang=pl")
+
+
+@pytest.mark.parametrize("lang", ["en", "ur"])
+def test_staff_plan_page_with_parents_is_accessible(page, live_app, lang):
+    sign_in(page, "patel@riverside.example")
+    with live_app.app_context():
+        ayaan = db.session.query(Pupil).filter_by(first_name="Ayaan").one()
+        plan_id = db.session.query(Plan).filter_by(pupil_id=ayaan.id).first().id
+    page.goto(f"/staff/plans/{plan_id}?lang={lang}")
+    assert page.locator("#family-title").is_visible()
+    assert_accessible(page)
+    screenshot(page, f"staff-plan-parents-{lang}")
