@@ -44,6 +44,8 @@ SHOTS = [
     ("family-home-phone-pl", "agnieszka@family.example", "/family/?lang=pl", PHONE),
     ("family-home-phone-ur", "imran.shah@family.example", "/family/?lang=ur", PHONE),
     ("family-join-phone-pl", None, "/join?lang=pl", PHONE),
+    # the demo's plan 2 is Zofia's, shared with Agnieszka (Polish)
+    ("family-plan-phone-pl", "agnieszka@family.example", "/family/plans/2?lang=pl", PHONE),
     ("staff-families-tablet", "jones@riverside.example", "/staff/families/", TABLET),
 ]
 

@@ -10,9 +10,11 @@ from flask_babel import ngettext
 from flask_login import current_user
 
 from ..access import audience, load_or_404
+from ..domain.parent_answers import HOME_HELP
+from ..domain.plans import MAX_TEXT
 from ..extensions import db
-from ..models import Plan, School, User
-from ..services import invitations, plan_notices, signoff
+from ..models import ParentResponse, Plan, School, User
+from ..services import invitations, plan_notices, plans, signoff
 from . import letters
 from .family_blueprint import INVITERS, bp
 from .family_forms import paper_answer_form
@@ -154,3 +156,24 @@ def _paper_page(plan: Plan, parent: User, form):
         targets=plan.active_targets,
         answers=signoff.latest_answers(plan, parent),
     )
+
+
+@bp.post("/plans/<int:plan_id>/notes/<int:response_id>/to-plan")
+@audience(INVITERS)
+def home_help_to_plan(plan_id: int, response_id: int):
+    """What a parent says helps at home goes into the plan, in their words (a new version
+    of the plan; parents do not confirm their own words again)."""
+    plan = load_or_404(Plan, plan_id, "edit")
+    note = db.session.get(ParentResponse, response_id)
+    if note is None or note.plan_id != plan.id or note.kind != HOME_HELP:
+        abort(404)
+    words = note.comment.strip()
+    if words and words not in plan.home_help:
+        joined = f"{plan.home_help.rstrip()}\n{words}".strip()
+        if len(joined) > MAX_TEXT:
+            flash(_("The plan's home part would be too long. Shorten it first."), "error")
+            return _back(plan)
+        plans.edit(current_user, plan, {"home_help": joined}, plan.version)
+        db.session.commit()
+        flash(_("It is in the plan now, under what helps at home."), "success")
+    return _back(plan)

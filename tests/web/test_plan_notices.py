@@ -267,3 +267,23 @@ def test_the_dashboard_says_when_a_parent_would_like_to_talk(login, world, famil
     page = text(teacher.get("/staff/"))
     assert "A parent would like to talk" in page
     assert f'href="/staff/plans/{plan.id}#family-title"' in page
+
+
+def test_what_helps_at_home_goes_into_the_plan(login, world, family, draft, db):
+    teacher = login(world.teacher)
+    share(teacher, draft)
+    plan = db.session.get(Plan, draft.id)
+    data = {"version": str(plan.version), "round": "0", "home_help": "He reads best after tea."}
+    login(family["tom"]).form(f"/family/plans/{plan.id}", data)
+    note = db.session.query(ParentResponse).filter_by(kind="home_help").one()
+    url = f"/staff/plans/{plan.id}"
+    assert "Add it to the plan" in text(teacher.get(url))
+    version = plan.version
+    for _ in range(2):  # a second click adds nothing twice (REL-04)
+        teacher.form(f"/staff/families/plans/{plan.id}/notes/{note.id}/to-plan", page=url)
+    plan = db.session.get(Plan, draft.id)
+    assert plan.home_help == "He reads best after tea." and plan.version == version + 1
+    assert plan.status == "shared"  # parents do not confirm their own words again
+    assert "Add it to the plan" not in text(teacher.get(url))
+    other = f"/staff/families/plans/{plan.id}/notes/{note.id + 99}/to-plan"
+    assert teacher.form(other, page=url).status_code == 404
