@@ -113,3 +113,19 @@ def is_repeat(latest: Answer | None, new: Answer) -> bool:
         new.comment.strip(),
         new.target_hash,
     )
+
+
+# Staff may translate these for a family language (the child's own words stay as said).
+TRANSLATABLE_PLAN_FIELDS = ("pupil_views",)
+TRANSLATABLE_TARGET_FIELDS = (
+    "smart_text",
+    "baseline",
+    "strategies",
+    "success_criteria",
+    "home_text",
+)
+
+
+def source_hash(text: str) -> str:
+    """The hash a translation keeps of the original it was made from."""
+    return hashlib.sha256((text or "").strip().encode("utf-8")).hexdigest()

@@ -116,6 +116,11 @@ def _record_family_answer(actor: Any, plan: Any) -> bool:
     return _on_plan(_teacher_of_pupil)(actor, plan) and needs_signoff(plan.status)
 
 
+def _translate_plan(actor: Any, plan: Any) -> bool:
+    """Class teachers and the SENCO add translations for families until the plan closes."""
+    return _on_plan(_teacher_of_pupil)(actor, plan) and plan.status != CLOSED
+
+
 def _use_bank(actor: Any, entry: Any) -> bool:
     return _same_school(actor, entry) and actor.role in {SENCO, TEACHER}
 
@@ -197,6 +202,7 @@ _RULES: dict[tuple[str, str], Rule] = {
     ("answer", "Plan"): _family_answers_plan,
     ("record_answer", "Plan"): _record_family_answer,
     ("notify_family", "Plan"): _record_family_answer,
+    ("translate", "Plan"): _translate_plan,
     ("use", "TargetBankEntry"): _use_bank,
     ("manage", "TargetBankEntry"): _is_senco,
     ("manage_bank", "School"): _view_audit,

@@ -3,7 +3,7 @@
 from .audit import AuditEvent
 from .auth import AccountToken, LoginSession, RecoveryCode
 from .device import Device, PictureKey, PupilSignIn
-from .parent import ParentResponse, PlanDelivery
+from .parent import ParentResponse, PlanDelivery, PlanTranslation
 from .people import ClassGroup, ClassStaff, ParentLink, Pupil, User
 from .plan import Evidence, GlossaryTerm, Plan, PlanVersion, Target, TargetBankEntry
 from .school import School
@@ -32,6 +32,7 @@ __all__ = [
     "PictureKey",
     "Plan",
     "PlanDelivery",
+    "PlanTranslation",
     "PlanVersion",
     "Proposal",
     "Pupil",

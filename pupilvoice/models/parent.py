@@ -63,3 +63,25 @@ class PlanDelivery(db.Model):
     sent_by = relationship("User", foreign_keys=[sent_by_id])
 
     __table_args__ = (UniqueConstraint("plan_id", "parent_id"),)
+
+
+class PlanTranslation(db.Model):
+    """A member of staff's translation of a plain-language field for one family language:
+    parents reading in that language see it with the school's original beside it. It
+    keeps a hash of the original it translates, so a changed original is not shown
+    translated from an older wording. Parents confirm the original, not the translation."""
+
+    __tablename__ = "plan_translation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    school_id: Mapped[int] = mapped_column(ForeignKey("school.id"), index=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id"), index=True)
+    target_id: Mapped[int | None] = mapped_column(ForeignKey("target.id"))
+    field: Mapped[str] = mapped_column(String(30))
+    language: Mapped[str] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(Text)
+    source_hash: Mapped[str] = mapped_column(String(64))
+    translated_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    translated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    translated_by = relationship("User")

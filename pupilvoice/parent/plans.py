@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from flask import flash, redirect, render_template, url_for
+from flask import current_app, flash, redirect, render_template, url_for
 from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -18,8 +18,9 @@ from ..domain.permissions import can
 from ..domain.roles import PARENT
 from ..domain.versions import word_diff
 from ..extensions import db
+from ..i18n import page_language
 from ..models import ParentResponse, Plan, Target
-from ..services import signoff
+from ..services import plan_translations, signoff
 from .blueprint import bp
 from .forms import AnswerForm, answer_form
 from .words import FIELD_NAMES, provision_sentence
@@ -101,8 +102,17 @@ def _page(plan: Plan, form: AnswerForm | None = None, status: int = 200):
         answers=answers,
         answered_all=signoff.has_answered(plan, answers),
         changed=any(v.state == rules.CHANGED for v in views),
+        translated=_translations(plan),
     )
     return page, status
+
+
+def _translations(plan: Plan) -> dict[str, str]:
+    """Staff's up-to-date translations into the language this page is in, if any."""
+    language = page_language()
+    if language == current_app.config["SCHOOL_TEXT_LANGUAGE"]:
+        return {}
+    return plan_translations.for_family(plan, language)
 
 
 @bp.get("/plans/<int:plan_id>")

@@ -43,6 +43,7 @@ METHOD_LABELS = {
 }
 # What a parent reads of a target, for "what changed": plain names, no school terms.
 FIELD_NAMES = {
+    "pupil_views": _l("What your child says about school"),
     "area": _l("What it is about"),
     "smart_text": _l("The target"),
     "child_text": _l("In your child's words at school"),

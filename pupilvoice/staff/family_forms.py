@@ -1,15 +1,18 @@
-"""The form staff fill in for an answer a parent gave on paper, by phone or at a meeting:
-the parent's own answer form, and how they gave it."""
+"""Forms staff fill in for families: an answer a parent gave on paper, by phone or at a
+meeting (the parent's own answer form, and how they gave it), and translations of a plan's
+plain-language fields."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from flask_babel import lazy_gettext as _l
-from wtforms import RadioField, SelectChoice
-from wtforms.validators import InputRequired
+from flask_wtf import FlaskForm
+from wtforms import RadioField, SelectChoice, TextAreaField
+from wtforms.validators import InputRequired, Length
 
 from ..domain.parent_answers import OFFLINE_METHODS
+from ..domain.plans import MAX_LONG_TEXT, MAX_TEXT
 from ..parent.forms import AnswerForm, answer_form
 from ..parent.words import METHOD_LABELS
 
@@ -25,3 +28,27 @@ class PaperAnswerForm(AnswerForm):
 
 def paper_answer_form(target_ids: Iterable[int], **kwargs) -> PaperAnswerForm:
     return answer_form(target_ids, base=PaperAnswerForm, **kwargs)
+
+
+class TranslationForm(FlaskForm):
+    """One text box for each plain-language field of the plan, named by the part's key."""
+
+    def translations(self) -> dict[str, str]:
+        return {
+            name: field.data or "" for name, field in self._fields.items() if name != "csrf_token"
+        }
+
+
+def translation_form(parts, **kwargs) -> TranslationForm:
+    class PlanTranslationForm(TranslationForm):
+        pass
+
+    for part in parts:
+        longest = MAX_LONG_TEXT if part.field == "pupil_views" else MAX_TEXT
+        message = _l("Write at most %(max)d characters.")
+        setattr(
+            PlanTranslationForm,
+            part.key,
+            TextAreaField(part.key, validators=[Length(max=longest, message=message)]),
+        )
+    return PlanTranslationForm(**kwargs)

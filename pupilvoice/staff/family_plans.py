@@ -14,10 +14,10 @@ from ..domain.parent_answers import HOME_HELP
 from ..domain.plans import MAX_TEXT
 from ..extensions import db
 from ..models import ParentResponse, Plan, School, User
-from ..services import invitations, plan_notices, plans, signoff
+from ..services import invitations, plan_notices, plan_translations, plans, signoff
 from . import letters
-from .family_blueprint import INVITERS, bp
-from .family_forms import paper_answer_form
+from .family_blueprint import INVITERS, bp, translation_languages
+from .family_forms import paper_answer_form, translation_form
 
 
 def tell_parents(plan: Plan) -> None:
@@ -177,3 +177,24 @@ def home_help_to_plan(plan_id: int, response_id: int):
         db.session.commit()
         flash(_("It is in the plan now, under what helps at home."), "success")
     return _back(plan)
+
+
+@bp.route("/plans/<int:plan_id>/translate/<language>", methods=["GET", "POST"])
+@audience(INVITERS)
+def translate(plan_id: int, language: str):
+    """Staff translate the plan's plain-language fields for a family language; parents
+    reading in it see the translation with the school's original beside it."""
+    plan = load_or_404(Plan, plan_id, "translate")
+    if language not in translation_languages():
+        abort(404)
+    parts = plan_translations.parts(plan, language)
+    start = {part.key: part.translation.text for part in parts if part.translation}
+    form = translation_form(parts, data=start)
+    if form.validate_on_submit():
+        plan_translations.save(current_user, plan, language, form.translations())
+        db.session.commit()
+        flash(_("The translation is saved."), "success")
+        return _back(plan)
+    return render_template(
+        "staff/plan_translate.html", plan=plan, language=language, parts=parts, form=form
+    )

@@ -16,7 +16,7 @@ from pupilvoice.extensions import db
 from pupilvoice.models import Plan, Pupil, User
 from pupilvoice.services import plans
 from tests.browser.conftest import assert_accessible, screenshot, sign_in
-from tests.browser.family import add_family
+from tests.browser.family import add_family, phone
 
 TEACHER = "jones@riverside.example"
 A4 = {"width": 794, "height": 1123}
@@ -85,3 +85,35 @@ def test_staff_plan_page_with_parents_is_accessible(page, live_app, lang):
     assert page.locator("#family-title").is_visible()
     assert_accessible(page)
     screenshot(page, f"staff-plan-parents-{lang}")
+
+
+def test_polish_family_reads_a_translated_plan_on_a_phone(page, live_app, base_url):
+    """Mr Jones translates Zofia's plan into Polish; Agnieszka reads it on her phone."""
+    with live_app.app_context():
+        zofia = db.session.query(Pupil).filter_by(first_name="Zofia").one()
+        plan = db.session.query(Plan).filter_by(pupil_id=zofia.id).first()
+        plan_id, target_id = plan.id, plan.active_targets[0].id
+    sign_in(page, TEACHER)
+    page.goto(f"/staff/plans/{plan_id}")
+    page.locator(".family-translate a[lang=pl]").click()
+    page.wait_for_load_state()
+    assert_accessible(page)
+    page.locator(f"#t{target_id}_smart_text").fill(
+        "Do Wielkanocy Zofia opowie swojej grupie wiadomość z 3 części (kto, gdzie, co się "
+        "stało) w 4 z 5 porannych spotkań."
+    )
+    page.locator(f"#t{target_id}_strategies").fill(
+        "Kolorowe karty: kto, gdzie, co. Najpierw ćwiczy z koleżanką."
+    )
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    screenshot(page, "staff-plan-after-translation")
+
+    with phone(page, base_url) as family:
+        sign_in(family, "agnieszka@family.example")
+        family.goto(f"/family/plans/{plan_id}?lang=pl")
+        assert family.locator("html").get_attribute("lang") == "pl"
+        assert "Do Wielkanocy Zofia" in family.locator("main").inner_text()
+        assert family.locator(".family-original").count() == 2
+        assert_accessible(family)
+        screenshot(family, "family-plan-translated-phone-pl")

@@ -45,6 +45,7 @@ ACCESS: dict[str, set[str] | str] = {
     "families.plan_letters": INVITERS,
     "families.paper_answer": INVITERS,
     "families.home_help_to_plan": INVITERS,
+    "families.translate": INVITERS,
     "staff.check": WRITERS,
     "staff.plan_new": WRITERS,
     "staff.plan": STAFF,
