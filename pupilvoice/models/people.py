@@ -83,7 +83,9 @@ class ClassGroup(db.Model):
     year_group: Mapped[int] = mapped_column()
     archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
-    staff = relationship("User", secondary="class_staff", back_populates="classes")
+    staff = relationship(
+        "User", secondary="class_staff", back_populates="classes", order_by="User.id"
+    )
     pupils = relationship("Pupil", back_populates="class_group", order_by="Pupil.first_name")
 
     __table_args__ = (UniqueConstraint("school_id", "name"),)

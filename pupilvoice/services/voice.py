@@ -329,9 +329,9 @@ def worry_staff(pupil: Pupil) -> list[User]:
         group = db.session.get(ClassGroup, pupil.class_id)
         teachers = [u for u in group.staff if u.role == TEACHER and u.is_active]
     sencos = db.session.execute(
-        select(User).where(
-            User.school_id == pupil.school_id, User.role == SENCO, User.archived_at.is_(None)
-        )
+        select(User)
+        .where(User.school_id == pupil.school_id, User.role == SENCO, User.archived_at.is_(None))
+        .order_by(User.id)
     ).scalars()
     return _unique([*teachers, *sencos])
 
