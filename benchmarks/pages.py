@@ -57,6 +57,7 @@ PAGES: list[tuple[str, str | None, str]] = [
     ("target bank", "teacher", "/staff/bank"),
     ("glossary", "senco", "/staff/glossary"),
     ("family", "parent", "/family/"),
+    ("family plan", "parent", "/family/plans/2"),
     ("join (letter code)", None, "/join"),
     ("families", "teacher", "/staff/families/"),
     ("families", "senco", "/staff/families/"),
@@ -313,8 +314,8 @@ def session_cookie(headers) -> str | None:
 
 
 def demo_email(role: str) -> str:
-    if role == "parent":
-        return demo.PARENTS[0][1]
+    if role == "parent":  # Zofia's mother: Zofia's plan (demo plan 2) is shared with home
+        return demo.PARENTS[1][1]
     return next(email for staff_role, _, email in demo.STAFF if staff_role == role)
 
 
