@@ -69,9 +69,8 @@ def who_sees(*, worry: bool = False) -> str:
     staff = voice.worry_staff(me()) if worry else voice.voice_staff(me())
     if not staff:
         return _("Your teacher will see this.")
-    locale = str(get_locale())
-    # British lists have no comma before "and" (a UK school's names)
-    names = format_list([user.name for user in staff], locale="en_GB" if locale == "en" else locale)
+    # English pages already format as en_GB (i18n.FORMAT_LOCALES): no comma before "and"
+    names = format_list([user.name for user in staff], locale=str(get_locale()))
     if worry:
         return _("Only %(names)s will see this. They will help you.", names=names)
     return _("%(names)s will see this. Your family may see it too.", names=names)
