@@ -52,6 +52,7 @@ def _init_extensions(app: Flask) -> None:
     login_manager.session_protection = None  # the server-side session does this job
     csrf.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
+    i18n.install_template_gettext(app)
     limiter.init_app(app)
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from flask import current_app, request, session
-from flask_babel import get_locale, to_user_timezone
+from flask import Flask, current_app, g, request, session
+from flask_babel import get_locale, get_translations, to_user_timezone
 from flask_login import current_user
 
 
@@ -55,3 +55,25 @@ def text_direction() -> str:
 
 
 LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg", "pl": "Polski", "ur": "اردو"}
+
+
+def translations():
+    """This request's catalogue, found once and kept for the request. Flask-Babel looks it
+    up again on every call (a page has dozens); ``force_locale`` empties the attribute used
+    here on the way in and puts it back on the way out, so e-mails in a parent's language
+    still get their own catalogue."""
+    context = g.get("_flask_babel")
+    found = getattr(context, "babel_translations", None)
+    if found is None:
+        found = get_translations()
+        g._flask_babel.babel_translations = found  # get_translations made the namespace
+    return found
+
+
+def install_template_gettext(app: Flask) -> None:
+    """Templates' _() and ngettext() through the kept catalogue (after babel.init_app)."""
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda text: translations().ugettext(text),
+        ngettext=lambda one, many, n: translations().ungettext(one, many, n),
+        newstyle=True,
+    )

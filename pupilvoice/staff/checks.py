@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from flask import abort, request
@@ -39,13 +40,22 @@ def problems(
 ) -> list[Problem]:
     if not text.strip():
         return []
+    return list(_checked(kind, text, tuple(glossary_terms.items()), target_on, today()))
+
+
+@lru_cache(maxsize=1024)
+def _checked(
+    kind: str, text: str, terms: tuple[tuple[str, str], ...], target_on: date | None, day: date
+) -> tuple[Problem, ...]:
+    """The checkers are pure functions of these arguments, and a plan page shows the same
+    texts again on every view: each text is checked once (a worker keeps 1,024 answers)."""
     if kind == "smart":
-        return smart.check(text, today=today(), target_date=target_on)
-    found = plain_language.check(text, glossary=glossary_terms)
+        return tuple(smart.check(text, today=day, target_date=target_on))
+    found = plain_language.check(text, glossary=dict(terms))
     if kind == "provision":
-        vague = smart.check(text, today=today())
+        vague = smart.check(text, today=day)
         found = [p for p in vague if p.code == "vague-provision"] + found
-    return found
+    return tuple(found)
 
 
 def described(found: list[Problem]) -> list[dict[str, Any]]:
