@@ -60,6 +60,12 @@ def enforce_audience():
 def load_or_404(model: type, object_id: Any, action: str = "view"):
     """Load a row the current person may ``action``; anything else is a 404."""
     obj = db.session.get(model, object_id) if isinstance(object_id, int) else None
+    return allowed_or_404(obj, action)
+
+
+def allowed_or_404(obj: Any, action: str = "view"):
+    """``obj`` when the current person may ``action`` it; a missing row or one they may
+    not see is the same 404."""
     if obj is None or not can(current_user, action, obj):
         abort(404)
     return obj

@@ -105,7 +105,7 @@ def _saved(actor: User, plan: Plan, change: str, targets_changed: bool = False, 
         signoff.settle(actor, plan)
 
 
-def load_page(plan_id: int) -> Plan:
+def load_page(plan_id: int) -> Plan | None:
     """Load, in a fixed number of queries, all a plan page shows: targets, their evidence
     and who recorded it, where each target was carried from, who saved the plan last."""
     query = (
@@ -121,7 +121,7 @@ def load_page(plan_id: int) -> Plan:
         )
         .execution_options(populate_existing=True)
     )
-    return db.session.scalars(query).one()
+    return db.session.scalars(query).one_or_none()
 
 
 def versions(plan: Plan) -> list[PlanVersion]:

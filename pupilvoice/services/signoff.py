@@ -113,13 +113,16 @@ def talk_requests(plan_ids: list[int]) -> dict[int, int]:
     (one query for a whole dashboard)."""
     if not plan_ids:
         return {}
+    answer = ParentResponse
     query = (
-        select(ParentResponse)
-        .join(Target, Target.id == ParentResponse.target_id)
-        .where(ParentResponse.plan_id.in_(plan_ids), Target.archived_at.is_(None))
-        .order_by(ParentResponse.created_at, ParentResponse.id)
+        select(answer.plan_id, answer.parent_id, answer.target_id, answer.kind)
+        .join(Target, Target.id == answer.target_id)
+        .where(answer.plan_id.in_(plan_ids), Target.archived_at.is_(None))
+        .order_by(answer.created_at, answer.id)
     )
-    latest = {(r.plan_id, r.parent_id, r.target_id): r.kind for r in db.session.scalars(query)}
+    latest = {
+        (plan, parent, target): kind for plan, parent, target, kind in db.session.execute(query)
+    }
     counts: dict[int, int] = {}
     for (plan_id, _parent, _target), kind in latest.items():
         if kind == rules.TALK:

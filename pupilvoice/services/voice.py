@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from flask import current_app, g, render_template, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, literal_column, select, union_all
 
 from ..domain import worry_words
 from ..domain.roles import SENCO, STAFF_ROLES, TEACHER
@@ -416,8 +416,9 @@ def close_worry(worry: Worry, action: str, by: User) -> None:
     audit.record(by, "close_worry", worry, pupil=worry.pupil_id)
 
 
-def last_voice_at(pupil_ids: Sequence[int], with_worries: bool) -> dict[int, datetime]:
-    """When each pupil last said something (sorted a card, proposed, rated, raised)."""
+def _latest_voice_queries(pupil_ids: Sequence[int], with_worries: bool) -> list[Select]:
+    """(pupil id, when) for each way a pupil speaks: sorting a card, proposing, rating and,
+    for those who see worries, raising one."""
     queries = [
         select(Sort.pupil_id, func.max(SortChoice.chosen_at))
         .join(SortChoice, SortChoice.sort_id == Sort.id)
@@ -436,18 +437,12 @@ def last_voice_at(pupil_ids: Sequence[int], with_worries: bool) -> dict[int, dat
             .where(Worry.pupil_id.in_(pupil_ids))
             .group_by(Worry.pupil_id)
         )
-    latest: dict[int, datetime] = {}
-    for query in queries:
-        for pupil_id, when in db.session.execute(query):
-            when = _aware(when)
-            if when is not None and (pupil_id not in latest or when > latest[pupil_id]):
-                latest[pupil_id] = when
-    return latest
+    return queries
 
 
-def last_looked_at(pupil_ids: Sequence[int], user: User) -> dict[int, datetime]:
-    """When this member of staff last opened each pupil's page (from the audit log)."""
-    rows = db.session.execute(
+def _last_looked_query(pupil_ids: Sequence[int], user: User) -> Select:
+    """(pupil id, when) this member of staff last opened each pupil's page (audit log)."""
+    return (
         select(AuditEvent.object_id, func.max(AuditEvent.created_at))
         .where(
             AuditEvent.actor_user_id == user.id,
@@ -457,7 +452,23 @@ def last_looked_at(pupil_ids: Sequence[int], user: User) -> dict[int, datetime]:
         )
         .group_by(AuditEvent.object_id)
     )
-    return {pupil_id: _aware(when) for pupil_id, when in rows}
+
+
+def last_voice_and_look(
+    pupil_ids: Sequence[int], user: User, with_worries: bool
+) -> tuple[dict[int, datetime], dict[int, datetime]]:
+    """When each pupil last said something, and when ``user`` last looked: one query."""
+    said, looked = literal_column("0"), literal_column("1")
+    parts = [q.add_columns(said) for q in _latest_voice_queries(pupil_ids, with_worries)]
+    parts.append(_last_looked_query(pupil_ids, user).add_columns(looked))
+    latest: dict[int, datetime] = {}
+    last_looked: dict[int, datetime] = {}
+    for pupil_id, when, kind in db.session.execute(union_all(*parts)):
+        when = _aware(when)
+        found = last_looked if kind == 1 else latest
+        if when is not None and (pupil_id not in found or when > found[pupil_id]):
+            found[pupil_id] = when
+    return latest, last_looked
 
 
 def open_worry_counts(pupil_ids: Sequence[int]) -> dict[int, int]:
@@ -480,8 +491,7 @@ def staff_marks(pupil_ids: Sequence[int], user: User) -> dict[int, dict]:
     """For the staff home: which pupils have said something new since this person last
     looked, and (for teachers and the SENCO) how many worries are open."""
     sees_worries = user.role in {SENCO, TEACHER}
-    voiced = last_voice_at(pupil_ids, with_worries=sees_worries)
-    looked = last_looked_at(pupil_ids, user)
+    voiced, looked = last_voice_and_look(pupil_ids, user, with_worries=sees_worries)
     worries = open_worry_counts(pupil_ids) if sees_worries else {}
     return {
         pupil_id: {

@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
-from ..access import STAFF, audience, load_or_404
+from ..access import STAFF, allowed_or_404, audience, load_or_404
 from ..domain.permissions import can
 from ..domain.plans import Provision, needs_extra_reason
 from ..domain.roles import SENCO, TEACHER
@@ -129,14 +129,15 @@ def term_label(day) -> str:
 @bp.get("/plans/<int:plan_id>")
 @audience(STAFF)
 def plan(plan_id: int):
-    plans.record_read(current_user, load_or_404(Plan, plan_id))
-    db.session.commit()
-    return _plan_page(plan_id)
+    found = allowed_or_404(plans.load_page(plan_id))
+    plans.record_read(current_user, found)
+    page = _plan_page(found)
+    db.session.commit()  # after the page is made: a commit would expire what it shows
+    return page
 
 
-def _plan_page(plan_id: int, evidence_for: int | None = None, evidence: EvidenceForm | None = None):
+def _plan_page(found: Plan, evidence_for: int | None = None, evidence: EvidenceForm | None = None):
     """The plan; ``evidence`` is a refused evidence form to show again under its target."""
-    found = plans.load_page(plan_id)
     targets = found.active_targets
     terms = glossary.for_school(found.school_id)
     return render_template(
@@ -335,7 +336,7 @@ def evidence_add(plan_id: int, target_id: int):
     target = target_of(found, target_id)
     form = EvidenceForm()
     if not form.validate_on_submit():
-        return _plan_page(found.id, target.id, form), 400
+        return _plan_page(plans.load_page(found.id), target.id, form), 400
     plans.add_evidence(current_user, target, form.values())
     db.session.commit()
     flash(_("The evidence is saved."), "success")
