@@ -184,9 +184,8 @@ def plan_edit(plan_id: int):
         return _after_save(found, form, request.path, key, merged)
     if not form.is_submitted():
         plans.record_read(current_user, found, "opened_for_editing")
-        db.session.commit()
     notes = checks.field_problems(form.values(), found.school_id)
-    return render_template(
+    page = render_template(
         "staff/plan_form.html",
         form=form,
         pupil=found.pupil,
@@ -195,6 +194,8 @@ def plan_edit(plan_id: int):
         draft_key=key,
         clear_draft=session.pop("saved_draft", None),
     )
+    db.session.commit()  # the read, once the page is made (a commit expires what it shows)
+    return page
 
 
 @bp.post("/plans/<int:plan_id>/share")
@@ -217,10 +218,10 @@ def plan_versions(plan_id: int):
     newest = kept[0].number if kept else 1
     after = request.args.get("b", type=int) or newest
     before = request.args.get("a", type=int) or max(1, after - 1)
-    pair = (plans.version(found, before), plans.version(found, after))
+    by_number = {kept_version.number: kept_version for kept_version in kept}
+    pair = (by_number.get(before), by_number.get(after))
     plans.record_read(current_user, found, "viewed_versions")
-    db.session.commit()
-    return render_template(
+    page = render_template(
         "staff/plan_versions.html",
         plan=found,
         versions=kept,
@@ -228,6 +229,8 @@ def plan_versions(plan_id: int):
         a=before,
         b=after,
     )
+    db.session.commit()  # the read, once the page is made
+    return page
 
 
 # --- targets ---------------------------------------------------------------------------------
@@ -315,8 +318,9 @@ def target_edit(plan_id: int, target_id: int):
         return _after_save(found, form, request.path, key, merged)
     if not form.is_submitted():
         plans.record_read(current_user, found, "opened_for_editing")
-        db.session.commit()
-    return _target_page(form, found, target, key)
+    page = _target_page(form, found, target, key)
+    db.session.commit()  # the read, once the page is made
+    return page
 
 
 @bp.post("/plans/<int:plan_id>/targets/<int:target_id>/archive")

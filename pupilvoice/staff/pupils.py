@@ -45,8 +45,9 @@ def pupil(pupil_id: int):
     """The pupil's voice for staff: worries first, then About me, then "I can..."."""
     child = load_or_404(Pupil, pupil_id, "view_voice")
     audit.record(current_user, "view_voice", child)  # also marks what this person has seen
-    db.session.commit()
-    return _pupil_page(child)
+    page = _pupil_page(child)
+    db.session.commit()  # the read, once the page is made (a commit expires what it shows)
+    return page
 
 
 def _pupil_page(child: Pupil, closing: Worry | None = None, close_form=None):
