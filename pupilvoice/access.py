@@ -12,12 +12,12 @@ from datetime import timedelta
 from typing import Any
 
 from flask import abort, current_app, flash, redirect, request, session, url_for
-from flask_babel import gettext as _
 from flask_login import current_user
 
 from .domain.permissions import can
 from .domain.roles import PUPIL, STAFF_ROLES
 from .extensions import db, login_manager
+from .i18n import gettext as _
 from .models import Pupil
 from .models.base import utcnow
 from .services import accounts

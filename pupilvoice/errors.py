@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from flask import Flask, render_template, request
-from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from .extensions import db
+from .i18n import lazy_gettext as _l
 
 MESSAGES = {
     400: (_l("Something was wrong with that request"), _l("Please go back and try again.")),

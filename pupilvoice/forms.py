@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import PasswordField
 from wtforms.validators import DataRequired, EqualTo, Length, ValidationError
 
 from .domain.passwords import MAX_LENGTH, MIN_LENGTH, password_problem
+from .i18n import lazy_gettext as _l
 
 PASSWORD_MESSAGES = {
     "too-short": _l("Use at least %(n)s characters. A short sentence is easy to remember.", n=12),

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from flask import Flask, current_app, g, request, session
+from flask import Flask, current_app, g, has_app_context, request, session
 from flask_babel import get_locale, get_translations, to_user_timezone
+from flask_babel.speaklater import LazyString
 from flask_login import current_user
 
 
@@ -62,6 +63,8 @@ def translations():
     up again on every call (a page has dozens); ``force_locale`` empties the attribute used
     here on the way in and puts it back on the way out, so e-mails in a parent's language
     still get their own catalogue."""
+    if not has_app_context():
+        return get_translations()  # no request: the untranslated text
     context = g.get("_flask_babel")
     found = getattr(context, "babel_translations", None)
     if found is None:
@@ -77,3 +80,20 @@ def install_template_gettext(app: Flask) -> None:
         ngettext=lambda one, many, n: translations().ungettext(one, many, n),
         newstyle=True,
     )
+
+
+# Flask-Babel's gettext, ngettext and lazy_gettext, through the kept catalogue.
+
+
+def gettext(text: str, **variables) -> str:
+    found = translations().ugettext(text)
+    return found % variables if variables else found
+
+
+def ngettext(singular: str, plural: str, num: int, **variables) -> str:
+    variables.setdefault("num", num)
+    return translations().ungettext(singular, plural, num) % variables
+
+
+def lazy_gettext(text: str, **variables) -> LazyString:
+    return LazyString(gettext, text, **variables)

@@ -1,7 +1,7 @@
 """Translated names for the codes stored in the database (roles, SEN stages, ...)."""
 
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
+from .i18n import gettext as _
+from .i18n import lazy_gettext as _l
 
 ROLE_LABELS = {
     "senco": _l("SENCO"),

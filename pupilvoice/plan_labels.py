@@ -1,7 +1,7 @@
 """Translated words for plans: areas, statuses, what a version changed, and each field's
 label and one-line hint with a good example (staff words may use school terms)."""
 
-from flask_babel import lazy_gettext as _l
+from .i18n import lazy_gettext as _l
 
 AREA_LABELS = {
     "reading": _l("Reading"),

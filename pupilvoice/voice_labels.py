@@ -3,7 +3,7 @@
 The database stores short codes ("like", "reading", "apple"); people read these words.
 """
 
-from flask_babel import lazy_gettext as _l
+from .i18n import lazy_gettext as _l
 
 PICTURE_NAMES = {
     "apple": _l("Apple"),

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
-from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..access import audience, load_or_404
 from ..domain.roles import SENCO
 from ..extensions import db
+from ..i18n import gettext as _
 from ..models import ClassGroup
 from ..services import classes as class_service
 from . import lookups

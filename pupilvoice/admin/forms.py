@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
@@ -38,6 +37,7 @@ from ..domain.people import (
 )
 from ..domain.roles import SENCO, TA, TEACHER
 from ..i18n import LANGUAGE_NAMES
+from ..i18n import lazy_gettext as _l
 from ..labels import (
     AVATAR_LABELS,
     CONTACT_LABELS,

@@ -3,10 +3,9 @@ domain/roster_csv.py and services/roster.py). Each says what to do about it."""
 
 from __future__ import annotations
 
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
-
 from ..domain.roster_csv import Problem
+from ..i18n import gettext as _
+from ..i18n import lazy_gettext as _l
 
 FILE_PROBLEMS = {
     "too_big": _l(

@@ -5,13 +5,13 @@ pages' (staff/families.py), shown here too."""
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..access import audience, load_or_404
 from ..domain.permissions import can
 from ..domain.roles import PARENT, SENCO
 from ..extensions import db
+from ..i18n import gettext as _
 from ..models import ParentLink, Pupil, User
 from ..services import invitations, people
 from . import lookups

@@ -4,12 +4,12 @@ birth: a first name, a surname initial and a chosen picture are enough (PRI-01).
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..access import audience, load_or_404
 from ..domain.roles import SENCO
 from ..extensions import db
+from ..i18n import gettext as _
 from ..models import Pupil
 from ..services import pupils as pupil_service
 from . import lookups

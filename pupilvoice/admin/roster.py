@@ -8,7 +8,6 @@ the confirm form sends the file's text back.
 from __future__ import annotations
 
 from flask import Response, flash, redirect, render_template, url_for
-from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..access import audience
@@ -16,6 +15,7 @@ from ..domain import roster_csv
 from ..domain.people import AVATARS, RELATIONSHIPS
 from ..domain.roles import SENCO
 from ..extensions import db
+from ..i18n import gettext as _
 from ..models.base import utcnow
 from ..services import roster as roster_service
 from .blueprint import bp

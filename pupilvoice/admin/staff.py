@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
-from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..access import audience, load_or_404
 from ..domain.permissions import can
 from ..domain.roles import SENCO
 from ..extensions import db
+from ..i18n import gettext as _
 from ..models import User
 from ..services import invitations, people
 from . import lookups

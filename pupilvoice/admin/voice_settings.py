@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from flask import current_app, flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
@@ -14,6 +13,7 @@ from ..access import audience, load_or_404
 from ..domain import worry_words
 from ..domain.roles import SENCO
 from ..extensions import db
+from ..i18n import gettext as _
 from ..models import TopicCard
 from ..services import voice
 from ..voice_labels import TOPIC_WORDS, card_word

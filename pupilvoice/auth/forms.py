@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length
 
 from ..forms import NewPasswordForm
+from ..i18n import lazy_gettext as _l
 
 
 class LoginForm(FlaskForm):

@@ -7,11 +7,11 @@ from __future__ import annotations
 import time
 
 from flask import Blueprint, current_app, redirect, render_template, session, url_for
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from ..access import PUBLIC, audience, home_for
 from ..extensions import db, limiter
+from ..i18n import lazy_gettext as _l
 from ..services import invitations
 from .forms import JoinCodeForm
 from .routes import LOGIN_LIMIT, set_up_account

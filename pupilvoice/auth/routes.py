@@ -7,7 +7,6 @@ import time
 import segno
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import force_locale
-from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 from wtforms import SelectChoice
 
@@ -16,6 +15,7 @@ from ..domain.roles import PARENT
 from ..extensions import db, limiter
 from ..forms import NewPasswordForm
 from ..i18n import LANGUAGE_NAMES, chosen_language
+from ..i18n import gettext as _
 from ..models import AccountToken, User
 from ..services import accounts, audit, devices, mail
 from .forms import CodeForm, EmailForm, LanguageForm, LoginForm, WelcomeForm

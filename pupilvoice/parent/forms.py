@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import IntegerField, RadioField, SelectChoice, TextAreaField
 from wtforms.validators import Length, Optional
 from wtforms.widgets import HiddenInput
 
 from ..domain.parent_answers import MAX_COMMENT, TARGET_ANSWERS
+from ..i18n import lazy_gettext as _l
 from .words import ANSWER_LABELS
 
 AT_MOST = _l("Write at most %(max)d characters.")

@@ -9,7 +9,6 @@ from datetime import date
 
 from flask import current_app, flash, redirect, render_template, url_for
 from flask_babel import format_date
-from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..access import audience, load_or_404
@@ -18,6 +17,7 @@ from ..domain.permissions import can
 from ..domain.roles import PARENT
 from ..domain.versions import word_diff
 from ..extensions import db
+from ..i18n import gettext as _
 from ..i18n import page_language
 from ..models import ParentResponse, Plan, Target
 from ..services import plan_translations, signoff

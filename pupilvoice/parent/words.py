@@ -8,9 +8,11 @@ from datetime import date
 from typing import Any
 
 from babel.lists import format_list
-from flask_babel import format_date, get_locale, ngettext
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
+from flask_babel import format_date, get_locale
+
+from ..i18n import gettext as _
+from ..i18n import lazy_gettext as _l
+from ..i18n import ngettext
 
 # TRANSLATORS: %(who)s is a member of staff ("Mrs Khan"), %(name)s the child's first name.
 AREA_ACTIONS = {

@@ -3,7 +3,6 @@ their staff e-mail and password to help, which never starts a staff session ther
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
@@ -17,6 +16,8 @@ from wtforms import (
 )
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
+
+from ..i18n import lazy_gettext as _l
 
 
 class PictureForm(FlaskForm):

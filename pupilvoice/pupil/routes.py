@@ -5,12 +5,12 @@ from __future__ import annotations
 from babel.lists import format_list
 from flask import Blueprint, g, redirect, render_template, request, url_for
 from flask_babel import get_locale
-from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..access import audience
 from ..domain.roles import PUPIL
 from ..extensions import db, limiter
+from ..i18n import gettext as _
 from ..models import User
 from ..models.base import utcnow
 from ..services import accounts, audit, devices, recordings, tablet, voice

@@ -21,7 +21,6 @@ from flask import (
     session,
     url_for,
 )
-from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 from wtforms.fields.choices import SelectChoice
 
@@ -30,6 +29,7 @@ from ..domain import pictures
 from ..domain.permissions import can
 from ..domain.roles import PUPIL
 from ..extensions import db, limiter
+from ..i18n import gettext as _
 from ..models import Device, Pupil, User
 from ..services import accounts, audit, devices, tablet
 from ..voice_labels import PICTURE_NAMES

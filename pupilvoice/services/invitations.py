@@ -17,12 +17,12 @@ from datetime import datetime
 from babel.lists import format_list
 from flask import current_app, render_template, url_for
 from flask_babel import force_locale, format_date, get_locale
-from flask_babel import gettext as _
 from sqlalchemy import select, update
 
 from ..domain import invitations as rules
 from ..extensions import db
 from ..i18n import format_locale
+from ..i18n import gettext as _
 from ..models import AccountToken, Pupil, User
 from ..models.base import utcnow
 from . import accounts, audit, mail, tokens

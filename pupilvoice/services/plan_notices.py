@@ -11,13 +11,13 @@ from datetime import datetime, timedelta
 
 from flask import current_app, render_template, url_for
 from flask_babel import force_locale, format_date
-from flask_babel import gettext as _
 from sqlalchemy import select, update
 
 from ..domain import lifecycle
 from ..domain.invitations import HAS_ACCOUNT
 from ..extensions import db
 from ..i18n import format_locale
+from ..i18n import gettext as _
 from ..models import ParentLink, Plan, PlanDelivery, School, User
 from ..models.base import utcnow
 from . import audit, invitations, mail, signoff

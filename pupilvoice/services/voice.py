@@ -10,12 +10,12 @@ from datetime import UTC, datetime, timedelta
 
 from flask import current_app, g, render_template, url_for
 from flask_babel import force_locale
-from flask_babel import gettext as _
 from sqlalchemy import Select, func, literal_column, select, union_all
 
 from ..domain import worry_words
 from ..domain.roles import SENCO, STAFF_ROLES, TEACHER
 from ..extensions import db
+from ..i18n import gettext as _
 from ..models import (
     AuditEvent,
     ClassGroup,

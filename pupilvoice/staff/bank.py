@@ -4,8 +4,6 @@ the school's plain-language glossary (the SENCO edits it)."""
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from ..access import audience, load_or_404
@@ -14,6 +12,8 @@ from ..domain.permissions import can
 from ..domain.plans import AREAS
 from ..domain.roles import SENCO, TEACHER
 from ..extensions import db
+from ..i18n import gettext as _
+from ..i18n import lazy_gettext as _l
 from ..models import Plan, TargetBankEntry
 from ..services import glossary, target_bank
 from .plan_forms import BankEntryForm, GlossaryForm

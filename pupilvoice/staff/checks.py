@@ -9,7 +9,6 @@ from functools import lru_cache
 from typing import Any
 
 from flask import abort, request
-from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..access import audience
@@ -17,6 +16,7 @@ from ..domain import plain_language, smart
 from ..domain.problems import Problem
 from ..domain.roles import SENCO, TEACHER
 from ..domain.smart import PlanView, TargetView
+from ..i18n import gettext as _
 from ..i18n import today
 from ..services import glossary
 from .routes import bp

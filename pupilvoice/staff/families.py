@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -16,6 +15,7 @@ from ..access import audience, is_safe_next, load_or_404
 from ..domain.permissions import can
 from ..domain.roles import PARENT, SENCO
 from ..extensions import db
+from ..i18n import gettext as _
 from ..labels import CONTACT_LABELS
 from ..models import ParentLink, Pupil, User
 from ..services import invitations

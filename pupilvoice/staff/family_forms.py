@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectChoice, TextAreaField
 from wtforms.validators import InputRequired, Length
 
 from ..domain.parent_answers import OFFLINE_METHODS
 from ..domain.plans import MAX_LONG_TEXT, MAX_TEXT
+from ..i18n import lazy_gettext as _l
 from ..parent.forms import AnswerForm, answer_form
 from ..parent.words import METHOD_LABELS
 

@@ -5,14 +5,14 @@ a parent gave on paper, by phone or at a meeting (issue 6, items 2 and 5)."""
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, url_for
-from flask_babel import gettext as _
-from flask_babel import ngettext
 from flask_login import current_user
 
 from ..access import audience, load_or_404
 from ..domain.parent_answers import HOME_HELP
 from ..domain.plans import MAX_TEXT
 from ..extensions import db
+from ..i18n import gettext as _
+from ..i18n import ngettext
 from ..models import ParentResponse, Plan, School, User
 from ..services import invitations, plan_notices, plan_translations, plans, signoff
 from . import letters

@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import format_currency
-from flask_babel import gettext as _
 from wtforms import SelectField
 
 from ..domain.versions import Clash, changes, word_diff
+from ..i18n import gettext as _
 from ..models import PlanVersion, Pupil
 from ..plan_labels import (
     AREA_LABELS,

@@ -7,7 +7,6 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
@@ -25,6 +24,7 @@ from ..admin.forms import AT_MOST, CHOOSE, options
 from ..domain.lifecycle import STATUSES
 from ..domain.plans import AREAS, MAX_LONG_TEXT, MAX_SHORT_TEXT, MAX_TEXT
 from ..domain.roles import SEN_STAGES
+from ..i18n import lazy_gettext as _l
 from ..labels import STAGE_LABELS
 from ..plan_labels import AREA_LABELS, FIELD_HINTS, FIELD_LABELS, STATUS_LABELS
 from ..services.dashboard import NO_PLAN, Filters

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from flask import abort, flash, redirect, render_template, request, session, url_for
-from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -17,6 +16,7 @@ from ..domain.permissions import can
 from ..domain.plans import Provision, needs_extra_reason
 from ..domain.roles import SENCO, TEACHER
 from ..extensions import db
+from ..i18n import gettext as _
 from ..i18n import today
 from ..models import Plan, Proposal, Pupil, Target, TargetBankEntry
 from ..services import glossary, plan_notices, plans, target_bank, voice

@@ -4,13 +4,13 @@ picture password (set, reset, unlock)."""
 from __future__ import annotations
 
 from flask import Response, flash, redirect, render_template, url_for
-from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..access import STAFF, audience, load_or_404
 from ..domain import audio, pictures, voice_changes
 from ..domain.permissions import can
 from ..extensions import db
+from ..i18n import gettext as _
 from ..models import Pupil, Recording, Worry
 from ..services import audit, plans, tablet, voice
 from ..voice_labels import (

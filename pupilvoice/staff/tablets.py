@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, session, url_for
-from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 from wtforms.fields.choices import SelectChoice
 
 from ..access import STAFF, audience, load_or_404
 from ..domain.permissions import can
 from ..extensions import db
+from ..i18n import gettext as _
 from ..models import ClassGroup, Device
 from ..services import accounts, devices
 from .forms import EnrolTabletForm
