@@ -96,15 +96,20 @@ def latest_answers(plan: Plan, parent: User) -> Answers:
 
 def target_states(plan: Plan, answers: Answers) -> dict[int, str]:
     """unanswered / answered / changed (answered an older wording) for each target."""
+    given = answers.as_rules()
     return {
-        target_id: rules.target_state(answers.as_rules().get(target_id), current)
+        target_id: rules.target_state(given.get(target_id), current)
         for target_id, current in target_hashes(plan).items()
     }
 
 
 def has_answered(plan: Plan, answers: Answers) -> bool:
     """True when the parent has answered every target as it reads now ("talk" counts)."""
-    states = target_states(plan, answers)
+    return all_answered(target_states(plan, answers))
+
+
+def all_answered(states: Mapping[int, str]) -> bool:
+    """``has_answered`` for states the caller has already worked out."""
     return bool(states) and all(state == rules.ANSWERED for state in states.values())
 
 

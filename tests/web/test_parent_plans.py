@@ -277,3 +277,25 @@ def test_every_parent_confirms_and_each_ones_latest_answer_counts(
     # each parent sees only their own answers
     page = text(dad_client.get(f"/family/plans/{shared.id}"))
     assert "talk" not in re.findall(r"Your answer: ([^<]+)", page)
+
+
+def test_the_plan_page_loads_each_thing_once_and_audits_every_read(
+    login, world, shared, db, queries
+):
+    """Rendering before the audit row is committed: nothing is loaded again after it."""
+    family = login(world.parent)
+    url = f"/family/plans/{shared.id}"
+    family.get(url)
+    with queries() as before:
+        family.get(url)
+    tables = [re.search(r'\bFROM "?(\w+)', s).group(1) for s in before if s.startswith("SELECT")]
+    assert len(tables) == len(set(tables)), tables
+    assert sum(s.startswith("INSERT INTO audit_event") for s in before) == 1
+    plans.add_target(world.teacher, shared, target_values(area="writing", smart_text="Writes."))
+    db.session.commit()
+    with queries() as after:
+        page = text(family.get(url))
+    assert "Writes." in page
+    assert len(after) == len(before)
+    views = db.session.query(AuditEvent).filter_by(action="parent_viewed").count()
+    assert views == 3
