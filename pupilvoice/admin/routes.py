@@ -5,36 +5,58 @@ from __future__ import annotations
 
 from flask import render_template
 from flask_login import current_user
-from sqlalchemy import func, select
+from sqlalchemy import Select, Subquery, and_, bindparam, func, select, true
 
 from ..access import audience
 from ..domain.roles import PARENT, SENCO
 from ..extensions import db
-from ..models import ClassGroup, Pupil, User
+from ..models import ClassGroup, Pupil, School, User
 from . import classes, parents, pupils, roster, staff  # noqa: F401 - they add their pages
 from .blueprint import bp
 
 __all__ = ["bp"]
 
 
-def _count(model, *where) -> int:
-    query = (
-        select(func.count())
-        .select_from(model)
-        .where(model.school_id == current_user.school_id, model.archived_at.is_(None), *where)
+def _tally(model, **counted) -> Subquery:
+    """One row of counts of a school's current ``model`` rows: name=condition each."""
+    columns = [func.count().filter(where).label(name) for name, where in counted.items()]
+    return (
+        select(*columns)
+        .where(model.school_id == bindparam("school_id"), model.archived_at.is_(None))
+        .subquery()
     )
-    return db.session.execute(query).scalar_one()
+
+
+def _overview() -> Select:
+    """The school and every count on its overview, in one query (built once)."""
+    works_here = User.role != PARENT
+    tallies = [
+        _tally(
+            User,
+            staff=works_here,
+            invited=and_(works_here, User.password_hash.is_(None)),
+            parents=User.role == PARENT,
+        ),
+        _tally(ClassGroup, classes=true()),
+        _tally(Pupil, pupils=true(), register=Pupil.sen_stage != "none"),
+    ]
+    query = select(School, *tallies).select_from(School)
+    for tally in tallies:
+        query = query.join(tally, true())
+    return query.where(School.id == bindparam("school_id"))
+
+
+OVERVIEW = _overview()
+
+
+def _school_and_counts() -> tuple[School, dict[str, int]]:
+    row = db.session.execute(OVERVIEW, {"school_id": current_user.school_id}).one()
+    counts = dict(row._mapping)
+    return counts.pop(School.__name__), counts
 
 
 @bp.get("/")
 @audience(SENCO)
 def home():
-    counts = {
-        "staff": _count(User, User.role != PARENT),
-        "invited": _count(User, User.role != PARENT, User.password_hash.is_(None)),
-        "parents": _count(User, User.role == PARENT),
-        "classes": _count(ClassGroup),
-        "pupils": _count(Pupil),
-        "register": _count(Pupil, Pupil.sen_stage != "none"),
-    }
-    return render_template("admin/home.html", counts=counts, school=current_user.school)
+    school, counts = _school_and_counts()
+    return render_template("admin/home.html", counts=counts, school=school)

@@ -19,7 +19,7 @@ from ..domain.versions import word_diff
 from ..extensions import db
 from ..i18n import gettext as _
 from ..i18n import page_language
-from ..models import ParentResponse, Plan, Target
+from ..models import ParentResponse, Plan, PlanDelivery, Target
 from ..services import plan_translations, signoff
 from .blueprint import bp
 from .forms import AnswerForm, answer_form
@@ -55,8 +55,7 @@ def _shown(field: str, value) -> str:
     return str(value)
 
 
-def _target_views(plan: Plan, answers: signoff.Answers) -> list[TargetView]:
-    states = signoff.target_states(plan, answers)
+def _target_views(plan: Plan, answers: signoff.Answers, states: dict[int, str]) -> list[TargetView]:
     views = []
     for target in plan.active_targets:
         latest = answers.targets.get(target.id)
@@ -73,9 +72,11 @@ def _target_views(plan: Plan, answers: signoff.Answers) -> list[TargetView]:
     return views
 
 
-def _prefilled(plan: Plan, answers: signoff.Answers, views: list[TargetView]) -> dict:
+def _prefilled(
+    plan: Plan, answers: signoff.Answers, views: list[TargetView], answer_round: int
+) -> dict:
     """The form starts from the parent's answers that still stand."""
-    data = {"version": plan.version, "round": signoff.answer_round(plan, current_user)}
+    data = {"version": plan.version, "round": answer_round}
     for view in views:
         if view.latest is not None and view.state == rules.ANSWERED:
             data[f"answer_{view.target.id}"] = view.latest.kind
@@ -85,14 +86,23 @@ def _prefilled(plan: Plan, answers: signoff.Answers, views: list[TargetView]) ->
     return data
 
 
-def _page(plan: Plan, form: AnswerForm | None = None, status: int = 200):
+def _page(
+    plan: Plan,
+    form: AnswerForm | None = None,
+    status: int = 200,
+    delivery: PlanDelivery | None = None,
+):
+    """The page; ``delivery`` is the parent's delivery row when the caller has it already."""
     answers = signoff.latest_answers(plan, current_user)
-    views = _target_views(plan, answers)
+    states = signoff.target_states(plan, answers)
+    views = _target_views(plan, answers, states)
     may_answer = can(current_user, "answer", plan)
     if form is None and may_answer:
-        form = answer_form(
-            [v.target.id for v in views], formdata=None, data=_prefilled(plan, answers, views)
-        )
+        if delivery is None:
+            delivery = signoff.delivery(plan, current_user)
+        answer_round = delivery.answer_round if delivery else 0
+        data = _prefilled(plan, answers, views, answer_round)
+        form = answer_form([v.target.id for v in views], formdata=None, data=data)
     page = render_template(
         "parent/plan.html",
         plan=plan,
@@ -100,7 +110,7 @@ def _page(plan: Plan, form: AnswerForm | None = None, status: int = 200):
         views=views,
         form=form if may_answer else None,
         answers=answers,
-        answered_all=signoff.has_answered(plan, answers),
+        answered_all=signoff.all_answered(states),
         changed=any(v.state == rules.CHANGED for v in views),
         translated=_translations(plan),
     )
@@ -119,9 +129,14 @@ def _translations(plan: Plan) -> dict[str, str]:
 @audience(PARENT)
 def plan(plan_id: int):
     found = load_or_404(Plan, plan_id, "read_as_family")
-    signoff.record_opened(current_user, found)
+    # Every view is audited (REL-06). The audit row is written by the commit after the page
+    # is built: the page's reads do not depend on it, and committing before rendering would
+    # expire the plan and the signed-in parent and load them all again.
+    with db.session.no_autoflush:
+        delivery = signoff.record_opened(current_user, found)
+        page = _page(found, delivery=delivery)
     db.session.commit()
-    return _page(found)
+    return page
 
 
 @bp.post("/plans/<int:plan_id>")

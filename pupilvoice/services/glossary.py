@@ -13,18 +13,18 @@ from . import audit
 
 
 def for_school(school_id: int) -> dict[str, str]:
+    return with_origin(school_id)[0]
+
+
+def with_origin(school_id: int) -> tuple[dict[str, str], bool]:
+    """The school's glossary, and True when that is the starter glossary (one query)."""
     query = (
         select(GlossaryTerm.term, GlossaryTerm.plain)
         .where(GlossaryTerm.school_id == school_id)
         .order_by(GlossaryTerm.id)
     )
     own = {term: plain for term, plain in db.session.execute(query)}
-    return own or dict(STARTER_GLOSSARY)
-
-
-def is_starter(school_id: int) -> bool:
-    query = select(GlossaryTerm.id).where(GlossaryTerm.school_id == school_id).limit(1)
-    return db.session.scalars(query).first() is None
+    return (own, False) if own else (dict(STARTER_GLOSSARY), True)
 
 
 def replace(actor: User, school: School, terms: Mapping[str, str]) -> None:

@@ -4,7 +4,7 @@ every parent has confirmed every target. These functions flush, never commit."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,31 +80,44 @@ def current_version(plan: Plan) -> PlanVersion:
 
 def latest_answers(plan: Plan, parent: User) -> Answers:
     """The parent's latest answer to each target and latest plan notes (history stays)."""
+    return latest_answers_to([plan], parent).get(plan.id, Answers())
+
+
+def latest_answers_to(plans: Iterable[Plan], parent: User) -> dict[int, Answers]:
+    """``latest_answers`` for several plans in one query: plan id -> Answers."""
+    found = {plan.id: Answers() for plan in plans}
+    if not found:
+        return found
     query = (
         select(ParentResponse)
-        .where(ParentResponse.plan_id == plan.id, ParentResponse.parent_id == parent.id)
+        .where(ParentResponse.plan_id.in_(found), ParentResponse.parent_id == parent.id)
         .order_by(ParentResponse.created_at, ParentResponse.id)
     )
-    found = Answers()
     for row in db.session.scalars(query):
+        answers = found[row.plan_id]
         if row.target_id is not None:
-            found.targets[row.target_id] = row
+            answers.targets[row.target_id] = row
         else:
-            found.notes[row.kind] = row
+            answers.notes[row.kind] = row
     return found
 
 
 def target_states(plan: Plan, answers: Answers) -> dict[int, str]:
     """unanswered / answered / changed (answered an older wording) for each target."""
+    given = answers.as_rules()
     return {
-        target_id: rules.target_state(answers.as_rules().get(target_id), current)
+        target_id: rules.target_state(given.get(target_id), current)
         for target_id, current in target_hashes(plan).items()
     }
 
 
 def has_answered(plan: Plan, answers: Answers) -> bool:
     """True when the parent has answered every target as it reads now ("talk" counts)."""
-    states = target_states(plan, answers)
+    return all_answered(target_states(plan, answers))
+
+
+def all_answered(states: Mapping[int, str]) -> bool:
+    """``has_answered`` for states the caller has already worked out."""
     return bool(states) and all(state == rules.ANSWERED for state in states.values())
 
 

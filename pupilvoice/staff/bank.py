@@ -112,7 +112,8 @@ def glossary_edit():
     if not can(current_user, "edit_glossary", current_user.school):
         abort(404)
     school_id = current_user.school_id
-    form = GlossaryForm(data={"terms": glossary_lines.as_text(glossary.for_school(school_id))})
+    current, starter = glossary.with_origin(school_id)
+    form = GlossaryForm(data={"terms": glossary_lines.as_text(current)})
     if form.validate_on_submit():
         terms, problems = glossary_lines.parse(form.terms.data or "")
         form.terms.errors = _line_messages(problems)
@@ -121,5 +122,4 @@ def glossary_edit():
             db.session.commit()
             flash(_("The glossary is saved."), "success")
             return redirect(url_for("staff.glossary_edit"))
-    starter = glossary.is_starter(school_id)
     return render_template("staff/glossary.html", form=form, starter=starter)

@@ -137,3 +137,33 @@ def test_archive_ends_sessions_and_sign_in_then_restore_lets_them_back(app, logi
     assert sign_in(app.test_client(), world.teacher, PASSWORD).status_code == 302
     actions = [e.action for e in db.session.query(AuditEvent).filter_by(object_id=world.teacher.id)]
     assert "archived" in actions and "restored" in actions
+
+
+# --- the overview -----------------------------------------------------------------------------
+
+
+def test_overview_counts_only_this_schools_current_people_in_one_query(
+    login, world, factory, db, queries
+):
+    senco = login(world.senco)
+    with queries() as before:
+        page = senco.get("/school/").get_data(as_text=True)
+    # pupils 2 (2 on the register), classes 2, staff 4, parents 1
+    assert '<span class="stat">2</span> pupils' in page and "2 on the SEN register" in page
+    assert '<span class="stat">4</span> staff' in page and "not signed up yet" not in page
+    elsewhere = factory.school("Hilltop")
+    factory.pupil(factory.class_group(elsewhere, "Elm"), "Kit")
+    factory.user(elsewhere, "teacher")
+    group = factory.class_group(world.school, "Rowan", 5, [world.teacher])
+    factory.pupil(group, "Ruby", stage="none")
+    factory.pupil(group, "Alfie").archived_at = world.pupil.created_at
+    factory.user(world.school, "teacher").password_hash = None  # invited, not signed up
+    factory.user(world.school, "parent", "Pat Archived").archived_at = world.pupil.created_at
+    db.session.commit()
+    with queries() as after:
+        page = senco.get("/school/").get_data(as_text=True)
+    assert '<span class="stat">3</span> pupils' in page and "2 on the SEN register" in page
+    assert '<span class="stat">3</span> classes' in page
+    assert '<span class="stat">5</span> staff' in page and "1 not signed up yet" in page
+    assert '<span class="stat">1</span> parent or carer' in page
+    assert len(after) == len(before) == 2  # the signed-in session, then the overview

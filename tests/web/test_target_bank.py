@@ -146,3 +146,17 @@ def test_glossary_is_the_senco_s_own_school_only(login, world, factory, db):
     login(stranger).form("/staff/glossary", {"terms": "Hill word = plain"})
     assert "Hill word" not in login(world.senco).get("/staff/glossary").get_data(as_text=True)
     assert login(world.teacher).get("/staff/glossary").status_code == 403
+
+
+def test_the_glossary_page_reads_the_glossary_once(login, world, db, queries):
+    senco = login(world.senco)
+    with queries() as starter:
+        page = senco.get("/staff/glossary").get_data(as_text=True)
+    assert "This is the starter list." in page
+    lines = "\n".join(f"Word {n} = plain words {n}" for n in range(30))
+    senco.form("/staff/glossary", {"terms": lines})
+    with queries() as own:
+        page = senco.get("/staff/glossary").get_data(as_text=True)
+    assert "This is your school's own list." in page and "Word 29 = plain words 29" in page
+    assert len(own) == len(starter)
+    assert sum("glossary_term" in statement for statement in own) == 1
