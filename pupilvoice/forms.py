@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from babel import support
+from flask_babel import get_locale
 from flask_wtf import FlaskForm
 from wtforms import PasswordField
+from wtforms.i18n import messages_path
 from wtforms.validators import DataRequired, EqualTo, Length, ValidationError
 
 from .domain.passwords import MAX_LENGTH, MIN_LENGTH, password_problem
@@ -17,7 +22,22 @@ PASSWORD_MESSAGES = {
 }
 
 
-class NewPasswordForm(FlaskForm):
+@lru_cache(maxsize=8)
+def _wtforms_catalogue(locale: str) -> support.NullTranslations:
+    return support.Translations.load(messages_path(), [locale], domain="wtforms")
+
+
+class Form(FlaskForm):
+    """Every form. WTForms' own messages ("Not a valid date value.") come from its catalogue
+    for the page's language, read from disk once a worker rather than on every request as
+    Flask-WTF does."""
+
+    class Meta:
+        def get_translations(self, form):
+            return _wtforms_catalogue(str(get_locale()))
+
+
+class NewPasswordForm(Form):
     """A new password, typed twice, checked against SEC-03."""
 
     password = PasswordField(

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     EmailField,
@@ -36,6 +35,7 @@ from ..domain.people import (
     clean_initial,
 )
 from ..domain.roles import SENCO, TA, TEACHER
+from ..forms import Form
 from ..i18n import LANGUAGE_NAMES
 from ..i18n import lazy_gettext as _l
 from ..labels import (
@@ -91,7 +91,7 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
-class AccountForm(FlaskForm):
+class AccountForm(Form):
     """Name and e-mail address of a staff or parent account; the address must be free."""
 
     name = _text(_l("Name"), MAX_PERSON_NAME, _l("Write their name."))
@@ -135,7 +135,7 @@ class StaffEditForm(StaffInviteForm):
         return super().values() | role
 
 
-class ClassForm(FlaskForm):
+class ClassForm(Form):
     name = _text(
         _l("Class name"),
         MAX_CLASS_NAME,
@@ -160,7 +160,7 @@ class ClassForm(FlaskForm):
             )
 
 
-class PupilForm(FlaskForm):
+class PupilForm(Form):
     first_name = _text(
         _l("First name"),
         MAX_FIRST_NAME,
@@ -206,7 +206,7 @@ class PupilForm(FlaskForm):
         }
 
 
-class PupilFilterForm(FlaskForm):
+class PupilFilterForm(Form):
     """The filters above the pupil list: a GET form, so no CSRF token."""
 
     class Meta:
@@ -229,7 +229,7 @@ class PupilFilterForm(FlaskForm):
         )
 
 
-class LinkForm(FlaskForm):
+class LinkForm(Form):
     """Which pupil a parent is linked to, and how the school talks with them about that pupil."""
 
     pupil_id = SelectField(_l("Child"), coerce=int, invalid_choice_message=CHOOSE)
@@ -279,7 +279,7 @@ def _read_roster(data: bytes | str) -> tuple[str, roster_csv.Roster]:
         raise ValidationError(FILE_PROBLEMS[error.code] % error.params) from None
 
 
-class RosterUploadForm(FlaskForm):
+class RosterUploadForm(Form):
     file = FileField(
         _l("CSV file"),
         validators=[FileRequired(_l("Choose a CSV file."))],
@@ -294,7 +294,7 @@ class RosterUploadForm(FlaskForm):
         self.text, self.roster = _read_roster(data)
 
 
-class RosterConfirmForm(FlaskForm):
+class RosterConfirmForm(Form):
     """Sends the checked file back to be imported; it is checked again (stateless)."""
 
     text = HiddenField(validators=[DataRequired(), Length(max=roster_csv.MAX_BYTES)])

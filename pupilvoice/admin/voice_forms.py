@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
+from ..forms import Form
 from ..i18n import lazy_gettext as _l
 
 
-class TopicCardForm(FlaskForm):
+class TopicCardForm(Form):
     word = StringField(
         _l("Word on the card"),
         validators=[
@@ -29,7 +29,7 @@ class TopicCardForm(FlaskForm):
     )
 
 
-class WorryWordsForm(FlaskForm):
+class WorryWordsForm(Form):
     words = TextAreaField(
         _l("Words and phrases, one a line"),
         validators=[Length(max=6000, message=_l("Write at most %(max)d characters."))],

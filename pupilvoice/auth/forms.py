@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length
 
-from ..forms import NewPasswordForm
+from ..forms import Form, NewPasswordForm
 from ..i18n import lazy_gettext as _l
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     email = EmailField(
         _l("E-mail address"),
         validators=[
@@ -27,7 +26,7 @@ class LoginForm(FlaskForm):
     next = HiddenField()
 
 
-class CodeForm(FlaskForm):
+class CodeForm(Form):
     code = StringField(
         _l("Code"),
         validators=[DataRequired(_l("Type the code.")), Length(max=40)],
@@ -36,7 +35,7 @@ class CodeForm(FlaskForm):
     )
 
 
-class EmailForm(FlaskForm):
+class EmailForm(Form):
     email = EmailField(
         _l("E-mail address"),
         validators=[
@@ -48,7 +47,7 @@ class EmailForm(FlaskForm):
     )
 
 
-class LanguageForm(FlaskForm):
+class LanguageForm(Form):
     locale = SelectField(_l("Language for PupilVoice"), choices=[])
 
 
@@ -58,7 +57,7 @@ class WelcomeForm(NewPasswordForm):
     locale = SelectField(_l("Language for PupilVoice"), choices=[])
 
 
-class JoinCodeForm(FlaskForm):
+class JoinCodeForm(Form):
     """The short code on an invitation letter."""
 
     code = StringField(

@@ -5,19 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from flask_wtf import FlaskForm
 from wtforms import IntegerField, RadioField, SelectChoice, TextAreaField
 from wtforms.validators import Length, Optional
 from wtforms.widgets import HiddenInput
 
 from ..domain.parent_answers import MAX_COMMENT, TARGET_ANSWERS
+from ..forms import Form
 from ..i18n import lazy_gettext as _l
 from .words import ANSWER_LABELS
 
 AT_MOST = _l("Write at most %(max)d characters.")
 
 
-class AnswerForm(FlaskForm):
+class AnswerForm(Form):
     """The version and answer round the page showed travel with the answers, so a page
     from before a change (or a second tap) cannot overwrite what happened since."""
 

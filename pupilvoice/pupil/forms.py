@@ -3,7 +3,6 @@ their staff e-mail and password to help, which never starts a staff session ther
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
     EmailField,
@@ -17,10 +16,11 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
+from ..forms import Form
 from ..i18n import lazy_gettext as _l
 
 
-class PictureForm(FlaskForm):
+class PictureForm(Form):
     """One tap on the picture grid. The picks so far travel in a hidden field, so the
     page works without JavaScript; nothing is saved until the third pick."""
 
@@ -28,7 +28,7 @@ class PictureForm(FlaskForm):
     pick = HiddenField()  # set by the tapped button's name/value
 
 
-class StaffCheckForm(FlaskForm):
+class StaffCheckForm(Form):
     """An adult proves who they are on the tablet without starting a staff session there."""
 
     email = EmailField(
@@ -64,7 +64,7 @@ class AssistForm(StaffCheckForm):
     )
 
 
-class PlaceForm(FlaskForm):
+class PlaceForm(Form):
     """Where a card goes: set by the tapped button's name/value (like, unsure, dislike,
     or skip)."""
 
@@ -77,7 +77,7 @@ RECORDING_PROBLEMS = {
 }
 
 
-class WordsForm(FlaskForm):
+class WordsForm(Form):
     """The pupil's own words, typed or recorded. Empty is fine: saying nothing more is
     allowed. The recording is checked by its content in the view (SEC-15)."""
 
@@ -108,7 +108,7 @@ class ProposalForm(WordsForm):
     )
 
 
-class RateForm(FlaskForm):
+class RateForm(Form):
     """One tap on a face: set by the tapped button's name/value."""
 
     level = HiddenField()

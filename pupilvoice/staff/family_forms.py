@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectChoice, TextAreaField
 from wtforms.validators import InputRequired, Length
 
 from ..domain.parent_answers import OFFLINE_METHODS
 from ..domain.plans import MAX_LONG_TEXT, MAX_TEXT
+from ..forms import Form
 from ..i18n import lazy_gettext as _l
 from ..parent.forms import AnswerForm, answer_form
 from ..parent.words import METHOD_LABELS
@@ -30,7 +30,7 @@ def paper_answer_form(target_ids: Iterable[int], **kwargs) -> PaperAnswerForm:
     return answer_form(target_ids, base=PaperAnswerForm, **kwargs)
 
 
-class TranslationForm(FlaskForm):
+class TranslationForm(Form):
     """One text box for each plain-language field of the plan, named by the part's key."""
 
     def translations(self) -> dict[str, str]:

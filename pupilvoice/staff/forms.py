@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
 from ..domain import pictures
+from ..forms import Form
 from ..i18n import lazy_gettext as _l
 
 
-class EnrolTabletForm(FlaskForm):
+class EnrolTabletForm(Form):
     class_id = SelectField(_l("Class"), coerce=int, choices=[])
     name = StringField(
         _l("A name for this tablet (optional)"),
@@ -29,7 +29,7 @@ def _picture_field(label):
     )
 
 
-class PicturePasswordForm(FlaskForm):
+class PicturePasswordForm(Form):
     first = _picture_field(_l("First picture"))
     second = _picture_field(_l("Second picture"))
     third = _picture_field(_l("Third picture"))
@@ -39,7 +39,7 @@ class PicturePasswordForm(FlaskForm):
         return [self.first.data, self.second.data, self.third.data]
 
 
-class CloseWorryForm(FlaskForm):
+class CloseWorryForm(Form):
     action_taken = TextAreaField(
         _l("What we did"),
         validators=[

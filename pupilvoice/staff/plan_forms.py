@@ -7,7 +7,6 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
     DecimalField,
@@ -24,6 +23,7 @@ from ..admin.forms import AT_MOST, CHOOSE, options
 from ..domain.lifecycle import STATUSES
 from ..domain.plans import AREAS, MAX_LONG_TEXT, MAX_SHORT_TEXT, MAX_TEXT
 from ..domain.roles import SEN_STAGES
+from ..forms import Form
 from ..i18n import lazy_gettext as _l
 from ..labels import STAGE_LABELS
 from ..plan_labels import AREA_LABELS, FIELD_HINTS, FIELD_LABELS, STATUS_LABELS
@@ -105,7 +105,7 @@ class PenceField(DecimalField):
         return "" if self.data is None else f"{Decimal(self.data) / 100:.2f}"
 
 
-class VersionedForm(FlaskForm):
+class VersionedForm(Form):
     """A form that carries the plan version it was opened at (REL-02)."""
 
     version = IntegerField(widget=HiddenInput(), validators=[Optional()])
@@ -181,7 +181,7 @@ class TargetForm(VersionedForm):
         return self.extra_target_reason.data if "extra_target_reason" in self else ""
 
 
-class EvidenceForm(FlaskForm):
+class EvidenceForm(Form):
     note = TextAreaField(
         _l("What you saw"),
         validators=[DataRequired(_l("Write what you saw.")), Length(max=MAX_TEXT, message=AT_MOST)],
@@ -198,7 +198,7 @@ class EvidenceForm(FlaskForm):
         return {"note": self.note.data, "observed_on": self.observed_on.data}
 
 
-class BankEntryForm(FlaskForm):
+class BankEntryForm(Form):
     area = _area()
     smart_template = TextAreaField(
         _l("SMART target"),
@@ -231,7 +231,7 @@ class BankEntryForm(FlaskForm):
         }
 
 
-class GlossaryForm(FlaskForm):
+class GlossaryForm(Form):
     terms = TextAreaField(
         _l("School words and their plain words"),
         validators=[Length(max=60_000, message=AT_MOST)],
@@ -243,7 +243,7 @@ class GlossaryForm(FlaskForm):
     )
 
 
-class RegisterFilterForm(FlaskForm):
+class RegisterFilterForm(Form):
     """The SENCO's filters above the register: a GET form, so no CSRF token."""
 
     class Meta:
