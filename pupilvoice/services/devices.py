@@ -75,10 +75,13 @@ def find_any(raw: str | None) -> Device | None:
     ).scalar()
 
 
-def touch(device: Device) -> None:
+def touch(device: Device) -> bool:
+    """Note that the tablet is in use, at most every SEEN_EVERY; True when it wrote."""
     now = utcnow()
     if now - device.last_seen_at > SEEN_EVERY:
         device.last_seen_at = now
+        return True
+    return False
 
 
 def revoke(device: Device, by: User) -> None:

@@ -69,6 +69,33 @@ def test_pri01_class_list_shows_first_names_and_initial_only_for_twins(client, w
     assert "Leo" in page and "Leo T." not in page
 
 
+def test_class_list_queries_do_not_grow_with_the_class(client, world, factory, db, queries):
+    on_tablet(client, enrol_tablet(world.own_class, world.teacher))
+    with queries() as before:
+        client.get("/tablet/")
+    for name in ("Ruby", "Alfie", "George"):
+        factory.pupil(world.own_class, name)
+    db.session.commit()
+    with queries() as after:
+        page = client.get("/tablet/").get_data(as_text=True)
+    assert "Ruby" in page and "George" in page
+    assert len(after) == len(before) <= 2  # the tablet with its class; the class's pupils
+
+
+def test_sec10_looking_at_the_class_list_writes_only_when_the_tablet_is_due(
+    client, world, db, queries
+):
+    on_tablet(client, enrol_tablet(world.own_class, world.teacher))
+    with queries() as ran:
+        assert client.get("/tablet/").status_code == 200
+    assert all(statement.lstrip().upper().startswith("SELECT") for statement in ran)
+    device = db.session.query(Device).one()
+    device.last_seen_at = utcnow() - devices.SEEN_EVERY - timedelta(seconds=5)
+    db.session.commit()
+    assert "Sam" in client.get("/tablet/").get_data(as_text=True)
+    assert utcnow() - db.session.query(Device).one().last_seen_at < timedelta(seconds=5)
+
+
 def test_pupil_signs_in_with_three_pictures(client, world, db, pupil_login):
     client = pupil_login(world.pupil)
     page = client.get("/pupil/").get_data(as_text=True)
