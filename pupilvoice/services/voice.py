@@ -242,6 +242,29 @@ def proposals_of(pupil: Pupil) -> list[Proposal]:
     )
 
 
+def last_levels(proposals: Sequence[Proposal]) -> dict[int, int]:
+    """Each proposal's latest face (its level), in one query; a proposal not rated yet
+    has none. Only the last face is read, however many the pupil has given."""
+    if not proposals:
+        return {}
+    newest_first = (SelfRating.created_at.desc(), SelfRating.id.desc())
+    ranked = (
+        select(
+            SelfRating.proposal_id,
+            SelfRating.level,
+            func.row_number()
+            .over(partition_by=SelfRating.proposal_id, order_by=newest_first)
+            .label("rank"),
+        )
+        .where(SelfRating.proposal_id.in_([proposal.id for proposal in proposals]))
+        .subquery()
+    )
+    rows = db.session.execute(
+        select(ranked.c.proposal_id, ranked.c.level).where(ranked.c.rank == 1)
+    )
+    return {proposal_id: level for proposal_id, level in rows}
+
+
 def propose(
     pupil: Pupil,
     area: str,
