@@ -249,3 +249,15 @@ def test_a11y06_speaker_buttons_are_labelled_in_each_pages_language(sam):
     )
     assert english == english_again == {"Listen"}
     assert len(urdu) == 1 and "Listen" not in urdu and urdu != {""}
+
+
+def test_pri05_worry_page_names_its_staff_from_one_query(sam, world, factory, db, queries):
+    factory.user(world.school, "senco", "Mr Ahmed")
+    world.own_class.staff.append(factory.user(world.school, "teacher", "Miss Lee"))
+    world.own_class.staff.append(factory.user(world.school, "teacher", "Mr Gone"))
+    world.own_class.staff[-1].archived_at = utcnow()
+    db.session.commit()
+    with queries() as ran:
+        page = text(sam.get("/pupil/worry"))
+    assert "Only Mr Jones, Miss Lee, Mrs Khan and Mr Ahmed will see this." in page
+    assert len([s for s in ran if re.search(r'FROM "?user"?\b', s)]) == 1
