@@ -25,6 +25,7 @@ class LoginSession(db.Model):
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     user = relationship("User")
+    pupil = relationship("Pupil")
 
 
 class AccountToken(db.Model):

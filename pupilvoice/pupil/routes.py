@@ -30,17 +30,29 @@ def keep_pupils_on_their_tablet():
     if not current_user.is_authenticated or current_user.role != PUPIL:
         return None
     token = current_user.get_id()
-    sign_in = tablet.sign_in_for(token)
-    device = devices.find_active(request.cookies.get(devices.COOKIE))
-    if sign_in is None or device is None or sign_in.device_id != device.id:
+    sign_in = tablet.sign_in_on_device(token, request.cookies.get(devices.COOKIE))
+    if sign_in is None:
         accounts.end_session(token)
         db.session.commit()
         return signed_out_response()
     sign_in.login_session.last_seen_at = utcnow()
-    db.session.commit()
-    g.device = device
+    _commit_keeping_loaded()
+    g.device = sign_in.device
     g.pupil_sign_in = sign_in
     return None
+
+
+def _commit_keeping_loaded() -> None:
+    """Commit, without expiring the rows this request has just read (the pupil, their
+    sign-in, the tablet): they were read a moment ago in this same request, and expiring
+    them would only read each one again on the page. The next request reads afresh."""
+    session = db.session()
+    expire_on_commit = session.expire_on_commit
+    session.expire_on_commit = False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = expire_on_commit
 
 
 def current_helper() -> User | None:

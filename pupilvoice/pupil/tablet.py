@@ -98,9 +98,9 @@ def class_list():
     device = this_device()
     if device is None:
         return render_template("tablet/not_enrolled.html")
+    if devices.touch(device):  # only then: a plain look at the list writes nothing
+        db.session.commit()
     class_pupils = tablet.class_pupils(device)
-    devices.touch(device)
-    db.session.commit()
     response = render_template(
         "tablet/class_list.html",
         device=device,

@@ -37,10 +37,12 @@ def plan_targets(pupil) -> list[Target]:
 @bp.get("/targets")
 @audience(PUPIL)
 def targets():
+    proposals = voice.proposals_of(me())
     return render_template(
         "pupil/targets.html",
         plan_targets=plan_targets(me()),
-        proposals=voice.proposals_of(me()),
+        proposals=proposals,
+        last_levels=voice.last_levels(proposals),
         areas=AREAS,
         faces=FACES,
         sentence=proposal_sentence,

@@ -198,13 +198,13 @@ def start_session(*, user: User | None = None, pupil_id: int | None = None) -> s
 
 
 def find_session(raw: str) -> LoginSession | None:
-    """The open session for this cookie, with its staff member or parent: every signed-in
-    request needs both, so they come in one query."""
+    """The open session for this cookie, with its staff member, parent or pupil: every
+    signed-in request needs both, so they come in one query."""
     if not raw or len(raw) > 200:
         return None
     return db.session.execute(
         select(LoginSession)
-        .options(joinedload(LoginSession.user))
+        .options(joinedload(LoginSession.user), joinedload(LoginSession.pupil))
         .where(LoginSession.token_hash == tokens.digest(raw), LoginSession.ended_at.is_(None))
     ).scalar()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from sqlalchemy import select, update
+from sqlalchemy.orm import contains_eager
 
 from ..extensions import db
 from ..models import ClassGroup, Device, LoginSession, PupilSignIn, User
@@ -40,14 +41,29 @@ def enrol(group: ClassGroup, by: User, name: str, replacing: Device | None = Non
 
 def find_active(raw: str | None) -> Device | None:
     """The active device this cookie names, or None (unknown, revoked, or archived class)."""
-    if not raw or len(raw) > 200:
+    if not is_plausible(raw):
         return None
-    device = db.session.execute(
-        select(Device).where(Device.token_hash == tokens.digest(raw), Device.revoked_at.is_(None))
+    return db.session.execute(
+        select(Device)
+        .join(Device.class_group)
+        .options(contains_eager(Device.class_group))
+        .where(*active_device_named(raw))
     ).scalar()
-    if device is None or device.class_group.archived_at is not None:
-        return None
-    return device
+
+
+def is_plausible(raw: str | None) -> bool:
+    """Worth looking up at all: a cookie value, and not an absurdly long one."""
+    return bool(raw) and len(raw) <= 200
+
+
+def active_device_named(raw: str) -> tuple:
+    """The conditions for "the active tablet this cookie names", for a query that joins
+    Device to its ClassGroup: the token matches, it is not revoked, its class is current."""
+    return (
+        Device.token_hash == tokens.digest(raw),
+        Device.revoked_at.is_(None),
+        ClassGroup.archived_at.is_(None),
+    )
 
 
 def find_any(raw: str | None) -> Device | None:
@@ -59,10 +75,13 @@ def find_any(raw: str | None) -> Device | None:
     ).scalar()
 
 
-def touch(device: Device) -> None:
+def touch(device: Device) -> bool:
+    """Note that the tablet is in use, at most every SEEN_EVERY; True when it wrote."""
     now = utcnow()
     if now - device.last_seen_at > SEEN_EVERY:
         device.last_seen_at = now
+        return True
+    return False
 
 
 def revoke(device: Device, by: User) -> None:

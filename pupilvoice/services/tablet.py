@@ -10,12 +10,13 @@ from collections.abc import Sequence
 
 from flask import current_app
 from sqlalchemy import select
+from sqlalchemy.orm import contains_eager
 
 from ..domain import pictures
 from ..extensions import db
 from ..models import Device, LoginSession, PictureKey, Pupil, PupilSignIn, User
 from ..models.base import utcnow
-from . import accounts, audit, tokens
+from . import accounts, audit, devices, tokens
 
 
 def picture_key(pupil: Pupil) -> PictureKey | None:
@@ -88,14 +89,27 @@ def start_session(pupil: Pupil, device: Device, helper: User | None = None) -> s
     return raw
 
 
-def sign_in_for(token: str | None) -> PupilSignIn | None:
-    """The pupil sign-in behind a live session token."""
-    if not token:
+def sign_in_on_device(token: str | None, device_cookie: str | None) -> PupilSignIn | None:
+    """The pupil sign-in behind a live session token, made on the active tablet this
+    device cookie names; None if the session has ended or the tablet is not that one, or
+    not active any more. Every pupil request asks, so it is one query, which also loads
+    the session and the tablet (with its class)."""
+    if not token or not devices.is_plausible(device_cookie):
         return None
     return db.session.execute(
         select(PupilSignIn)
-        .join(LoginSession, LoginSession.id == PupilSignIn.login_session_id)
-        .where(LoginSession.token_hash == tokens.digest(token), LoginSession.ended_at.is_(None))
+        .join(PupilSignIn.login_session)
+        .join(PupilSignIn.device)
+        .join(Device.class_group)
+        .options(
+            contains_eager(PupilSignIn.login_session),
+            contains_eager(PupilSignIn.device).contains_eager(Device.class_group),
+        )
+        .where(
+            LoginSession.token_hash == tokens.digest(token),
+            LoginSession.ended_at.is_(None),
+            *devices.active_device_named(device_cookie),
+        )
     ).scalar()
 
 

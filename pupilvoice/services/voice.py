@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 from flask import current_app, g, render_template, url_for
 from flask_babel import force_locale
-from sqlalchemy import Select, func, literal_column, select, union_all
+from sqlalchemy import Select, and_, case, func, literal_column, or_, select, union_all
 
 from ..domain import worry_words
 from ..domain.roles import SENCO, STAFF_ROLES, TEACHER
@@ -19,6 +19,7 @@ from ..i18n import gettext as _
 from ..models import (
     AuditEvent,
     ClassGroup,
+    ClassStaff,
     Proposal,
     Pupil,
     SelfRating,
@@ -242,6 +243,29 @@ def proposals_of(pupil: Pupil) -> list[Proposal]:
     )
 
 
+def last_levels(proposals: Sequence[Proposal]) -> dict[int, int]:
+    """Each proposal's latest face (its level), in one query; a proposal not rated yet
+    has none. Only the last face is read, however many the pupil has given."""
+    if not proposals:
+        return {}
+    newest_first = (SelfRating.created_at.desc(), SelfRating.id.desc())
+    ranked = (
+        select(
+            SelfRating.proposal_id,
+            SelfRating.level,
+            func.row_number()
+            .over(partition_by=SelfRating.proposal_id, order_by=newest_first)
+            .label("rank"),
+        )
+        .where(SelfRating.proposal_id.in_([proposal.id for proposal in proposals]))
+        .subquery()
+    )
+    rows = db.session.execute(
+        select(ranked.c.proposal_id, ranked.c.level).where(ranked.c.rank == 1)
+    )
+    return {proposal_id: level for proposal_id, level in rows}
+
+
 def propose(
     pupil: Pupil,
     area: str,
@@ -323,17 +347,18 @@ def raise_worry(
 
 
 def worry_staff(pupil: Pupil) -> list[User]:
-    """Who a worry goes to: the pupil's class teachers and the school's SENCOs."""
-    teachers = []
-    if pupil.class_id is not None:
-        group = db.session.get(ClassGroup, pupil.class_id)
-        teachers = [u for u in group.staff if u.role == TEACHER and u.is_active]
-    sencos = db.session.execute(
-        select(User)
-        .where(User.school_id == pupil.school_id, User.role == SENCO, User.archived_at.is_(None))
-        .order_by(User.id)
-    ).scalars()
-    return _unique([*teachers, *sencos])
+    """Who a worry goes to: the pupil's class teachers, then the school's SENCOs (each
+    in the order they joined), in one query."""
+    class_staff = select(ClassStaff.user_id).where(ClassStaff.class_id == pupil.class_id)
+    class_teacher = and_(User.role == TEACHER, User.id.in_(class_staff))
+    senco = and_(User.role == SENCO, User.school_id == pupil.school_id)
+    return list(
+        db.session.execute(
+            select(User)
+            .where(User.archived_at.is_(None), or_(class_teacher, senco))
+            .order_by(case((User.role == TEACHER, 0), else_=1), User.id)
+        ).scalars()
+    )
 
 
 def voice_staff(pupil: Pupil) -> list[User]:

@@ -90,6 +90,27 @@ def test_rating_twice_makes_a_picture_of_progress(world, db, pupil_login):
     assert "Getting there" in listing
 
 
+def test_targets_list_shows_each_last_face_and_queries_do_not_grow(world, db, pupil_login, queries):
+    sam = pupil_login(world.pupil)
+    propose(sam, words="read a whole book")
+    with queries() as before:
+        sam.get("/pupil/targets")
+    propose(sam, words="count to a hundred", area="maths", starter="i_can")
+    propose(sam, words="tie my laces", area="myself", starter="i_can")
+    _, counting, laces = db.session.query(Proposal).order_by(Proposal.id).all()
+    rate_url = f"/pupil/targets/{counting.id}/rate"
+    sam.form(rate_url, {"level": "1"}, page=f"/pupil/targets/{counting.id}")
+    db.session.query(SelfRating).one().created_at = utcnow() - timedelta(days=7)
+    db.session.commit()
+    sam.form(rate_url, {"level": "3"}, page=f"/pupil/targets/{counting.id}")
+    sam.form(f"/pupil/targets/{laces.id}/rate", {"level": "2"}, page=f"/pupil/targets/{laces.id}")
+    with queries() as after:
+        listing = text(sam.get("/pupil/targets"))
+    assert len(after) == len(before)
+    faces = re.findall(r'<span class="last-face">.*?<span>(.*?)</span>', listing, re.S)
+    assert faces == ["Getting there", "I can do it!"]  # newest target first; book not rated
+
+
 def test_rel04_a_double_tap_or_quick_change_of_mind_keeps_one_face(world, db, pupil_login):
     sam = pupil_login(world.pupil)
     propose(sam)

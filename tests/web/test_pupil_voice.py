@@ -4,6 +4,7 @@ REL-05, SEC-02), and who hears about a worry."""
 from __future__ import annotations
 
 import html
+import re
 
 import pytest
 
@@ -235,3 +236,28 @@ def test_pupil_pages_need_an_open_sort(sam, world, db):
     assert sam.get(f"/pupil/about/cards/{reading.id}").location == "/pupil/"
     assert sam.get("/pupil/about/done").location == "/pupil/"
     assert sam.get(f"/pupil/about/cards/{reading.id}/thanks").location == "/pupil/"
+
+
+def test_a11y06_speaker_buttons_are_labelled_in_each_pages_language(sam):
+    """The speaker's label is worked out once a page, never kept from another page."""
+    label = re.compile(
+        r'class="say"[^>]*hidden>\s*<img [^>]*>\s*<span class="visually-hidden">([^<]*)<'
+    )
+    pages = [sam.get(f"/pupil/targets/new?lang={lang}") for lang in ("en", "ur", "en")]
+    english, urdu, english_again = (
+        set(label.findall(page.get_data(as_text=True))) for page in pages
+    )
+    assert english == english_again == {"Listen"}
+    assert len(urdu) == 1 and "Listen" not in urdu and urdu != {""}
+
+
+def test_pri05_worry_page_names_its_staff_from_one_query(sam, world, factory, db, queries):
+    factory.user(world.school, "senco", "Mr Ahmed")
+    world.own_class.staff.append(factory.user(world.school, "teacher", "Miss Lee"))
+    world.own_class.staff.append(factory.user(world.school, "teacher", "Mr Gone"))
+    world.own_class.staff[-1].archived_at = utcnow()
+    db.session.commit()
+    with queries() as ran:
+        page = text(sam.get("/pupil/worry"))
+    assert "Only Mr Jones, Miss Lee, Mrs Khan and Mr Ahmed will see this." in page
+    assert len([s for s in ran if re.search(r'FROM "?user"?\b', s)]) == 1

@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from pupilvoice.models import AuditEvent, Device, LoginSession, PictureKey, PupilSignIn
+from pupilvoice.models import (
+    AuditEvent,
+    ClassGroup,
+    Device,
+    LoginSession,
+    PictureKey,
+    PupilSignIn,
+)
 from pupilvoice.models.base import utcnow
 from pupilvoice.services import devices
 from tests.conftest import PASSWORD, PICTURES, enrol_tablet, on_tablet, tap_pictures
@@ -60,6 +67,33 @@ def test_pri01_class_list_shows_first_names_and_initial_only_for_twins(client, w
     page = client.get("/tablet/").get_data(as_text=True)
     assert "Sam T." in page and "Sam B." in page
     assert "Leo" in page and "Leo T." not in page
+
+
+def test_class_list_queries_do_not_grow_with_the_class(client, world, factory, db, queries):
+    on_tablet(client, enrol_tablet(world.own_class, world.teacher))
+    with queries() as before:
+        client.get("/tablet/")
+    for name in ("Ruby", "Alfie", "George"):
+        factory.pupil(world.own_class, name)
+    db.session.commit()
+    with queries() as after:
+        page = client.get("/tablet/").get_data(as_text=True)
+    assert "Ruby" in page and "George" in page
+    assert len(after) == len(before) <= 2  # the tablet with its class; the class's pupils
+
+
+def test_sec10_looking_at_the_class_list_writes_only_when_the_tablet_is_due(
+    client, world, db, queries
+):
+    on_tablet(client, enrol_tablet(world.own_class, world.teacher))
+    with queries() as ran:
+        assert client.get("/tablet/").status_code == 200
+    assert all(statement.lstrip().upper().startswith("SELECT") for statement in ran)
+    device = db.session.query(Device).one()
+    device.last_seen_at = utcnow() - devices.SEEN_EVERY - timedelta(seconds=5)
+    db.session.commit()
+    assert "Sam" in client.get("/tablet/").get_data(as_text=True)
+    assert utcnow() - db.session.query(Device).one().last_seen_at < timedelta(seconds=5)
 
 
 def test_pupil_signs_in_with_three_pictures(client, world, db, pupil_login):
@@ -268,6 +302,24 @@ def test_sec06_revoked_tablet_stops_at_once(world, db, pupil_login, login):
     page = client.get("/tablet/").get_data(as_text=True)
     assert "This tablet is not set up yet" in page and "Sam" not in page
     assert db.session.query(LoginSession).filter_by(ended_at=None).count() == 1  # the teacher's
+
+
+def test_sec06_tablet_of_an_archived_class_stops_at_once(world, db, pupil_login):
+    client = pupil_login(world.pupil)
+    db.session.get(ClassGroup, world.own_class.id).archived_at = utcnow()
+    db.session.commit()
+    assert client.get("/pupil/").location == "/tablet/"
+    assert "This tablet is not set up yet" in client.get("/tablet/").get_data(as_text=True)
+    assert db.session.query(LoginSession).filter_by(ended_at=None).count() == 0
+
+
+def test_a_pupil_page_checks_session_tablet_and_pupil_once_each(world, db, pupil_login, queries):
+    client = pupil_login(world.pupil)
+    with queries() as ran:
+        assert client.get("/pupil/targets/new").status_code == 200
+    # the session with its pupil; the sign-in with its tablet and class; the activity time
+    assert len(ran) <= 3, ran
+    assert sum(statement.lstrip().upper().startswith("UPDATE") for statement in ran) == 1
 
 
 def test_sec06_pupil_session_cookie_does_not_work_on_another_device(app, world, pupil_login):
