@@ -26,7 +26,12 @@ PUBLIC = "public"
 SIGNED_IN = "signed_in"
 STAFF = tuple(sorted(STAFF_ROLES))
 PUBLIC_ENDPOINTS = frozenset({"static"})
+# How often requests move a session's last-seen time forward (a write each time). The
+# stored time may then lag the last request by up to this much, so a session is idle only
+# once the limit *and* this lag have passed: never before the limit (nor before the
+# browser's warning), at most this much after it; the browser signs out on time.
 TOUCH_EVERY = timedelta(seconds=60)
+PUPIL_TOUCH_EVERY = timedelta(seconds=15)  # 5 idle minutes, warned 60 s before
 
 
 def audience(*who: str) -> Callable:
@@ -88,15 +93,16 @@ def load_principal(token: str):
     if principal is None or not principal.is_active:
         return None
     idle, most = limits_for(principal)
-    now = utcnow()
-    if now - record.last_seen_at > timedelta(seconds=idle) or now - record.created_at > timedelta(
+    touch = PUPIL_TOUCH_EVERY if principal.role == PUPIL else TOUCH_EVERY
+    now, seen = utcnow(), record.last_seen_at
+    if now - seen > timedelta(seconds=idle) + touch or now - record.created_at > timedelta(
         seconds=most
     ):
         record.ended_at = now
         db.session.commit()
         session["timed_out"] = True
         return None
-    if now - record.last_seen_at > TOUCH_EVERY:
+    if now - seen > touch:
         record.last_seen_at = now
         db.session.commit()
     principal.session_token = token

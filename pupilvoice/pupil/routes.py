@@ -12,7 +12,6 @@ from ..domain.roles import PUPIL
 from ..extensions import db, limiter
 from ..i18n import gettext as _
 from ..models import User
-from ..models.base import utcnow
 from ..services import accounts, audit, devices, recordings, tablet, voice
 from .forms import RECORDING_PROBLEMS, StaffCheckForm
 from .tablet import STAFF_CHECK_LIMIT, check_staff, signed_out_response
@@ -24,7 +23,8 @@ bp = Blueprint("pupil", __name__, url_prefix="/pupil", template_folder="template
 def keep_pupils_on_their_tablet():
     """A pupil session lives only on the tablet it began on, while that tablet is enrolled:
     a revoked tablet, or a session cookie copied elsewhere, stops at once (SEC-06, SEC-07).
-    Every pupil request counts as activity, so the idle warning is never late."""
+    Every pupil request counts as activity (the sign-in loader keeps the time, see
+    access.PUPIL_TOUCH_EVERY)."""
     if request.endpoint == "static":  # pictures and styles: no session work per file
         return None
     if not current_user.is_authenticated or current_user.role != PUPIL:
@@ -35,24 +35,9 @@ def keep_pupils_on_their_tablet():
         accounts.end_session(token)
         db.session.commit()
         return signed_out_response()
-    sign_in.login_session.last_seen_at = utcnow()
-    _commit_keeping_loaded()
     g.device = sign_in.device
     g.pupil_sign_in = sign_in
     return None
-
-
-def _commit_keeping_loaded() -> None:
-    """Commit, without expiring the rows this request has just read (the pupil, their
-    sign-in, the tablet): they were read a moment ago in this same request, and expiring
-    them would only read each one again on the page. The next request reads afresh."""
-    session = db.session()
-    expire_on_commit = session.expire_on_commit
-    session.expire_on_commit = False
-    try:
-        session.commit()
-    finally:
-        session.expire_on_commit = expire_on_commit
 
 
 def current_helper() -> User | None:
