@@ -9,7 +9,7 @@ import pyotp
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import joinedload
 
 from ..domain import invitations as invitation_rules
@@ -197,16 +197,21 @@ def start_session(*, user: User | None = None, pupil_id: int | None = None) -> s
     return raw
 
 
+# Every signed-in request runs this, so it is built once: building a statement with
+# loader options costs SQLAlchemy about as much again as running it.
+_OPEN_SESSION = (
+    select(LoginSession)
+    .options(joinedload(LoginSession.user), joinedload(LoginSession.pupil))
+    .where(LoginSession.token_hash == bindparam("token_hash"), LoginSession.ended_at.is_(None))
+)
+
+
 def find_session(raw: str) -> LoginSession | None:
     """The open session for this cookie, with its staff member, parent or pupil: every
     signed-in request needs both, so they come in one query."""
     if not raw or len(raw) > 200:
         return None
-    return db.session.execute(
-        select(LoginSession)
-        .options(joinedload(LoginSession.user), joinedload(LoginSession.pupil))
-        .where(LoginSession.token_hash == tokens.digest(raw), LoginSession.ended_at.is_(None))
-    ).scalar()
+    return db.session.execute(_OPEN_SESSION, {"token_hash": tokens.digest(raw)}).scalar()
 
 
 def touch_session(raw: str | None) -> None:

@@ -47,7 +47,7 @@ def find_active(raw: str | None) -> Device | None:
         select(Device)
         .join(Device.class_group)
         .options(contains_eager(Device.class_group))
-        .where(*active_device_named(raw))
+        .where(*active_device_hashed(tokens.digest(raw)))
     ).scalar()
 
 
@@ -56,11 +56,12 @@ def is_plausible(raw: str | None) -> bool:
     return bool(raw) and len(raw) <= 200
 
 
-def active_device_named(raw: str) -> tuple:
-    """The conditions for "the active tablet this cookie names", for a query that joins
-    Device to its ClassGroup: the token matches, it is not revoked, its class is current."""
+def active_device_hashed(token_hash) -> tuple:
+    """The conditions for "the active tablet whose cookie hashes to this", for a query that
+    joins Device to its ClassGroup: the token matches, it is not revoked, its class is
+    current. ``token_hash``: the digest, or a bindparam for a statement built once."""
     return (
-        Device.token_hash == tokens.digest(raw),
+        Device.token_hash == token_hash,
         Device.revoked_at.is_(None),
         ClassGroup.archived_at.is_(None),
     )

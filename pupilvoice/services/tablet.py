@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import contains_eager
 
 from ..domain import pictures
@@ -89,6 +89,25 @@ def start_session(pupil: Pupil, device: Device, helper: User | None = None) -> s
     return raw
 
 
+# Every pupil request runs this, so it is built once (building a statement with loader
+# options costs about as much as running it).
+_SIGN_IN_ON_DEVICE = (
+    select(PupilSignIn)
+    .join(PupilSignIn.login_session)
+    .join(PupilSignIn.device)
+    .join(Device.class_group)
+    .options(
+        contains_eager(PupilSignIn.login_session),
+        contains_eager(PupilSignIn.device).contains_eager(Device.class_group),
+    )
+    .where(
+        LoginSession.token_hash == bindparam("session_hash"),
+        LoginSession.ended_at.is_(None),
+        *devices.active_device_hashed(bindparam("device_hash")),
+    )
+)
+
+
 def sign_in_on_device(token: str | None, device_cookie: str | None) -> PupilSignIn | None:
     """The pupil sign-in behind a live session token, made on the active tablet this
     device cookie names; None if the session has ended or the tablet is not that one, or
@@ -96,21 +115,8 @@ def sign_in_on_device(token: str | None, device_cookie: str | None) -> PupilSign
     the session and the tablet (with its class)."""
     if not token or not devices.is_plausible(device_cookie):
         return None
-    return db.session.execute(
-        select(PupilSignIn)
-        .join(PupilSignIn.login_session)
-        .join(PupilSignIn.device)
-        .join(Device.class_group)
-        .options(
-            contains_eager(PupilSignIn.login_session),
-            contains_eager(PupilSignIn.device).contains_eager(Device.class_group),
-        )
-        .where(
-            LoginSession.token_hash == tokens.digest(token),
-            LoginSession.ended_at.is_(None),
-            *devices.active_device_named(device_cookie),
-        )
-    ).scalar()
+    hashes = {"session_hash": tokens.digest(token), "device_hash": tokens.digest(device_cookie)}
+    return db.session.execute(_SIGN_IN_ON_DEVICE, hashes).scalar()
 
 
 def set_helper(sign_in: PupilSignIn, pupil: Pupil, helper: User | None) -> None:
