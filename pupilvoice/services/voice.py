@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
+from functools import cache
 
 from flask import current_app, g, render_template, url_for
 from flask_babel import force_locale
-from sqlalchemy import Select, and_, case, func, literal_column, or_, select, union_all
+from sqlalchemy import Select, and_, bindparam, case, func, literal_column, or_, select, union_all
 
 from ..domain import worry_words
 from ..domain.roles import SENCO, STAFF_ROLES, TEACHER
@@ -441,7 +442,7 @@ def close_worry(worry: Worry, action: str, by: User) -> None:
     audit.record(by, "close_worry", worry, pupil=worry.pupil_id)
 
 
-def _latest_voice_queries(pupil_ids: Sequence[int], with_worries: bool) -> list[Select]:
+def _latest_voice_queries(pupil_ids, with_worries: bool) -> list[Select]:
     """(pupil id, when) for each way a pupil speaks: sorting a card, proposing, rating and,
     for those who see worries, raising one."""
     queries = [
@@ -465,12 +466,12 @@ def _latest_voice_queries(pupil_ids: Sequence[int], with_worries: bool) -> list[
     return queries
 
 
-def _last_looked_query(pupil_ids: Sequence[int], user: User) -> Select:
+def _last_looked_query(pupil_ids, user_id) -> Select:
     """(pupil id, when) this member of staff last opened each pupil's page (audit log)."""
     return (
         select(AuditEvent.object_id, func.max(AuditEvent.created_at))
         .where(
-            AuditEvent.actor_user_id == user.id,
+            AuditEvent.actor_user_id == user_id,
             AuditEvent.action == "view_voice",
             AuditEvent.object_type == "Pupil",
             AuditEvent.object_id.in_(pupil_ids),
@@ -479,16 +480,27 @@ def _last_looked_query(pupil_ids: Sequence[int], user: User) -> Select:
     )
 
 
+@cache
+def _voice_and_look_statement(with_worries: bool):
+    """The union of the queries above, built once for each kind of reader (building it
+    costs SQLAlchemy more than running it on the staff home); kind 0 is voice, 1 a look."""
+    ids = bindparam("pupil_ids", expanding=True)
+    said, looked = literal_column("0"), literal_column("1")
+    parts = [q.add_columns(said) for q in _latest_voice_queries(ids, with_worries)]
+    parts.append(_last_looked_query(ids, bindparam("user_id")).add_columns(looked))
+    return union_all(*parts)
+
+
 def last_voice_and_look(
     pupil_ids: Sequence[int], user: User, with_worries: bool
 ) -> tuple[dict[int, datetime], dict[int, datetime]]:
     """When each pupil last said something, and when ``user`` last looked: one query."""
-    said, looked = literal_column("0"), literal_column("1")
-    parts = [q.add_columns(said) for q in _latest_voice_queries(pupil_ids, with_worries)]
-    parts.append(_last_looked_query(pupil_ids, user).add_columns(looked))
     latest: dict[int, datetime] = {}
     last_looked: dict[int, datetime] = {}
-    for pupil_id, when, kind in db.session.execute(union_all(*parts)):
+    found_rows = db.session.execute(
+        _voice_and_look_statement(with_worries), {"pupil_ids": list(pupil_ids), "user_id": user.id}
+    )
+    for pupil_id, when, kind in found_rows:
         when = _aware(when)
         found = last_looked if kind == 1 else latest
         if when is not None and (pupil_id not in found or when > found[pupil_id]):
