@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, String, event
+from sqlalchemy import JSON, ForeignKey, Index, String, event
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
@@ -23,6 +23,12 @@ class AuditEvent(db.Model):
     object_id: Mapped[int | None] = mapped_column()
     detail: Mapped[dict] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+
+    # "When did this person last open these pupils' pages?" (the staff home, on every view):
+    # without it, that query reads the whole log, which grows with every read of a plan.
+    __table_args__ = (
+        Index("ix_audit_event_actor_action", "actor_user_id", "action", "object_type", "object_id"),
+    )
 
 
 @event.listens_for(AuditEvent, "before_update")

@@ -95,7 +95,8 @@ class ClassStaff(db.Model):
     __tablename__ = "class_staff"
 
     class_id: Mapped[int] = mapped_column(ForeignKey("class_group.id"), primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), primary_key=True)
+    # indexed on its own too: every staff request looks up "my classes" by user
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), primary_key=True, index=True)
 
 
 class Pupil(UserMixin, db.Model):
