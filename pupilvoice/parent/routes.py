@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from flask import render_template
 from flask_login import current_user
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from ..access import audience
@@ -42,46 +42,28 @@ def _children() -> list[Pupil]:
     return list(db.session.scalars(query))
 
 
-def _latest_shared_plans(pupils: list[Pupil]) -> dict[int, Plan]:
-    """Each child's newest plan the school has shared (drafts stay with the school), with
-    its targets: pupil id -> plan, in one query for all the children."""
-    newest = (
-        select(
-            Plan.id,
-            func.row_number()
-            .over(partition_by=Plan.pupil_id, order_by=(Plan.created_at.desc(), Plan.id.desc()))
-            .label("rank"),
-        )
-        .where(Plan.pupil_id.in_([p.id for p in pupils]), Plan.status != DRAFT)
-        .subquery()
-    )
+def _latest_shared_plan(pupil: Pupil) -> Plan | None:
+    """The child's newest plan the school has shared (drafts stay with the school)."""
     query = (
         select(Plan)
-        .join(newest, newest.c.id == Plan.id)
-        .where(newest.c.rank == 1)
-        .options(selectinload(Plan.targets))
+        .where(Plan.pupil_id == pupil.id, Plan.status != DRAFT)
+        .order_by(Plan.created_at.desc(), Plan.id.desc())
     )
-    found = db.session.scalars(query)
-    return {plan.pupil_id: plan for plan in found if can(current_user, "read_as_family", plan)}
+    found = db.session.scalars(query).first()
+    return found if can(current_user, "read_as_family", found) else None
 
 
-def _family(pupils: list[Pupil]) -> list[Child]:
-    if not pupils:
-        return []
-    shared = _latest_shared_plans(pupils)
-    answers = signoff.latest_answers_to(shared.values(), current_user)
-    children = []
-    for pupil in pupils:
-        plan = shared.get(pupil.id)
-        if plan is None:
-            children.append(Child(pupil, None, False, False))
-            continue
-        answered = signoff.has_answered(plan, answers[plan.id])
-        children.append(Child(pupil, plan, can(current_user, "answer", plan), answered))
-    return children
+def _child(pupil: Pupil) -> Child:
+    plan = _latest_shared_plan(pupil)
+    if plan is None:
+        return Child(pupil, None, False, False)
+    answers = signoff.latest_answers(plan, current_user)
+    return Child(
+        pupil, plan, can(current_user, "answer", plan), signoff.has_answered(plan, answers)
+    )
 
 
 @bp.get("/")
 @audience(PARENT)
 def home():
-    return render_template("parent/home.html", children=_family(_children()))
+    return render_template("parent/home.html", children=[_child(p) for p in _children()])

@@ -4,7 +4,7 @@ every parent has confirmed every target. These functions flush, never commit."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,25 +80,17 @@ def current_version(plan: Plan) -> PlanVersion:
 
 def latest_answers(plan: Plan, parent: User) -> Answers:
     """The parent's latest answer to each target and latest plan notes (history stays)."""
-    return latest_answers_to([plan], parent).get(plan.id, Answers())
-
-
-def latest_answers_to(plans: Iterable[Plan], parent: User) -> dict[int, Answers]:
-    """``latest_answers`` for several plans in one query: plan id -> Answers."""
-    found = {plan.id: Answers() for plan in plans}
-    if not found:
-        return found
     query = (
         select(ParentResponse)
-        .where(ParentResponse.plan_id.in_(found), ParentResponse.parent_id == parent.id)
+        .where(ParentResponse.plan_id == plan.id, ParentResponse.parent_id == parent.id)
         .order_by(ParentResponse.created_at, ParentResponse.id)
     )
+    found = Answers()
     for row in db.session.scalars(query):
-        answers = found[row.plan_id]
         if row.target_id is not None:
-            answers.targets[row.target_id] = row
+            found.targets[row.target_id] = row
         else:
-            answers.notes[row.kind] = row
+            found.notes[row.kind] = row
     return found
 
 
