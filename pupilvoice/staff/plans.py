@@ -130,9 +130,11 @@ def term_label(day) -> str:
 @audience(STAFF)
 def plan(plan_id: int):
     found = allowed_or_404(plans.load_page(plan_id))
-    plans.record_read(current_user, found)
     page = _plan_page(found)
-    db.session.commit()  # after the page is made: a commit would expire what it shows
+    # The read is audited (REL-06) once the page is made: committing first would expire
+    # what the page shows, and writing first would hold SQLite's write lock while it renders.
+    plans.record_read(current_user, found)
+    db.session.commit()
     return page
 
 
@@ -182,8 +184,6 @@ def plan_edit(plan_id: int):
         if stale:
             return _merge_page(form, PlanForm(formdata=None, obj=found), stale, found, request.path)
         return _after_save(found, form, request.path, key, merged)
-    if not form.is_submitted():
-        plans.record_read(current_user, found, "opened_for_editing")
     notes = checks.field_problems(form.values(), found.school_id)
     page = render_template(
         "staff/plan_form.html",
@@ -194,7 +194,9 @@ def plan_edit(plan_id: int):
         draft_key=key,
         clear_draft=session.pop("saved_draft", None),
     )
-    db.session.commit()  # the read, once the page is made (a commit expires what it shows)
+    if not form.is_submitted():
+        plans.record_read(current_user, found, "opened_for_editing")  # as in plan()
+        db.session.commit()
     return page
 
 
@@ -220,7 +222,6 @@ def plan_versions(plan_id: int):
     before = request.args.get("a", type=int) or max(1, after - 1)
     by_number = {kept_version.number: kept_version for kept_version in kept}
     pair = (by_number.get(before), by_number.get(after))
-    plans.record_read(current_user, found, "viewed_versions")
     page = render_template(
         "staff/plan_versions.html",
         plan=found,
@@ -229,7 +230,8 @@ def plan_versions(plan_id: int):
         a=before,
         b=after,
     )
-    db.session.commit()  # the read, once the page is made
+    plans.record_read(current_user, found, "viewed_versions")  # as in plan()
+    db.session.commit()
     return page
 
 
@@ -316,10 +318,10 @@ def target_edit(plan_id: int, target_id: int):
             theirs = TargetForm(formdata=None, obj=target, words_locked=locked)
             return _merge_page(form, theirs, stale, found, request.path)
         return _after_save(found, form, request.path, key, merged)
-    if not form.is_submitted():
-        plans.record_read(current_user, found, "opened_for_editing")
     page = _target_page(form, found, target, key)
-    db.session.commit()  # the read, once the page is made
+    if not form.is_submitted():
+        plans.record_read(current_user, found, "opened_for_editing")  # as in plan()
+        db.session.commit()
     return page
 
 

@@ -44,9 +44,10 @@ def voice_words() -> dict:
 def pupil(pupil_id: int):
     """The pupil's voice for staff: worries first, then About me, then "I can..."."""
     child = load_or_404(Pupil, pupil_id, "view_voice")
-    audit.record(current_user, "view_voice", child)  # also marks what this person has seen
     page = _pupil_page(child)
-    db.session.commit()  # the read, once the page is made (a commit expires what it shows)
+    # audited once the page is made (as a plan's read); it also marks what this person saw
+    audit.record(current_user, "view_voice", child)
+    db.session.commit()
     return page
 
 
