@@ -130,10 +130,14 @@ def term_label(day) -> str:
 @audience(STAFF)
 def plan(plan_id: int):
     found = allowed_or_404(plans.load_page(plan_id))
-    page = _plan_page(found)
-    # The read is audited (REL-06) once the page is made: committing first would expire
-    # what the page shows, and writing first would hold SQLite's write lock while it renders.
-    plans.record_read(current_user, found)
+    return _read(_plan_page(found), found)
+
+
+def _read(page: str, found: Plan, what: str = "viewed") -> str:
+    """``page``, once its read of the plan is audited (REL-06) and committed. Made first:
+    committing before rendering would expire what the page shows, and writing before it
+    would hold SQLite's write lock while the page renders."""
+    plans.record_read(current_user, found, what)
     db.session.commit()
     return page
 
@@ -194,10 +198,7 @@ def plan_edit(plan_id: int):
         draft_key=key,
         clear_draft=session.pop("saved_draft", None),
     )
-    if not form.is_submitted():
-        plans.record_read(current_user, found, "opened_for_editing")  # as in plan()
-        db.session.commit()
-    return page
+    return page if form.is_submitted() else _read(page, found, "opened_for_editing")
 
 
 @bp.post("/plans/<int:plan_id>/share")
@@ -230,9 +231,7 @@ def plan_versions(plan_id: int):
         a=before,
         b=after,
     )
-    plans.record_read(current_user, found, "viewed_versions")  # as in plan()
-    db.session.commit()
-    return page
+    return _read(page, found, "viewed_versions")
 
 
 # --- targets ---------------------------------------------------------------------------------
@@ -319,10 +318,7 @@ def target_edit(plan_id: int, target_id: int):
             return _merge_page(form, theirs, stale, found, request.path)
         return _after_save(found, form, request.path, key, merged)
     page = _target_page(form, found, target, key)
-    if not form.is_submitted():
-        plans.record_read(current_user, found, "opened_for_editing")  # as in plan()
-        db.session.commit()
-    return page
+    return page if form.is_submitted() else _read(page, found, "opened_for_editing")
 
 
 @bp.post("/plans/<int:plan_id>/targets/<int:target_id>/archive")
