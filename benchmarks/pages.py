@@ -33,8 +33,8 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 from sqlalchemy import event, select
+from yardsticks import AUDITED_READ, create_app
 
-from pupilvoice import create_app
 from pupilvoice.extensions import db
 from pupilvoice.models import ClassGroup, Pupil
 from pupilvoice.services import demo, devices
@@ -44,6 +44,8 @@ from pupilvoice.services import demo, devices
 PAGES: list[tuple[str, str | None, str]] = [
     ("floor: about", None, "/about"),
     ("about, signed in", "parent", "/about"),
+    # a yardstick: signed in and one audited read of a plan, as every plan page must do
+    ("only an audited read", "teacher", AUDITED_READ),
     ("staff home", "senco", "/staff/"),
     ("staff home", "teacher", "/staff/"),
     ("staff home", "ta", "/staff/"),
@@ -197,7 +199,9 @@ def gunicorn(env: dict[str, str], port: int, workers: int, log: Path) -> Iterato
                 str(workers),
                 "-b",
                 f"{HOST}:{port}",
-                "pupilvoice:create_app()",
+                "--pythonpath",
+                str(ROOT / "benchmarks"),
+                "yardsticks:create_app()",
             ],
             cwd=ROOT,
             env=env,

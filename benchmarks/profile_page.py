@@ -27,8 +27,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pages  # noqa: E402  (the benchmark's PAGES, demo sign-ins and database set-up)
+from yardsticks import create_app  # noqa: E402
 
-from pupilvoice import create_app  # noqa: E402
 from pupilvoice.services import demo, devices  # noqa: E402
 
 
