@@ -99,7 +99,7 @@ def _register_hooks(app: Flask) -> None:
         return {
             "can": can,
             "current_locale": i18n.page_language,
-            "idle_seconds": lambda: access.limits_for(current_user)[0],
+            "idle_seconds": lambda: access.limits_for(current_user).idle,
             "csp_nonce": security.csp_nonce,
             "text_direction": i18n.text_direction,
             "language_names": i18n.LANGUAGE_NAMES,

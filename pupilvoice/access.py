@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from flask import abort, current_app, flash, redirect, request, session, url_for
 from flask_login import current_user
@@ -76,11 +76,20 @@ def allowed_or_404(obj: Any, action: str = "view"):
     return obj
 
 
-def limits_for(principal: Any) -> tuple[int, int]:
+class Limits(NamedTuple):
+    """A session's time limits (SEC-07). Last-seen is written at most every ``touch``, so
+    the idle check allows that much lag on top of ``idle``."""
+
+    idle: int  # seconds
+    most: int  # seconds
+    touch: timedelta
+
+
+def limits_for(principal: Any) -> Limits:
     config = current_app.config
     if principal.role == PUPIL:
-        return config["PUPIL_IDLE_SECONDS"], config["PUPIL_MAX_SECONDS"]
-    return config["STAFF_IDLE_SECONDS"], config["STAFF_MAX_SECONDS"]
+        return Limits(config["PUPIL_IDLE_SECONDS"], config["PUPIL_MAX_SECONDS"], PUPIL_TOUCH_EVERY)
+    return Limits(config["STAFF_IDLE_SECONDS"], config["STAFF_MAX_SECONDS"], TOUCH_EVERY)
 
 
 @login_manager.user_loader
@@ -92,17 +101,16 @@ def load_principal(token: str):
     principal = db.session.get(Pupil, record.pupil_id) if record.pupil_id else record.user
     if principal is None or not principal.is_active:
         return None
-    idle, most = limits_for(principal)
-    touch = PUPIL_TOUCH_EVERY if principal.role == PUPIL else TOUCH_EVERY
+    limits = limits_for(principal)
     now, seen = utcnow(), record.last_seen_at
-    if now - seen > timedelta(seconds=idle) + touch or now - record.created_at > timedelta(
-        seconds=most
+    if now - seen > timedelta(seconds=limits.idle) + limits.touch or (
+        now - record.created_at > timedelta(seconds=limits.most)
     ):
         record.ended_at = now
         db.session.commit()
         session["timed_out"] = True
         return None
-    if now - seen > touch:
+    if now - seen > limits.touch:
         record.last_seen_at = now
         db.session.commit()
     principal.session_token = token
