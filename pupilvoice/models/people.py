@@ -6,7 +6,7 @@ from datetime import datetime
 
 from flask_login import UserMixin
 from sqlalchemy import ForeignKey, String, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from ..domain.roles import PARENT, PUPIL, STAFF_ROLES
 from ..extensions import db
@@ -37,6 +37,12 @@ class User(UserMixin, db.Model):
 
     # Flask-Login keys the session by the server-side LoginSession, not the user id.
     session_token = None  # set per request by the loader; not a column
+
+    @validates("email")
+    def _kept_in_lower_case(self, _key: str, email: str) -> str:
+        """Addresses are stored trimmed and in lower case, so the unique index holds one
+        account per address whatever its case, and sign-in finds it through that index."""
+        return email.strip().lower()
 
     def get_id(self) -> str | None:
         return self.session_token

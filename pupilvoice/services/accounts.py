@@ -9,7 +9,7 @@ import pyotp
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import joinedload
 
 from ..domain import invitations as invitation_rules
@@ -37,8 +37,8 @@ def set_password(user: User, password: str) -> None:
 
 
 def find_by_email(email: str) -> User | None:
-    email = email.strip().lower()
-    return db.session.execute(select(User).where(func.lower(User.email) == email)).scalar()
+    """The account for an address typed in any case (addresses are stored in lower case)."""
+    return db.session.execute(select(User).where(User.email == email.strip().lower())).scalar()
 
 
 def is_locked(user: User, now: datetime | None = None) -> bool:

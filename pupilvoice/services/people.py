@@ -23,7 +23,7 @@ def create(actor: User, *, name: str, email: str, role: str, locale: str | None 
     user = User(
         school_id=actor.school_id,
         name=name.strip(),
-        email=email.strip().lower(),
+        email=email,  # the model keeps it trimmed and in lower case
         role=role,
         locale=locale,
     )

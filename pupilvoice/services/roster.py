@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from ..domain.people import AVATARS
@@ -93,10 +93,10 @@ class _Records:
         for pupil in _current_pupils(school.id):
             self.pupils[pupil_key(pupil)].append(pupil)
         emails = {row.parent.email for row in self.rows if row.parent}
-        query = select(User).where(func.lower(User.email).in_(emails))
-        self.users = {user.email.lower(): user for user in db.session.scalars(query)}
+        query = select(User).where(User.email.in_(emails))  # both in lower case
+        self.users = {user.email: user for user in db.session.scalars(query)}
         self.links = {
-            (link.parent.email.lower(), pupil_key(link.pupil)): link for link in _links(school.id)
+            (link.parent.email, pupil_key(link.pupil)): link for link in _links(school.id)
         }
 
     def problems(self) -> list[Problem]:

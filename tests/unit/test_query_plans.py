@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
+from pupilvoice.services import accounts
+
 
 def test_staff_home_reads_the_audit_log_by_index_not_whole(login, world, db, queries):
     """The log grows with every read of a plan; the staff home asks it on every view."""
@@ -17,3 +19,20 @@ def test_staff_home_reads_the_audit_log_by_index_not_whole(login, world, db, que
         plan = db.session.execute(text("EXPLAIN QUERY PLAN " + statement.replace("?", "NULL")))
         steps = [row[3] for row in plan]
         assert not [step for step in steps if step.startswith("SCAN audit_event")], steps
+
+
+def test_sign_in_finds_the_address_by_its_unique_index(app, db, world, queries):
+    """E-mail addresses are stored in lower case, so sign-in asks the unique index instead
+    of lower-casing every address in the table (which holds every school's people)."""
+    with app.test_request_context(), queries() as ran:
+        assert accounts.find_by_email("  " + world.teacher.email.upper()) == world.teacher
+    (lookup,) = [statement for statement in ran if "user.email" in statement.split("WHERE")[-1]]
+    plan = db.session.execute(text("EXPLAIN QUERY PLAN " + lookup.replace("?", "NULL")))
+    steps = [row[3] for row in plan]
+    assert not [step for step in steps if step.startswith("SCAN")], steps
+
+
+def test_an_address_is_kept_trimmed_and_in_lower_case(world, db):
+    world.teacher.email = "  Mixed.Case@School.Example "
+    db.session.flush()
+    assert world.teacher.email == "mixed.case@school.example"
