@@ -98,9 +98,7 @@ def _page(
     views = _target_views(plan, answers, states)
     may_answer = can(current_user, "answer", plan)
     if form is None and may_answer:
-        if delivery is None:
-            delivery = signoff.delivery(plan, current_user)
-        answer_round = delivery.answer_round if delivery else 0
+        answer_round = signoff.answer_round(delivery or signoff.delivery(plan, current_user))
         data = _prefilled(plan, answers, views, answer_round)
         form = answer_form([v.target.id for v in views], formdata=None, data=data)
     page = render_template(
@@ -159,9 +157,7 @@ def answer(plan_id: int):
     )
     if outcome == signoff.STALE:
         db.session.rollback()
-        # Keep what they typed; the page now carries the current version and round.
-        form.version.data = found.version
-        form.round.data = signoff.answer_round(found, current_user)
+        form.carry(found.version, signoff.answer_round(signoff.delivery(found, current_user)))
         flash(
             _(
                 "The plan or your answers changed while this page was open, so nothing was "

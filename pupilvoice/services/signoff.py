@@ -151,8 +151,8 @@ def delivery(plan: Plan, parent: User) -> PlanDelivery | None:
     return db.session.scalars(query).first()
 
 
-def answer_round(plan: Plan, parent: User) -> int:
-    found = delivery(plan, parent)
+def answer_round(found: PlanDelivery | None) -> int:
+    """The answer round a parent's page sends back: 0 before the plan reached them."""
     return found.answer_round if found else 0
 
 

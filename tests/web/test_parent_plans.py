@@ -185,6 +185,28 @@ def test_rel04_an_older_page_of_the_same_parent_does_not_overwrite(login, world,
     assert [r.kind for r in rows(db, shared)] == ["agree"]
 
 
+def test_rel04_the_conflict_page_can_be_sent_again(login, world, shared, db):
+    """The 409 page carries the plan's version and answer round as they are now, not the
+    old page's: sending it again saves, instead of finding a conflict every time."""
+    family = login(world.parent)
+    first = shared.active_targets[0]
+    url = f"/family/plans/{shared.id}"
+    family.form(url, answer_data(shared, {first: ("agree", "")}))
+    plans.edit_target(world.teacher, first, {"minutes_per_session": 30}, shared.version)
+    db.session.commit()
+    stale = family.form(url, answer_data(shared, {first: ("talk", "x")}, version="1"))
+    assert stale.status_code == 409
+    page = text(stale)
+    carried = {
+        name: re.search(rf'name="{name}" type="hidden" value="(\d+)"', page).group(1)
+        for name in ("version", "round")
+    }
+    assert carried == {"version": str(shared.version), "round": "1"}
+    again = family.form(url, answer_data(shared, {first: ("talk", "x")}) | carried)
+    assert again.status_code == 302
+    assert [r.kind for r in rows(db, shared)] == ["agree", "talk"]
+
+
 def test_sec10_forged_post_changes_nothing(login, world, shared, db):
     family = login(world.parent)
     data = answer_data(shared, {shared.active_targets[0]: ("agree", "")})
