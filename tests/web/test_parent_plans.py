@@ -325,3 +325,16 @@ def test_the_plan_page_loads_each_thing_once_and_audits_every_read(
     assert len(after) == len(before)
     views = db.session.query(AuditEvent).filter_by(action="parent_viewed").count()
     assert views == 3
+
+
+def test_the_family_home_reads_a_few_rows_for_each_child(login, world, shared, db, queries):
+    """The children with their classes in one statement; then, for each child, their
+    newest shared plan, its targets and this parent's answers."""
+    family = login(world.parent)
+    family.get("/family/")
+    with queries() as ran:
+        page = text(family.get("/family/"))
+    assert "Read Sam's plan" in page and "Class: Oak" in page
+    tables = [re.search(r'\bFROM "?(\w+)', s).group(1) for s in ran if s.startswith("SELECT")]
+    read = ["login_session", "pupil", "plan", "parent_link", "parent_response", "target"]
+    assert tables == read
