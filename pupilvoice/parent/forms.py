@@ -53,6 +53,13 @@ class AnswerForm(Form):
     def notes(self) -> dict[str, str]:
         return {"home_help": self.home_help.data or "", "child_said": self.child_said.data or ""}
 
+    def carry(self, version: int, answer_round: int) -> None:
+        """After a conflict: keep what was typed, but send the plan's version and answer
+        round as they are now. WTForms shows a field's posted text before its data, so
+        both are replaced."""
+        for hidden, value in ((self.version, version), (self.round, answer_round)):
+            hidden.data, hidden.raw_data = value, [str(value)]
+
 
 def answer_form(target_ids: Iterable[int], base: type = AnswerForm, **kwargs) -> AnswerForm:
     """An AnswerForm (or ``base``, a subclass) with a choice and a comment for each of

@@ -10,8 +10,10 @@ from datetime import date
 from flask import current_app, flash, redirect, render_template, url_for
 from flask_babel import format_date
 from flask_login import current_user
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import joinedload
 
-from ..access import audience, load_or_404
+from ..access import allowed_or_404, audience
 from ..domain import parent_answers as rules
 from ..domain.permissions import can
 from ..domain.roles import PARENT
@@ -98,9 +100,7 @@ def _page(
     views = _target_views(plan, answers, states)
     may_answer = can(current_user, "answer", plan)
     if form is None and may_answer:
-        if delivery is None:
-            delivery = signoff.delivery(plan, current_user)
-        answer_round = delivery.answer_round if delivery else 0
+        answer_round = signoff.answer_round(delivery or signoff.delivery(plan, current_user))
         data = _prefilled(plan, answers, views, answer_round)
         form = answer_form([v.target.id for v in views], formdata=None, data=data)
     page = render_template(
@@ -125,10 +125,25 @@ def _translations(plan: Plan) -> dict[str, str]:
     return plan_translations.for_family(plan, language)
 
 
+# The plan with its pupil and targets, all the page shows of it, in one statement. Built
+# once: building a select with loader options costs about as much as running it.
+_FAMILY_PLAN = (
+    select(Plan)
+    .where(Plan.id == bindparam("plan_id"))
+    .options(joinedload(Plan.pupil), joinedload(Plan.targets))
+)
+
+
+def _load_or_404(plan_id: int) -> Plan:
+    """The plan, if this parent may read it; anyone else's is a 404 (SEC-02)."""
+    found = db.session.scalars(_FAMILY_PLAN, {"plan_id": plan_id}).unique().one_or_none()
+    return allowed_or_404(found, "read_as_family")
+
+
 @bp.get("/plans/<int:plan_id>")
 @audience(PARENT)
 def plan(plan_id: int):
-    found = load_or_404(Plan, plan_id, "read_as_family")
+    found = _load_or_404(plan_id)
     # Every view is audited (REL-06). The audit row is written by the commit after the page
     # is built: the page's reads do not depend on it, and committing before rendering would
     # expire the plan and the signed-in parent and load them all again.
@@ -142,7 +157,7 @@ def plan(plan_id: int):
 @bp.post("/plans/<int:plan_id>")
 @audience(PARENT)
 def answer(plan_id: int):
-    found = load_or_404(Plan, plan_id, "read_as_family")
+    found = _load_or_404(plan_id)
     if not can(current_user, "answer", found):
         flash(_("The school is not asking for answers on this plan now."), "info")
         return redirect(url_for("parent.plan", plan_id=found.id))
@@ -159,9 +174,7 @@ def answer(plan_id: int):
     )
     if outcome == signoff.STALE:
         db.session.rollback()
-        # Keep what they typed; the page now carries the current version and round.
-        form.version.data = found.version
-        form.round.data = signoff.answer_round(found, current_user)
+        form.carry(found.version, signoff.answer_round(signoff.delivery(found, current_user)))
         flash(
             _(
                 "The plan or your answers changed while this page was open, so nothing was "

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from flask import render_template
 from flask_login import current_user
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import joinedload
 
 from ..access import audience
 from ..domain.lifecycle import DRAFT
@@ -31,25 +31,30 @@ class Child:
     answered: bool
 
 
+# Both statements are built once, with the ids bound at run time: building them costs
+# SQLAlchemy about as much as running them.
+_CHILDREN = (
+    select(Pupil)
+    .join(ParentLink, ParentLink.pupil_id == Pupil.id)
+    .where(ParentLink.parent_id == bindparam("parent_id"), Pupil.archived_at.is_(None))
+    .options(joinedload(Pupil.class_group))
+    .order_by(Pupil.first_name)
+)
+# The child's newest plan the school has shared (drafts stay with the school).
+_LATEST_SHARED_PLAN = (
+    select(Plan)
+    .where(Plan.pupil_id == bindparam("pupil_id"), Plan.status != DRAFT)
+    .order_by(Plan.created_at.desc(), Plan.id.desc())
+    .limit(1)
+)
+
+
 def _children() -> list[Pupil]:
-    query = (
-        select(Pupil)
-        .join(ParentLink, ParentLink.pupil_id == Pupil.id)
-        .where(ParentLink.parent_id == current_user.id, Pupil.archived_at.is_(None))
-        .options(selectinload(Pupil.class_group))
-        .order_by(Pupil.first_name)
-    )
-    return list(db.session.scalars(query))
+    return list(db.session.scalars(_CHILDREN, {"parent_id": current_user.id}))
 
 
 def _latest_shared_plan(pupil: Pupil) -> Plan | None:
-    """The child's newest plan the school has shared (drafts stay with the school)."""
-    query = (
-        select(Plan)
-        .where(Plan.pupil_id == pupil.id, Plan.status != DRAFT)
-        .order_by(Plan.created_at.desc(), Plan.id.desc())
-    )
-    found = db.session.scalars(query).first()
+    found = db.session.scalars(_LATEST_SHARED_PLAN, {"pupil_id": pupil.id}).first()
     return found if can(current_user, "read_as_family", found) else None
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from ..domain.parent_answers import TRANSLATABLE_PLAN_FIELDS, TRANSLATABLE_TARGET_FIELDS
 from ..domain.parent_answers import source_hash as hash_of
@@ -39,12 +39,17 @@ def key_of(target: Target | None, field: str) -> str:
     return f"t{target.id}_{field}" if target is not None else f"plan_{field}"
 
 
+# Built once (the family plan page runs it on every view in a family language): building a
+# statement costs SQLAlchemy about as much as running it.
+_TRANSLATIONS = select(PlanTranslation).where(
+    PlanTranslation.plan_id == bindparam("plan_id"),
+    PlanTranslation.language == bindparam("language"),
+)
+
+
 def _existing(plan: Plan, language: str) -> dict[str, PlanTranslation]:
-    query = select(PlanTranslation).where(
-        PlanTranslation.plan_id == plan.id, PlanTranslation.language == language
-    )
     found = {}
-    for row in db.session.scalars(query):
+    for row in db.session.scalars(_TRANSLATIONS, {"plan_id": plan.id, "language": language}):
         target = db.session.get(Target, row.target_id) if row.target_id else None
         found[key_of(target, row.field)] = row
     return found

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 
 from ..domain import lifecycle
 from ..domain import parent_answers as rules
@@ -78,15 +78,22 @@ def current_version(plan: Plan) -> PlanVersion:
     return kept
 
 
+# Built once, with the ids bound at run time (as _DELIVERY below): the family pages run it
+# on every view, and building a statement costs SQLAlchemy about as much as running it.
+_ANSWERS = (
+    select(ParentResponse)
+    .where(
+        ParentResponse.plan_id == bindparam("plan_id"),
+        ParentResponse.parent_id == bindparam("parent_id"),
+    )
+    .order_by(ParentResponse.created_at, ParentResponse.id)
+)
+
+
 def latest_answers(plan: Plan, parent: User) -> Answers:
     """The parent's latest answer to each target and latest plan notes (history stays)."""
-    query = (
-        select(ParentResponse)
-        .where(ParentResponse.plan_id == plan.id, ParentResponse.parent_id == parent.id)
-        .order_by(ParentResponse.created_at, ParentResponse.id)
-    )
     found = Answers()
-    for row in db.session.scalars(query):
+    for row in db.session.scalars(_ANSWERS, {"plan_id": plan.id, "parent_id": parent.id}):
         if row.target_id is not None:
             found.targets[row.target_id] = row
         else:
@@ -144,15 +151,17 @@ def everyone_confirmed(plan: Plan) -> bool:
 # --- sent and opened -----------------------------------------------------------------------
 
 
+_DELIVERY = select(PlanDelivery).where(
+    PlanDelivery.plan_id == bindparam("plan_id"), PlanDelivery.parent_id == bindparam("parent_id")
+)
+
+
 def delivery(plan: Plan, parent: User) -> PlanDelivery | None:
-    query = select(PlanDelivery).where(
-        PlanDelivery.plan_id == plan.id, PlanDelivery.parent_id == parent.id
-    )
-    return db.session.scalars(query).first()
+    return db.session.scalars(_DELIVERY, {"plan_id": plan.id, "parent_id": parent.id}).first()
 
 
-def answer_round(plan: Plan, parent: User) -> int:
-    found = delivery(plan, parent)
+def answer_round(found: PlanDelivery | None) -> int:
+    """The answer round a parent's page sends back: 0 before the plan reached them."""
     return found.answer_round if found else 0
 
 

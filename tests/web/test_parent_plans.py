@@ -185,6 +185,28 @@ def test_rel04_an_older_page_of_the_same_parent_does_not_overwrite(login, world,
     assert [r.kind for r in rows(db, shared)] == ["agree"]
 
 
+def test_rel04_the_conflict_page_can_be_sent_again(login, world, shared, db):
+    """The 409 page carries the plan's version and answer round as they are now, not the
+    old page's: sending it again saves, instead of finding a conflict every time."""
+    family = login(world.parent)
+    first = shared.active_targets[0]
+    url = f"/family/plans/{shared.id}"
+    family.form(url, answer_data(shared, {first: ("agree", "")}))
+    plans.edit_target(world.teacher, first, {"minutes_per_session": 30}, shared.version)
+    db.session.commit()
+    stale = family.form(url, answer_data(shared, {first: ("talk", "x")}, version="1"))
+    assert stale.status_code == 409
+    page = text(stale)
+    carried = {
+        name: re.search(rf'name="{name}" type="hidden" value="(\d+)"', page).group(1)
+        for name in ("version", "round")
+    }
+    assert carried == {"version": str(shared.version), "round": "1"}
+    again = family.form(url, answer_data(shared, {first: ("talk", "x")}) | carried)
+    assert again.status_code == 302
+    assert [r.kind for r in rows(db, shared)] == ["agree", "talk"]
+
+
 def test_sec10_forged_post_changes_nothing(login, world, shared, db):
     family = login(world.parent)
     data = answer_data(shared, {shared.active_targets[0]: ("agree", "")})
@@ -290,6 +312,10 @@ def test_the_plan_page_loads_each_thing_once_and_audits_every_read(
         family.get(url)
     tables = [re.search(r'\bFROM "?(\w+)', s).group(1) for s in before if s.startswith("SELECT")]
     assert len(tables) == len(set(tables)), tables
+    # the session, the plan with its pupil and targets, the parent's children, what was
+    # sent to them, their answers; then the audit row
+    read = ["login_session", "plan", "parent_link", "plan_delivery", "parent_response"]
+    assert tables == read
     assert sum(s.startswith("INSERT INTO audit_event") for s in before) == 1
     plans.add_target(world.teacher, shared, target_values(area="writing", smart_text="Writes."))
     db.session.commit()
@@ -299,3 +325,16 @@ def test_the_plan_page_loads_each_thing_once_and_audits_every_read(
     assert len(after) == len(before)
     views = db.session.query(AuditEvent).filter_by(action="parent_viewed").count()
     assert views == 3
+
+
+def test_the_family_home_reads_a_few_rows_for_each_child(login, world, shared, db, queries):
+    """The children with their classes in one statement; then, for each child, their
+    newest shared plan, its targets and this parent's answers."""
+    family = login(world.parent)
+    family.get("/family/")
+    with queries() as ran:
+        page = text(family.get("/family/"))
+    assert "Read Sam's plan" in page and "Class: Oak" in page
+    tables = [re.search(r'\bFROM "?(\w+)', s).group(1) for s in ran if s.startswith("SELECT")]
+    read = ["login_session", "pupil", "plan", "parent_link", "parent_response", "target"]
+    assert tables == read
