@@ -130,7 +130,7 @@ def paper_answer(plan_id: int, parent_id: int):
         )
         if outcome == signoff.STALE:
             db.session.rollback()
-            form.version.data = plan.version
+            form.carry(plan.version, 0)  # a paper answer is not tied to an answer round
             flash(_("The plan changed while this page was open. Check and save again."), "error")
             return _paper_page(plan, parent, form), 409
         db.session.commit()

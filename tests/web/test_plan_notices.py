@@ -193,6 +193,23 @@ def test_staff_write_down_an_answer_given_on_paper(login, world, family, draft, 
     assert "On paper" in text(teacher.get(f"/staff/plans/{plan.id}"))
 
 
+def test_rel04_a_paper_answer_refused_as_stale_can_be_saved_again(login, world, family, draft, db):
+    """The 409 page carries the plan's version as it is now, so saving it again works."""
+    teacher = login(world.teacher)
+    share(teacher, draft)
+    plan = db.session.get(Plan, draft.id)
+    first = plan.active_targets[0]
+    url = f"/staff/families/plans/{plan.id}/parents/{family['imran'].id}/answer"
+    data = {"version": str(plan.version - 1), "method": "phone", f"answer_{first.id}": "agree"}
+    stale = teacher.form(url, data)
+    assert stale.status_code == 409
+    carried = re.search(r'name="version" type="hidden" value="(\d+)"', text(stale)).group(1)
+    assert carried == str(plan.version)
+    assert teacher.form(url, data | {"version": carried}).status_code == 302
+    saved = db.session.query(ParentResponse).filter_by(parent_id=family["imran"].id).all()
+    assert [(r.kind, r.method) for r in saved] == [("agree", "phone")]
+
+
 def test_paper_answers_count_toward_agreement(login, world, family, draft, db):
     teacher = login(world.teacher)
     share(teacher, draft)
