@@ -47,6 +47,8 @@ def about_next():
 @bp.route("/about/cards/<int:card_id>", methods=["GET", "POST"])
 @audience(PUPIL)
 def card(card_id: int):
+    # The school's cards first: the card itself is then one of them, with no query of its own.
+    cards = voice.active_cards(me().school_id)
     topic = load_or_404(TopicCard, card_id, "sort")
     sort = _sort_or_none()
     if sort is None:
@@ -63,7 +65,6 @@ def card(card_id: int):
                 return redirect(_next_url(sort))
             return redirect(url_for("pupil.thanks", card_id=topic.id))
         problem = True
-    cards = voice.active_cards(sort.school_id)
     return render_template(
         "pupil/card.html",
         card=topic,

@@ -12,6 +12,7 @@ from functools import cache
 from flask import current_app, g, render_template, url_for
 from flask_babel import force_locale
 from sqlalchemy import Select, and_, bindparam, case, func, literal_column, or_, select, union_all
+from sqlalchemy.orm import joinedload
 
 from ..domain import worry_words
 from ..domain.roles import SENCO, STAFF_ROLES, TEACHER
@@ -89,14 +90,17 @@ def ensure_defaults(school_id: int) -> None:
     db.session.flush()
 
 
+# Built once, like the other statements every About me page runs (building a statement
+# costs SQLAlchemy about as much as running it).
+_ACTIVE_CARDS = (
+    select(TopicCard)
+    .where(TopicCard.school_id == bindparam("school_id"), TopicCard.retired_at.is_(None))
+    .order_by(TopicCard.position, TopicCard.id)
+)
+
+
 def active_cards(school_id: int) -> list[TopicCard]:
-    return list(
-        db.session.execute(
-            select(TopicCard)
-            .where(TopicCard.school_id == school_id, TopicCard.retired_at.is_(None))
-            .order_by(TopicCard.position, TopicCard.id)
-        ).scalars()
-    )
+    return list(db.session.scalars(_ACTIVE_CARDS, {"school_id": school_id}))
 
 
 def school_words(school_id: int) -> list[str]:
@@ -110,14 +114,23 @@ def school_words(school_id: int) -> list[str]:
 # --- About me ------------------------------------------------------------------------------
 
 
+# Every About me page reads the sort's choices (which cards are done, which is chosen),
+# so they come with it in the same query.
+_CURRENT_SORT = (
+    select(Sort)
+    .where(Sort.pupil_id == bindparam("pupil_id"), Sort.started_at > bindparam("since"))
+    .order_by(Sort.started_at.desc(), Sort.id.desc())
+    .limit(1)
+    .options(joinedload(Sort.choices))
+)
+
+
 def current_sort(pupil: Pupil) -> Sort | None:
-    """The pupil's sort from the last few days, if there is one."""
-    return db.session.execute(
-        select(Sort)
-        .where(Sort.pupil_id == pupil.id, Sort.started_at > utcnow() - SORT_WINDOW)
-        .order_by(Sort.started_at.desc(), Sort.id.desc())
-        .limit(1)
-    ).scalar()
+    """The pupil's sort from the last few days (with its choices), if there is one."""
+    found = db.session.scalars(
+        _CURRENT_SORT, {"pupil_id": pupil.id, "since": utcnow() - SORT_WINDOW}
+    )
+    return found.unique().first()
 
 
 def open_sort(pupil: Pupil) -> Sort:
