@@ -257,27 +257,28 @@ def proposals_of(pupil: Pupil) -> list[Proposal]:
     )
 
 
-def last_levels(proposals: Sequence[Proposal]) -> dict[int, int]:
-    """Each proposal's latest face (its level), in one query; a proposal not rated yet
-    has none. Only the last face is read, however many the pupil has given."""
-    if not proposals:
-        return {}
-    newest_first = (SelfRating.created_at.desc(), SelfRating.id.desc())
-    ranked = (
-        select(
-            SelfRating.proposal_id,
-            SelfRating.level,
-            func.row_number()
-            .over(partition_by=SelfRating.proposal_id, order_by=newest_first)
-            .label("rank"),
-        )
-        .where(SelfRating.proposal_id.in_([proposal.id for proposal in proposals]))
-        .subquery()
-    )
-    rows = db.session.execute(
-        select(ranked.c.proposal_id, ranked.c.level).where(ranked.c.rank == 1)
-    )
-    return {proposal_id: level for proposal_id, level in rows}
+# The "I can..." page lists the pupil's ideas, each with its latest face (none when not
+# rated yet): one query, built once. Only the last face is read, however many there are.
+_LAST_LEVEL = (
+    select(SelfRating.level)
+    .where(SelfRating.proposal_id == Proposal.id)
+    .order_by(SelfRating.created_at.desc(), SelfRating.id.desc())
+    .limit(1)
+    .scalar_subquery()
+)
+_PROPOSALS_WITH_LAST_LEVEL = (
+    select(Proposal, _LAST_LEVEL)
+    .where(Proposal.pupil_id == bindparam("pupil_id"))
+    .order_by(Proposal.created_at.desc(), Proposal.id.desc())
+)
+
+
+def proposals_with_last_levels(pupil: Pupil) -> tuple[list[Proposal], dict[int, int]]:
+    """The pupil's proposals, newest first (as ``proposals_of``), and each one's latest
+    face by proposal id; a proposal not rated yet has none."""
+    rows = db.session.execute(_PROPOSALS_WITH_LAST_LEVEL, {"pupil_id": pupil.id}).all()
+    levels = {proposal.id: level for proposal, level in rows if level is not None}
+    return [proposal for proposal, _level in rows], levels
 
 
 def propose(
