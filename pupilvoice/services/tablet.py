@@ -128,14 +128,16 @@ def set_helper(sign_in: PupilSignIn, pupil: Pupil, helper: User | None) -> None:
         audit.record(pupil, "helper_off", pupil, sign_in_id=sign_in.id)
 
 
+# The class list on the tablet asks on every visit: built once.
+_CLASS_PUPILS = (
+    select(Pupil)
+    .where(Pupil.class_id == bindparam("class_id"), Pupil.archived_at.is_(None))
+    .order_by(Pupil.first_name, Pupil.surname_initial)
+)
+
+
 def class_pupils(device: Device) -> list[Pupil]:
-    return list(
-        db.session.execute(
-            select(Pupil)
-            .where(Pupil.class_id == device.class_id, Pupil.archived_at.is_(None))
-            .order_by(Pupil.first_name, Pupil.surname_initial)
-        ).scalars()
-    )
+    return list(db.session.scalars(_CLASS_PUPILS, {"class_id": device.class_id}))
 
 
 def tablet_names(pupils: Sequence[Pupil]) -> dict[int, str]:
