@@ -3,7 +3,7 @@ then "Tell me more" in the pupil's own words. Drag is never needed."""
 
 from __future__ import annotations
 
-from flask import redirect, render_template, url_for
+from flask import redirect, render_template, request, url_for
 
 from ..access import audience, load_or_404
 from ..domain.roles import PUPIL
@@ -53,9 +53,10 @@ def card(card_id: int):
     sort = _sort_or_none()
     if sort is None:
         return redirect(url_for("pupil.home"))
-    form = PlaceForm()
+    # Only a tap needs the form (a button's name and value): the page shows no fields.
+    form = PlaceForm() if request.method == "POST" else None
     problem = False
-    if form.validate_on_submit():
+    if form is not None and form.validate_on_submit():
         place = form.place.data
         if place in (*PLACES, SKIPPED):
             voice.choose(sort, topic, place, me(), current_helper())
