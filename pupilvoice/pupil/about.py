@@ -3,7 +3,7 @@ then "Tell me more" in the pupil's own words. Drag is never needed."""
 
 from __future__ import annotations
 
-from flask import redirect, render_template, url_for
+from flask import redirect, render_template, request, url_for
 
 from ..access import audience, load_or_404
 from ..domain.roles import PUPIL
@@ -47,13 +47,16 @@ def about_next():
 @bp.route("/about/cards/<int:card_id>", methods=["GET", "POST"])
 @audience(PUPIL)
 def card(card_id: int):
+    # The school's cards first: the card itself is then one of them, with no query of its own.
+    cards = voice.active_cards(me().school_id)
     topic = load_or_404(TopicCard, card_id, "sort")
     sort = _sort_or_none()
     if sort is None:
         return redirect(url_for("pupil.home"))
-    form = PlaceForm()
+    # Only a tap needs the form (a button's name and value): the page shows no fields.
+    form = PlaceForm() if request.method == "POST" else None
     problem = False
-    if form.validate_on_submit():
+    if form is not None and form.validate_on_submit():
         place = form.place.data
         if place in (*PLACES, SKIPPED):
             voice.choose(sort, topic, place, me(), current_helper())
@@ -63,7 +66,6 @@ def card(card_id: int):
                 return redirect(_next_url(sort))
             return redirect(url_for("pupil.thanks", card_id=topic.id))
         problem = True
-    cards = voice.active_cards(sort.school_id)
     return render_template(
         "pupil/card.html",
         card=topic,

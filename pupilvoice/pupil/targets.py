@@ -4,7 +4,7 @@ and rates it on three equal faces whenever they like; the ratings make a simple 
 from __future__ import annotations
 
 from flask import abort, redirect, render_template, request, url_for
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from ..access import audience, load_or_404
 from ..domain.lifecycle import AGREED, IN_REVIEW, NEEDS_CONFIRMING, SHARED
@@ -20,29 +20,38 @@ JOURNEY_LENGTH = 8  # the last few faces make the picture
 AGREED_WITH_SCHOOL = (SHARED, AGREED, NEEDS_CONFIRMING, IN_REVIEW)
 
 
+# The targets page asks on every visit, so the statement is built once: the active
+# targets (in the plan's order) of the pupil's latest plan that school has agreed.
+_LATEST_AGREED_PLAN = (
+    select(Plan.id)
+    .where(Plan.pupil_id == bindparam("pupil_id"), Plan.status.in_(AGREED_WITH_SCHOOL))
+    .order_by(Plan.starts_on.desc(), Plan.id.desc())
+    .limit(1)
+    .scalar_subquery()
+)
+_PLAN_TARGETS = (
+    select(Target)
+    .where(Target.plan_id == _LATEST_AGREED_PLAN, Target.archived_at.is_(None))
+    .order_by(Target.position, Target.id)
+)
+
+
 def plan_targets(pupil) -> list[Target]:
     """The targets of the pupil's plan once school has agreed it (shared with home or
     later), in child-friendly words: a draft is still being written, so it stays hidden."""
-    plan = db.session.execute(
-        select(Plan)
-        .where(Plan.pupil_id == pupil.id, Plan.status.in_(AGREED_WITH_SCHOOL))
-        .order_by(Plan.starts_on.desc(), Plan.id.desc())
-        .limit(1)
-    ).scalar()
-    if plan is None:
-        return []
-    return [t for t in plan.active_targets if t.child_text.strip() or t.pupil_words.strip()]
+    targets = db.session.scalars(_PLAN_TARGETS, {"pupil_id": pupil.id})
+    return [t for t in targets if t.child_text.strip() or t.pupil_words.strip()]
 
 
 @bp.get("/targets")
 @audience(PUPIL)
 def targets():
-    proposals = voice.proposals_of(me())
+    proposals, last_levels = voice.proposals_with_last_levels(me())
     return render_template(
         "pupil/targets.html",
         plan_targets=plan_targets(me()),
         proposals=proposals,
-        last_levels=voice.last_levels(proposals),
+        last_levels=last_levels,
         areas=AREAS,
         faces=FACES,
         sentence=proposal_sentence,

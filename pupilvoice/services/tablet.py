@@ -90,16 +90,14 @@ def start_session(pupil: Pupil, device: Device, helper: User | None = None) -> s
 
 
 # Every pupil request runs this, so it is built once (building a statement with loader
-# options costs about as much as running it).
+# options costs about as much as running it). The session is only joined to check it: the
+# sign-in loader has already loaded it this request.
 _SIGN_IN_ON_DEVICE = (
     select(PupilSignIn)
     .join(PupilSignIn.login_session)
     .join(PupilSignIn.device)
     .join(Device.class_group)
-    .options(
-        contains_eager(PupilSignIn.login_session),
-        contains_eager(PupilSignIn.device).contains_eager(Device.class_group),
-    )
+    .options(contains_eager(PupilSignIn.device).contains_eager(Device.class_group))
     .where(
         LoginSession.token_hash == bindparam("session_hash"),
         LoginSession.ended_at.is_(None),
@@ -112,7 +110,7 @@ def sign_in_on_device(token: str | None, device_cookie: str | None) -> PupilSign
     """The pupil sign-in behind a live session token, made on the active tablet this
     device cookie names; None if the session has ended or the tablet is not that one, or
     not active any more. Every pupil request asks, so it is one query, which also loads
-    the session and the tablet (with its class)."""
+    the tablet (with its class)."""
     if not token or not devices.is_plausible(device_cookie):
         return None
     hashes = {"session_hash": tokens.digest(token), "device_hash": tokens.digest(device_cookie)}
@@ -128,14 +126,16 @@ def set_helper(sign_in: PupilSignIn, pupil: Pupil, helper: User | None) -> None:
         audit.record(pupil, "helper_off", pupil, sign_in_id=sign_in.id)
 
 
+# The class list on the tablet asks on every visit: built once.
+_CLASS_PUPILS = (
+    select(Pupil)
+    .where(Pupil.class_id == bindparam("class_id"), Pupil.archived_at.is_(None))
+    .order_by(Pupil.first_name, Pupil.surname_initial)
+)
+
+
 def class_pupils(device: Device) -> list[Pupil]:
-    return list(
-        db.session.execute(
-            select(Pupil)
-            .where(Pupil.class_id == device.class_id, Pupil.archived_at.is_(None))
-            .order_by(Pupil.first_name, Pupil.surname_initial)
-        ).scalars()
-    )
+    return list(db.session.scalars(_CLASS_PUPILS, {"class_id": device.class_id}))
 
 
 def tablet_names(pupils: Sequence[Pupil]) -> dict[int, str]:

@@ -12,6 +12,7 @@ from functools import cache
 from flask import current_app, g, render_template, url_for
 from flask_babel import force_locale
 from sqlalchemy import Select, and_, bindparam, case, func, literal_column, or_, select, union_all
+from sqlalchemy.orm import joinedload
 
 from ..domain import worry_words
 from ..domain.roles import SENCO, STAFF_ROLES, TEACHER
@@ -89,14 +90,17 @@ def ensure_defaults(school_id: int) -> None:
     db.session.flush()
 
 
+# Built once, like the other statements every About me page runs (building a statement
+# costs SQLAlchemy about as much as running it).
+_ACTIVE_CARDS = (
+    select(TopicCard)
+    .where(TopicCard.school_id == bindparam("school_id"), TopicCard.retired_at.is_(None))
+    .order_by(TopicCard.position, TopicCard.id)
+)
+
+
 def active_cards(school_id: int) -> list[TopicCard]:
-    return list(
-        db.session.execute(
-            select(TopicCard)
-            .where(TopicCard.school_id == school_id, TopicCard.retired_at.is_(None))
-            .order_by(TopicCard.position, TopicCard.id)
-        ).scalars()
-    )
+    return list(db.session.scalars(_ACTIVE_CARDS, {"school_id": school_id}))
 
 
 def school_words(school_id: int) -> list[str]:
@@ -110,14 +114,23 @@ def school_words(school_id: int) -> list[str]:
 # --- About me ------------------------------------------------------------------------------
 
 
+# Every About me page reads the sort's choices (which cards are done, which is chosen),
+# so they come with it in the same query.
+_CURRENT_SORT = (
+    select(Sort)
+    .where(Sort.pupil_id == bindparam("pupil_id"), Sort.started_at > bindparam("since"))
+    .order_by(Sort.started_at.desc(), Sort.id.desc())
+    .limit(1)
+    .options(joinedload(Sort.choices))
+)
+
+
 def current_sort(pupil: Pupil) -> Sort | None:
-    """The pupil's sort from the last few days, if there is one."""
-    return db.session.execute(
-        select(Sort)
-        .where(Sort.pupil_id == pupil.id, Sort.started_at > utcnow() - SORT_WINDOW)
-        .order_by(Sort.started_at.desc(), Sort.id.desc())
-        .limit(1)
-    ).scalar()
+    """The pupil's sort from the last few days (with its choices), if there is one."""
+    found = db.session.scalars(
+        _CURRENT_SORT, {"pupil_id": pupil.id, "since": utcnow() - SORT_WINDOW}
+    )
+    return found.unique().first()
 
 
 def open_sort(pupil: Pupil) -> Sort:
@@ -244,27 +257,28 @@ def proposals_of(pupil: Pupil) -> list[Proposal]:
     )
 
 
-def last_levels(proposals: Sequence[Proposal]) -> dict[int, int]:
-    """Each proposal's latest face (its level), in one query; a proposal not rated yet
-    has none. Only the last face is read, however many the pupil has given."""
-    if not proposals:
-        return {}
-    newest_first = (SelfRating.created_at.desc(), SelfRating.id.desc())
-    ranked = (
-        select(
-            SelfRating.proposal_id,
-            SelfRating.level,
-            func.row_number()
-            .over(partition_by=SelfRating.proposal_id, order_by=newest_first)
-            .label("rank"),
-        )
-        .where(SelfRating.proposal_id.in_([proposal.id for proposal in proposals]))
-        .subquery()
-    )
-    rows = db.session.execute(
-        select(ranked.c.proposal_id, ranked.c.level).where(ranked.c.rank == 1)
-    )
-    return {proposal_id: level for proposal_id, level in rows}
+# The "I can..." page lists the pupil's ideas, each with its latest face (none when not
+# rated yet): one query, built once. Only the last face is read, however many there are.
+_LAST_LEVEL = (
+    select(SelfRating.level)
+    .where(SelfRating.proposal_id == Proposal.id)
+    .order_by(SelfRating.created_at.desc(), SelfRating.id.desc())
+    .limit(1)
+    .scalar_subquery()
+)
+_PROPOSALS_WITH_LAST_LEVEL = (
+    select(Proposal, _LAST_LEVEL)
+    .where(Proposal.pupil_id == bindparam("pupil_id"))
+    .order_by(Proposal.created_at.desc(), Proposal.id.desc())
+)
+
+
+def proposals_with_last_levels(pupil: Pupil) -> tuple[list[Proposal], dict[int, int]]:
+    """The pupil's proposals, newest first (as ``proposals_of``), and each one's latest
+    face by proposal id; a proposal not rated yet has none."""
+    rows = db.session.execute(_PROPOSALS_WITH_LAST_LEVEL, {"pupil_id": pupil.id}).all()
+    levels = {proposal.id: level for proposal, level in rows if level is not None}
+    return [proposal for proposal, _level in rows], levels
 
 
 def propose(
@@ -347,19 +361,34 @@ def raise_worry(
     return worry
 
 
+# Built once: the worry page asks on every visit, and building this statement costs
+# SQLAlchemy about as much as running it. A pupil without a class has no class teachers
+# (no class_staff row has an empty class), so only the SENCOs are found.
+_WORRY_STAFF = (
+    select(User)
+    .where(
+        User.archived_at.is_(None),
+        or_(
+            and_(
+                User.role == TEACHER,
+                User.id.in_(
+                    select(ClassStaff.user_id).where(ClassStaff.class_id == bindparam("class_id"))
+                ),
+            ),
+            and_(User.role == SENCO, User.school_id == bindparam("school_id")),
+        ),
+    )
+    .order_by(case((User.role == TEACHER, 0), else_=1), User.id)
+)
+
+
 def worry_staff(pupil: Pupil) -> list[User]:
     """Who a worry goes to: the pupil's class teachers, then the school's SENCOs (each
     in the order they joined), in one query."""
-    class_staff = select(ClassStaff.user_id).where(ClassStaff.class_id == pupil.class_id)
-    class_teacher = and_(User.role == TEACHER, User.id.in_(class_staff))
-    senco = and_(User.role == SENCO, User.school_id == pupil.school_id)
-    return list(
-        db.session.execute(
-            select(User)
-            .where(User.archived_at.is_(None), or_(class_teacher, senco))
-            .order_by(case((User.role == TEACHER, 0), else_=1), User.id)
-        ).scalars()
+    found = db.session.scalars(
+        _WORRY_STAFF, {"class_id": pupil.class_id, "school_id": pupil.school_id}
     )
+    return list(found)
 
 
 def voice_staff(pupil: Pupil) -> list[User]:

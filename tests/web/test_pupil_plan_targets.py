@@ -3,10 +3,13 @@ in child-friendly words; a plan still being written does not."""
 
 from __future__ import annotations
 
+import re
+from datetime import date, timedelta
 from html import unescape
 
 import pytest
 
+from pupilvoice.models.base import utcnow
 from tests.web.plan_helpers import make_plan
 
 
@@ -32,3 +35,22 @@ def test_another_pupils_plan_is_never_shown(pupil_login, world, factory, db):
     db.session.commit()
     page = unescape(pupil_login(classmate).get("/pupil/targets").get_data(as_text=True))
     assert "I can read 40 tricky words." not in page
+
+
+def test_only_the_latest_agreed_plans_current_targets_show_from_one_query(
+    pupil_login, world, db, queries
+):
+    older = make_plan(world, targets=1, status="agreed", starts_on=date.today() - timedelta(90))
+    older.targets[0].child_text = "I can count to ten."
+    latest = make_plan(world, targets=3, status="shared")
+    latest.targets[0].child_text = "I can say what I need."
+    latest.targets[1].archived_at = utcnow()
+    latest.targets[1].child_text = "I can tie my laces."
+    db.session.commit()
+    sam = pupil_login(world.pupil)
+    with queries() as ran:
+        page = unescape(sam.get("/pupil/targets").get_data(as_text=True))
+    shown = re.findall(r'tile--static">.*?<span dir="auto">(.*?)</span>', page, re.S)
+    assert shown == ["I can say what I need.", "I can read 40 tricky words."]
+    # the session, the tablet sign-in, the ideas with their last faces, the plan's targets
+    assert len(ran) == 4, ran

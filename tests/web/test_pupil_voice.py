@@ -50,6 +50,21 @@ def test_about_me_one_card_a_screen_tapped_into_a_place(sam, world, db):
     assert choice.place == "like" and choice.helper_id is None
 
 
+def test_a_card_page_reads_the_cards_and_the_sort_once_however_many_are_sorted(
+    sam, world, db, queries
+):
+    start(sam)
+    by_key = cards(db, world)
+    url = f"/pupil/about/cards/{by_key['reading'].id}"
+    for key in ("reading", "writing", "maths", "art"):
+        sam.form(f"/pupil/about/cards/{by_key[key].id}", {"place": "like"})
+    with queries() as ran:
+        page = text(sam.get(url))
+    assert "Card 1 of 12" in page and "You chose this" in page
+    # the session, the tablet sign-in, the school's cards, the sort with its choices
+    assert len(ran) == 4, ran
+
+
 def test_changing_your_mind_moves_the_card(sam, world, db):
     start(sam)
     reading = cards(db, world)["reading"]
