@@ -378,6 +378,16 @@ def test_rel05_bad_target_input_says_what_to_fix_and_keeps_what_was_typed(login,
     assert db.session.get(Plan, plan.id).version == 2
 
 
+def test_the_editors_fields_escape_what_was_typed(login, world, plan):
+    target = plan.targets[0]
+    data = target_data(target, provider='Mr "J" <i>', baseline='He said "hi" <b>&', weeks="99")
+    page = login(world.teacher).form(f"/staff/plans/{plan.id}/targets/{target.id}", data)
+    html = page.get_data(as_text=True)
+    assert 'value="Mr &#34;J&#34; &lt;i&gt;"' in html
+    assert ">\r\nHe said &#34;hi&#34; &lt;b&gt;&amp;</textarea>" in html
+    assert "<i>" not in html and "<b>&" not in html
+
+
 def test_rel05_review_before_start_is_refused(login, world, plan):
     data = plan_data(plan, starts_on="2027-03-01", review_on="2027-02-01")
     page = login(world.teacher).form(f"/staff/plans/{plan.id}/edit", data).get_data(as_text=True)
