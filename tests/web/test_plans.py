@@ -410,6 +410,15 @@ def test_plan_page_queries_do_not_grow_with_targets_or_evidence(login, world, db
     assert len(big) <= len(small)
 
 
+@pytest.mark.parametrize("page", ["/edit", "/versions", "/targets/{target}", "/targets/new"])
+def test_plan_editors_load_the_plan_with_its_pupil(login, world, plan, queries, page):
+    url = f"/staff/plans/{plan.id}" + page.format(target=plan.targets[0].id)
+    client = login(world.teacher)
+    with queries() as ran:
+        assert client.get(url).status_code == 200
+    assert not [statement for statement in ran if statement.startswith("SELECT pupil.")]
+
+
 def test_a_target_taken_off_the_plan_is_no_longer_edited(login, world, db):
     plan = make_plan(world, targets=2)
     target = plan.targets[0]
