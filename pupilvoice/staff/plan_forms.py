@@ -301,18 +301,21 @@ class BankEntryForm(Form):
             "40 of the 45 Year 1 common exception words correctly on two checks in a row.”"
         ),
         filters=[_strip],
+        widget=TextArea(),
     )
     child_template = TextAreaField(
         FIELD_LABELS["child_text"],
         validators=[Length(max=MAX_TEXT, message=AT_MOST)],
         description=FIELD_HINTS["child_text"],
         filters=[_strip],
+        widget=TextArea(),
     )
     strategies = TextAreaField(
         FIELD_LABELS["strategies"],
         validators=[Length(max=MAX_TEXT, message=AT_MOST)],
         description=FIELD_HINTS["strategies"],
         filters=[_strip],
+        widget=TextArea(),
     )
 
     def values(self) -> dict[str, Any]:
@@ -333,6 +336,7 @@ class GlossaryForm(Form):
             "language therapist”. Leave it empty to go back to the starter list."
         ),
         render_kw={"rows": 20, "spellcheck": "false"},
+        widget=TextArea(),
     )
 
 
