@@ -6,19 +6,21 @@ answered. Mail goes out after the view has committed what it refers to (REL-01).
 from __future__ import annotations
 
 import smtplib
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from flask import current_app, render_template, url_for
 from flask_babel import force_locale, format_date
-from sqlalchemy import select, update
+from sqlalchemy import and_, bindparam, select, update
+from sqlalchemy.orm import contains_eager
 
 from ..domain import lifecycle
 from ..domain.invitations import HAS_ACCOUNT
 from ..extensions import db
 from ..i18n import format_locale
 from ..i18n import gettext as _
-from ..models import ParentLink, Plan, PlanDelivery, School, User
+from ..models import ParentLink, ParentResponse, Plan, PlanDelivery, School, User
 from ..models.base import utcnow
 from . import audit, invitations, mail, signoff
 
@@ -87,24 +89,49 @@ class Panel:
         return found
 
 
-def _links(plan: Plan) -> list[ParentLink]:
-    query = (
-        select(ParentLink)
-        .join(User, User.id == ParentLink.parent_id)
-        .where(ParentLink.pupil_id == plan.pupil_id, User.archived_at.is_(None))
-        .order_by(User.name, User.id)
+# Built once, and one query each for all the parents (a plan page shows every one):
+# each link with its parent and what was sent to them, then every answer to the plan.
+_PARENTS = (
+    select(ParentLink, PlanDelivery)
+    .join(ParentLink.parent)
+    .outerjoin(
+        PlanDelivery,
+        and_(
+            PlanDelivery.plan_id == bindparam("plan_id"),
+            PlanDelivery.parent_id == ParentLink.parent_id,
+        ),
     )
-    return list(db.session.scalars(query))
+    .where(ParentLink.pupil_id == bindparam("pupil_id"), User.archived_at.is_(None))
+    .order_by(User.name, User.id)
+    .options(contains_eager(ParentLink.parent))
+)
+_ANSWERS = (
+    select(ParentResponse)
+    .where(ParentResponse.plan_id == bindparam("plan_id"))
+    .order_by(ParentResponse.created_at, ParentResponse.id)
+)
+
+
+def _answers_by_parent(plan: Plan) -> dict[int, signoff.Answers]:
+    """``signoff.latest_answers`` for every parent of the plan at once."""
+    found: dict[int, signoff.Answers] = defaultdict(signoff.Answers)
+    for row in db.session.scalars(_ANSWERS, {"plan_id": plan.id}):
+        if row.target_id is not None:
+            found[row.parent_id].targets[row.target_id] = row
+        else:
+            found[row.parent_id].notes[row.kind] = row
+    return found
 
 
 def panel(plan: Plan) -> Panel:
     """Every parent of the plan's pupil, for the staff plan page."""
     found = Panel(plan)
     asking = lifecycle.needs_signoff(plan.status)
-    for link in _links(plan):
+    parents = db.session.execute(_PARENTS, {"plan_id": plan.id, "pupil_id": plan.pupil_id})
+    answered = _answers_by_parent(plan)
+    for link, sent in parents:
         parent = link.parent
-        answers = signoff.latest_answers(plan, parent)
-        sent = signoff.delivery(plan, parent)
+        answers = answered[parent.id]
         found.rows.append(
             ParentRow(
                 parent=parent,

@@ -36,11 +36,17 @@ MAX_CHECKED = 5000
 
 
 def problems(
-    kind: str, text: str, glossary_terms: Mapping[str, str], target_on: date | None = None
+    kind: str,
+    text: str,
+    glossary_terms: Mapping[str, str],
+    target_on: date | None = None,
+    day: date | None = None,
 ) -> list[Problem]:
+    """The checker's problems with ``text`` (``day``: today, when the caller has it)."""
     if not text.strip():
         return []
-    return list(_checked(kind, text, tuple(glossary_terms.items()), target_on, today()))
+    terms = tuple(glossary_terms.items())
+    return list(_checked(kind, text, terms, target_on, day or today()))
 
 
 @lru_cache(maxsize=1024)
@@ -73,8 +79,9 @@ def field_problems(
     school's glossary, when the caller has it already)."""
     terms = glossary.for_school(school_id) if terms is None else terms
     target_on = values.get("target_on") if isinstance(values.get("target_on"), date) else None
+    day = today()
     return {
-        name: described(problems(kind, str(values[name] or ""), terms, target_on))
+        name: described(problems(kind, str(values[name] or ""), terms, target_on, day))
         for name, kind in FIELD_CHECKS.items()
         if name in values
     }

@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from markupsafe import Markup, escape
 from wtforms import (
     DateField,
     DecimalField,
@@ -15,9 +16,10 @@ from wtforms import (
     StringField,
     TextAreaField,
     ValidationError,
+    widgets,
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
-from wtforms.widgets import HiddenInput
+from wtforms.widgets.core import clean_key
 
 from ..admin.forms import AT_MOST, CHOOSE, options
 from ..domain.lifecycle import STATUSES
@@ -36,6 +38,88 @@ DATE = _l("Write a date, like 14/03/2027.")
 MONEY_RANGE = _l("Write an amount up to £10,000.")
 
 
+# --- widgets ---------------------------------------------------------------------------------
+# An editor draws about 20 fields. WTForms' widgets write each attribute with a
+# Markup.format, which was a third of the target editor's time; these write the same HTML
+# (attributes sorted, escaped and quoted as ``wtforms.widgets.html_params`` does) with
+# plain strings, every piece of which goes through ``escape``.
+
+
+def _html(escaped: str) -> Markup:
+    """HTML that a widget below built from escaped parts only (hence no XSS warning)."""
+    return Markup(escaped)  # noqa: S704  # nosec B704
+
+
+def _attributes(**attrs: Any) -> str:
+    """What ``wtforms.widgets.html_params`` writes: sorted; True a bare name, False left out."""
+    written = []
+    for key, value in sorted(attrs.items()):
+        name = escape(clean_key(key))
+        if value is True:
+            written.append(name)
+        elif value is not False:
+            quoted = str(escape(value)).replace('"', "&quot;")  # only a Markup value has any
+            written.append(f'{name}="{quoted}"')
+    return " ".join(written)
+
+
+def _with_flags(widget, field, kwargs: dict) -> dict:
+    """The id, and the validators' flags (required, maxlength, ...) the widget shows."""
+    kwargs.setdefault("id", field.id)
+    for flag, value in vars(field.flags).items():
+        if flag in widget.validation_attrs and flag not in kwargs:
+            kwargs[flag] = value
+    return kwargs
+
+
+class _QuickInput:
+    """WTForms' hook for an <input>'s attributes."""
+
+    @staticmethod
+    def html_params(**attrs: Any) -> Markup:
+        return _html(_attributes(**attrs))
+
+
+class TextInput(_QuickInput, widgets.TextInput):
+    pass
+
+
+class NumberInput(_QuickInput, widgets.NumberInput):
+    pass
+
+
+class DateInput(_QuickInput, widgets.DateInput):
+    pass
+
+
+class HiddenInput(_QuickInput, widgets.HiddenInput):
+    pass
+
+
+class TextArea(widgets.TextArea):
+    def __call__(self, field, **kwargs) -> Markup:
+        attrs = _attributes(name=field.name, **_with_flags(self, field, kwargs))
+        return _html(f"<textarea {attrs}>\r\n{escape(field._value())}</textarea>")
+
+
+class Select(widgets.Select):
+    def __call__(self, field, **kwargs) -> Markup:
+        attrs = _attributes(name=field.name, **_with_flags(self, field, kwargs))
+        options = "".join(map(self.render_option, field._iter_choices_normalized()))
+        return _html(f"<select {attrs}>{options}</select>")
+
+    @classmethod
+    def render_option(cls, choice, **kwargs) -> Markup:
+        attrs = {"value": choice.value, **(choice.render_kw or {}), **kwargs}
+        if choice.selected:
+            attrs["selected"] = True
+        label = escape(choice.label or choice.value)
+        return _html(f"<option {_attributes(**attrs)}>{label}</option>")
+
+
+# --- fields ----------------------------------------------------------------------------------
+
+
 def _strip(value: Any) -> Any:
     """Trim text, with browsers' CRLF line ends as plain newlines (so saves compare alike)."""
     return value.replace("\r\n", "\n").strip() if isinstance(value, str) else value
@@ -44,10 +128,13 @@ def _strip(value: Any) -> Any:
 def _text(name: str, longest: int = MAX_TEXT, required: Any = None, **kwargs) -> Any:
     validators: list = [DataRequired(required)] if required else []
     validators.append(Length(max=longest, message=AT_MOST))
-    kind = StringField if longest <= MAX_SHORT_TEXT else TextAreaField
+    kind, widget = (
+        (StringField, TextInput) if longest <= MAX_SHORT_TEXT else (TextAreaField, TextArea)
+    )
     return kind(
         FIELD_LABELS[name],
         validators=validators,
+        widget=widget(),
         description=FIELD_HINTS.get(name, ""),
         filters=[_strip],
         **kwargs,
@@ -61,6 +148,7 @@ def _number(name: str, most: int) -> IntegerField:
         description=FIELD_HINTS[name],
         invalid_value_message=WHOLE_NUMBER,
         render_kw={"inputmode": "numeric"},
+        widget=NumberInput(),
     )
 
 
@@ -70,6 +158,7 @@ def _date(name: str) -> DateField:
         validators=[Optional()],
         description=FIELD_HINTS[name],
         invalid_value_message=DATE,
+        widget=DateInput(),
     )
 
 
@@ -83,6 +172,7 @@ def _area() -> SelectField:
         choices=options((code, AREA_LABELS[code]) for code in AREAS),
         invalid_choice_message=CHOOSE,
         description=FIELD_HINTS["area"],
+        widget=Select(),
     )
 
 
@@ -156,6 +246,7 @@ class TargetForm(VersionedForm):
         description=FIELD_HINTS["cost_per_session_pence"],
         invalid_value_message=_l("Write an amount in pounds, like 6.50."),
         render_kw={"inputmode": "decimal"},
+        widget=NumberInput(step="any"),
     )
     location = _text("location", MAX_SHORT_TEXT)
     target_on = _date("target_on")
@@ -187,11 +278,13 @@ class EvidenceForm(Form):
         validators=[DataRequired(_l("Write what you saw.")), Length(max=MAX_TEXT, message=AT_MOST)],
         description=_l("e.g. “Read 31 of 45 words in the Friday check, 2 more than last week.”"),
         filters=[_strip],
+        widget=TextArea(),
     )
     observed_on = DateField(
         _l("Date"),
         validators=[DataRequired(DATE)],
         invalid_value_message=DATE,
+        widget=DateInput(),
     )
 
     def values(self) -> dict[str, Any]:
@@ -208,18 +301,21 @@ class BankEntryForm(Form):
             "40 of the 45 Year 1 common exception words correctly on two checks in a row.”"
         ),
         filters=[_strip],
+        widget=TextArea(),
     )
     child_template = TextAreaField(
         FIELD_LABELS["child_text"],
         validators=[Length(max=MAX_TEXT, message=AT_MOST)],
         description=FIELD_HINTS["child_text"],
         filters=[_strip],
+        widget=TextArea(),
     )
     strategies = TextAreaField(
         FIELD_LABELS["strategies"],
         validators=[Length(max=MAX_TEXT, message=AT_MOST)],
         description=FIELD_HINTS["strategies"],
         filters=[_strip],
+        widget=TextArea(),
     )
 
     def values(self) -> dict[str, Any]:
@@ -240,6 +336,7 @@ class GlossaryForm(Form):
             "language therapist”. Leave it empty to go back to the starter list."
         ),
         render_kw={"rows": 20, "spellcheck": "false"},
+        widget=TextArea(),
     )
 
 

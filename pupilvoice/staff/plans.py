@@ -179,7 +179,7 @@ def _provision(target: Target) -> Provision:
 @bp.route("/plans/<int:plan_id>/edit", methods=["GET", "POST"])
 @audience(WRITERS)
 def plan_edit(plan_id: int):
-    found = load_or_404(Plan, plan_id, "edit")
+    found = allowed_or_404(plans.load_with_pupil(plan_id), "edit")
     form = PlanForm(obj=found)
     key = f"plan-{found.id}"
     was, merged = form.version.data, form.version.data != found.version
@@ -216,7 +216,7 @@ def plan_share(plan_id: int):
 @bp.get("/plans/<int:plan_id>/versions")
 @audience(STAFF)
 def plan_versions(plan_id: int):
-    found = load_or_404(Plan, plan_id)
+    found = allowed_or_404(plans.load_with_pupil(plan_id))
     kept = plans.versions(found)
     newest = kept[0].number if kept else 1
     after = request.args.get("b", type=int) or newest
@@ -273,7 +273,7 @@ def _bank_start(found: Plan) -> dict:
 @bp.route("/plans/<int:plan_id>/targets/new", methods=["GET", "POST"])
 @audience(WRITERS)
 def target_new(plan_id: int):
-    found = load_or_404(Plan, plan_id, "edit")
+    found = allowed_or_404(plans.load_with_pupil(plan_id), "edit")
     proposal = _proposal(found)
     start = _bank_start(found) or {"target_on": found.review_on}
     if proposal is not None:
@@ -305,7 +305,7 @@ def target_new(plan_id: int):
 @bp.route("/plans/<int:plan_id>/targets/<int:target_id>", methods=["GET", "POST"])
 @audience(WRITERS)
 def target_edit(plan_id: int, target_id: int):
-    found = load_or_404(Plan, plan_id, "edit")
+    found = allowed_or_404(plans.load_with_pupil(plan_id), "edit")
     target = target_of(found, target_id)
     locked = target.source_proposal_id is not None
     form = TargetForm(obj=target, data={"version": found.version}, words_locked=locked)

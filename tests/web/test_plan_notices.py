@@ -304,3 +304,20 @@ def test_what_helps_at_home_goes_into_the_plan(login, world, family, draft, db):
     assert "Add it to the plan" not in text(teacher.get(url))
     other = f"/staff/families/plans/{plan.id}/notes/{note.id + 99}/to-plan"
     assert teacher.form(other, page=url).status_code == 404
+
+
+def test_plan_page_queries_do_not_grow_with_parents(login, world, factory, draft, db, queries):
+    teacher = login(world.teacher)
+    share(teacher, draft)
+    url = f"/staff/plans/{draft.id}"
+    with queries() as one_parent:
+        teacher.get(url)
+    for name in ("Ann", "Ben", "Cat"):
+        parent = factory.user(world.school, "parent", f"{name} Taylor", email=f"{name}@x.example")
+        factory.link(parent, world.pupil)
+    db.session.commit()
+    share(teacher, draft)  # a second click: nothing changes (REL-04)
+    with queries() as four_parents:
+        page = text(teacher.get(url))
+    assert all(f"{name} Taylor" in page for name in ("Ann", "Ben", "Cat"))
+    assert len(four_parents) <= len(one_parent)

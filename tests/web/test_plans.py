@@ -378,6 +378,16 @@ def test_rel05_bad_target_input_says_what_to_fix_and_keeps_what_was_typed(login,
     assert db.session.get(Plan, plan.id).version == 2
 
 
+def test_the_editors_fields_escape_what_was_typed(login, world, plan):
+    target = plan.targets[0]
+    data = target_data(target, provider='Mr "J" <i>', baseline='He said "hi" <b>&', weeks="99")
+    page = login(world.teacher).form(f"/staff/plans/{plan.id}/targets/{target.id}", data)
+    html = page.get_data(as_text=True)
+    assert 'value="Mr &#34;J&#34; &lt;i&gt;"' in html
+    assert ">\r\nHe said &#34;hi&#34; &lt;b&gt;&amp;</textarea>" in html
+    assert "<i>" not in html and "<b>&" not in html
+
+
 def test_rel05_review_before_start_is_refused(login, world, plan):
     data = plan_data(plan, starts_on="2027-03-01", review_on="2027-02-01")
     page = login(world.teacher).form(f"/staff/plans/{plan.id}/edit", data).get_data(as_text=True)
@@ -398,6 +408,15 @@ def test_plan_page_queries_do_not_grow_with_targets_or_evidence(login, world, db
         page = client.get(f"/staff/plans/{bigger.id}").get_data(as_text=True)
     assert page.count("Read 30") == 12
     assert len(big) <= len(small)
+
+
+@pytest.mark.parametrize("page", ["/edit", "/versions", "/targets/{target}", "/targets/new"])
+def test_plan_editors_load_the_plan_with_its_pupil(login, world, plan, queries, page):
+    url = f"/staff/plans/{plan.id}" + page.format(target=plan.targets[0].id)
+    client = login(world.teacher)
+    with queries() as ran:
+        assert client.get(url).status_code == 200
+    assert not [statement for statement in ran if statement.startswith("SELECT pupil.")]
 
 
 def test_a_target_taken_off_the_plan_is_no_longer_edited(login, world, db):
