@@ -11,12 +11,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from ..domain.attention import attention, urgency
-from ..domain.lifecycle import CLOSED
+from ..domain.lifecycle import CLOSED, STATUSES
+from ..domain.roles import SEN_STAGES
 from ..extensions import db
 from ..models import Plan, Pupil
 from . import signoff
 
 NO_PLAN = "none"
+# What the SENCO can narrow the register to, besides a class.
+REGISTER_STAGES = SEN_STAGES[1:]  # "none" is not on the register
+REGISTER_STATUSES = (NO_PLAN, *(status for status in STATUSES if status != CLOSED))
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,17 @@ class Filters:
     class_id: int | None = None
     stage: str = ""
     status: str = ""  # a plan status, or "none" for pupils without a plan
+
+
+def chosen_filters(asked: Mapping[str, str], class_ids: Collection[int]) -> Filters:
+    """The SENCO's filters from the query string: only values the form offers (a class of
+    ``class_ids``, a stage, a status); anything else means no filter."""
+    class_id, stage, status = (asked.get(name, "") for name in ("class_id", "stage", "status"))
+    return Filters(
+        class_id=int(class_id) if class_id in {str(i) for i in class_ids} else None,
+        stage=stage if stage in REGISTER_STAGES else "",
+        status=status if status in REGISTER_STATUSES else "",
+    )
 
 
 @dataclass(frozen=True)

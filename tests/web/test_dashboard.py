@@ -114,3 +114,16 @@ def test_dashboard_queries_do_not_grow_with_the_number_of_pupils(login, factory,
             assert page.count("Pupil0 T.") >= 1
             counts.append((user.role, len(ran)))
     assert counts[0] == counts[2] and counts[1] == counts[3], counts
+
+
+def test_senco_filters_keep_what_was_chosen(login, world):
+    senco = login(world.senco)
+    page = senco.get(f"/staff/?class_id={world.own_class.id}&stage=ehcp&status=shared")
+    html = page.get_data(as_text=True)
+    assert f'<option selected value="{world.own_class.id}">Oak</option>' in html
+    assert '<option selected value="ehcp">EHC plan</option>' in html
+    assert '<option selected value="shared">Waiting for parents</option>' in html
+    assert html.count("<option selected") == 3
+    nonsense = senco.get("/staff/?class_id=abc&status=closed").get_data(as_text=True)
+    assert "<option selected" not in nonsense
+    assert '<option value="">All classes</option>' in nonsense
