@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from ..extensions import db
 from ..models import ClassGroup, Pupil, User
@@ -31,6 +31,24 @@ def edit(
         changed.append("staff")
     if changed:
         audit.record(actor, "updated", group, fields=changed, staff=[u.id for u in staff])
+
+
+# Built once: every staff home and tablets page runs one of these.
+_SCHOOL_CLASSES = (
+    select(ClassGroup)
+    .where(ClassGroup.school_id == bindparam("school_id"), ClassGroup.archived_at.is_(None))
+    .order_by(ClassGroup.year_group, ClassGroup.name)
+)
+_SOME_CLASSES = _SCHOOL_CLASSES.where(ClassGroup.id.in_(bindparam("class_ids", expanding=True)))
+
+
+def open_classes(school_id: int, class_ids: Collection[int] | None) -> list[ClassGroup]:
+    """The school's classes that are not archived, by year and name: those in
+    ``class_ids``, or all of them for None."""
+    if class_ids is None:
+        return list(db.session.scalars(_SCHOOL_CLASSES, {"school_id": school_id}))
+    found = db.session.scalars(_SOME_CLASSES, {"school_id": school_id, "class_ids": class_ids})
+    return list(found)
 
 
 def active_pupils(group: ClassGroup) -> int:

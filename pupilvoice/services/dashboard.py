@@ -3,18 +3,18 @@ needs their attention. A fixed number of queries however many pupils (no query a
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import joinedload
 
 from ..domain.attention import attention, urgency
 from ..domain.lifecycle import CLOSED, STATUSES
 from ..domain.roles import SEN_STAGES
 from ..extensions import db
-from ..models import Plan, Pupil
+from ..models import ClassGroup, Plan, Pupil
 from . import signoff
 
 NO_PLAN = "none"
@@ -51,49 +51,67 @@ class Row:
     open_worries: int = 0
 
 
-def _pupils(school_id: int, class_ids: Collection[int] | None, filters: Filters) -> list[Pupil]:
-    query = (
-        select(Pupil)
-        .where(
-            Pupil.school_id == school_id,
-            Pupil.archived_at.is_(None),
-            Pupil.sen_stage != "none",
-        )
-        .options(joinedload(Pupil.class_group))
-        .order_by(Pupil.first_name, Pupil.surname_initial, Pupil.id)
-    )
-    if class_ids is not None:
-        query = query.where(Pupil.class_id.in_(class_ids))
-    if filters.class_id:
-        query = query.where(Pupil.class_id == filters.class_id)
-    if filters.stage:
-        query = query.where(Pupil.sen_stage == filters.stage)
-    return list(db.session.scalars(query))
+# Built once: the staff home runs these on every visit, and building a statement with a
+# loader option costs SQLAlchemy about as much as running it.
+_SCHOOL_PUPILS = (
+    select(Pupil)
+    .where(Pupil.school_id == bindparam("school_id"), Pupil.archived_at.is_(None))
+    .options(joinedload(Pupil.class_group))
+    .order_by(Pupil.first_name, Pupil.surname_initial, Pupil.id)
+)
+_CLASSES_PUPILS = _SCHOOL_PUPILS.where(Pupil.class_id.in_(bindparam("class_ids", expanding=True)))
+_CURRENT_PLANS = (
+    select(Plan)
+    .where(Plan.pupil_id.in_(bindparam("pupil_ids", expanding=True)), Plan.status != CLOSED)
+    .order_by(Plan.created_at, Plan.id)
+)
+
+
+def pupils(school_id: int, class_ids: Collection[int] | None) -> list[Pupil]:
+    """The school's pupils who are not archived, by name, with their class: those in
+    ``class_ids``, or everyone for None (the SENCO). One query for both the class lists
+    and the register."""
+    if class_ids is None:
+        return list(db.session.scalars(_SCHOOL_PUPILS, {"school_id": school_id}))
+    found = db.session.scalars(_CLASSES_PUPILS, {"school_id": school_id, "class_ids": class_ids})
+    return list(found)
+
+
+def class_lists(
+    classes: Iterable[ClassGroup], pupils: Iterable[Pupil]
+) -> list[tuple[ClassGroup, list[Pupil]]]:
+    """Each class with its pupils among ``pupils`` (in their order)."""
+    members: dict[int, list[Pupil]] = {group.id: [] for group in classes}
+    for pupil in pupils:
+        if pupil.class_id in members:
+            members[pupil.class_id].append(pupil)
+    return [(group, members[group.id]) for group in classes]
 
 
 def current_plans(pupil_ids: Collection[int]) -> dict[int, Plan]:
     """Each pupil's latest plan that is not closed."""
-    query = (
-        select(Plan)
-        .where(Plan.pupil_id.in_(pupil_ids), Plan.status != CLOSED)
-        .order_by(Plan.created_at, Plan.id)
-    )
-    return {plan.pupil_id: plan for plan in db.session.scalars(query)}
+    found = db.session.scalars(_CURRENT_PLANS, {"pupil_ids": pupil_ids})
+    return {plan.pupil_id: plan for plan in found}
 
 
-def register(
-    school_id: int, class_ids: Collection[int] | None, filters: Filters
-) -> list[tuple[Pupil, Plan | None]]:
-    """The pupils on the register with their current plan, filtered. ``class_ids`` None:
-    the whole school (the SENCO)."""
-    pupils = _pupils(school_id, class_ids, filters)
-    plans = current_plans([p.id for p in pupils])
-    found = [(pupil, plans.get(pupil.id)) for pupil in pupils]
+def register(pupils: Iterable[Pupil], filters: Filters) -> list[tuple[Pupil, Plan | None]]:
+    """Those of ``pupils`` on the SEN register, with their current plan, filtered."""
+    found = [
+        pupil
+        for pupil in pupils
+        if pupil.sen_stage != "none"
+        and (not filters.class_id or pupil.class_id == filters.class_id)
+        and (not filters.stage or pupil.sen_stage == filters.stage)
+    ]
+    plans = current_plans([pupil.id for pupil in found])
+    rows = [(pupil, plans.get(pupil.id)) for pupil in found]
     if filters.status:
-        found = [
-            (p, plan) for p, plan in found if (plan.status if plan else NO_PLAN) == filters.status
-        ]
-    return found
+        rows = [(p, plan) for p, plan in rows if _status(plan) == filters.status]
+    return rows
+
+
+def _status(plan: Plan | None) -> str:
+    return plan.status if plan else NO_PLAN
 
 
 def needs(

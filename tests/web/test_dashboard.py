@@ -127,3 +127,44 @@ def test_senco_filters_keep_what_was_chosen(login, world):
     nonsense = senco.get("/staff/?class_id=abc&status=closed").get_data(as_text=True)
     assert "<option selected" not in nonsense
     assert '<option value="">All classes</option>' in nonsense
+
+
+def test_class_lists_and_register_leave_out_archived_pupils(login, world, factory, db):
+    from pupilvoice.models.base import utcnow
+
+    gone = factory.pupil(world.own_class, "Gone")
+    gone.archived_at = utcnow()
+    unplaced = factory.pupil(world.own_class, "Nomad")
+    unplaced.class_id = None
+    old_class = factory.class_group(world.school, "Ash", 4)
+    old_class.archived_at = utcnow()
+    factory.pupil(old_class, "Leftover")
+    db.session.commit()
+    page = login(world.senco).get("/staff/").get_data(as_text=True)
+    assert "Gone T." not in page
+    register = page[page.index("Pupils on the SEN register") : page.index("Your classes")]
+    assert "Nomad T." in register and "No class yet" in register
+    assert "Leftover T." in register and ">Ash<" in register
+    classes = page[page.index("Your classes") :]
+    assert "Nomad T." not in classes and "Leftover T." not in classes and "Ash" not in classes
+    assert "1 pupil ·" in classes  # Oak: Sam only
+
+
+def test_teacher_without_a_class_sees_an_empty_dashboard(login, world, factory, db):
+    newcomer = factory.user(world.school, "teacher", "Ms New")
+    db.session.commit()
+    page = login(newcomer).get("/staff/").get_data(as_text=True)
+    assert "You are not linked to a class yet" in page
+    assert "Nothing needs your attention just now." in page and "Sam T." not in page
+
+
+def test_dashboard_statements_stay_few(login, world, queries):
+    """The signed-in session, the classes, their pupils (one query for the class lists and
+    the register), current plans, new voice, open worries, parents who would like to talk;
+    a teacher's and TA's own classes come first."""
+    make_plan(world, status="shared")
+    for user, expected in ((world.senco, 7), (world.teacher, 8), (world.ta, 7)):
+        client = login(user)
+        with queries() as ran:
+            assert client.get("/staff/").status_code == 200
+        assert len(ran) == expected, (user.role, ran)
