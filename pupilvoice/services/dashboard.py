@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import bindparam, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import aliased, joinedload
 
 from ..domain.attention import attention, urgency
 from ..domain.lifecycle import CLOSED, STATUSES
@@ -51,63 +51,63 @@ class Row:
     open_worries: int = 0
 
 
-# Built once: the staff home runs these on every visit, and building a statement with a
-# loader option costs SQLAlchemy about as much as running it.
+# A pupil's current plan: their latest that is not closed.
+_later = aliased(Plan)
+_CURRENT_PLAN = (
+    select(_later.id)
+    .where(_later.pupil_id == Pupil.id, _later.status != CLOSED)
+    .order_by(_later.created_at.desc(), _later.id.desc())
+    .limit(1)
+    .scalar_subquery()
+)
+# Built once: the staff home runs one of these on every visit, and building a statement
+# with a loader option costs SQLAlchemy about as much as running it.
 _SCHOOL_PUPILS = (
-    select(Pupil)
+    select(Pupil, Plan)
+    .outerjoin(Plan, Plan.id == _CURRENT_PLAN)
     .where(Pupil.school_id == bindparam("school_id"), Pupil.archived_at.is_(None))
     .options(joinedload(Pupil.class_group))
     .order_by(Pupil.first_name, Pupil.surname_initial, Pupil.id)
 )
 _CLASSES_PUPILS = _SCHOOL_PUPILS.where(Pupil.class_id.in_(bindparam("class_ids", expanding=True)))
-_CURRENT_PLANS = (
-    select(Plan)
-    .where(Plan.pupil_id.in_(bindparam("pupil_ids", expanding=True)), Plan.status != CLOSED)
-    .order_by(Plan.created_at, Plan.id)
-)
 
 
-def pupils(school_id: int, class_ids: Collection[int] | None) -> list[Pupil]:
-    """The school's pupils who are not archived, by name, with their class: those in
-    ``class_ids``, or everyone for None (the SENCO). One query for both the class lists
-    and the register."""
+def pupils(school_id: int, class_ids: Collection[int] | None) -> list[tuple[Pupil, Plan | None]]:
+    """The school's pupils who are not archived, by name, with their class and current
+    plan: those in ``class_ids``, or everyone for None (the SENCO). One query for both
+    the class lists and the register."""
     if class_ids is None:
-        return list(db.session.scalars(_SCHOOL_PUPILS, {"school_id": school_id}))
-    found = db.session.scalars(_CLASSES_PUPILS, {"school_id": school_id, "class_ids": class_ids})
-    return list(found)
+        found = db.session.execute(_SCHOOL_PUPILS, {"school_id": school_id})
+    else:
+        found = db.session.execute(
+            _CLASSES_PUPILS, {"school_id": school_id, "class_ids": class_ids}
+        )
+    return [(pupil, plan) for pupil, plan in found]
 
 
 def class_lists(
-    classes: Iterable[ClassGroup], pupils: Iterable[Pupil]
+    classes: Iterable[ClassGroup], pupils: Iterable[tuple[Pupil, Plan | None]]
 ) -> list[tuple[ClassGroup, list[Pupil]]]:
     """Each class with its pupils among ``pupils`` (in their order)."""
     members: dict[int, list[Pupil]] = {group.id: [] for group in classes}
-    for pupil in pupils:
+    for pupil, _plan in pupils:
         if pupil.class_id in members:
             members[pupil.class_id].append(pupil)
     return [(group, members[group.id]) for group in classes]
 
 
-def current_plans(pupil_ids: Collection[int]) -> dict[int, Plan]:
-    """Each pupil's latest plan that is not closed."""
-    found = db.session.scalars(_CURRENT_PLANS, {"pupil_ids": pupil_ids})
-    return {plan.pupil_id: plan for plan in found}
-
-
-def register(pupils: Iterable[Pupil], filters: Filters) -> list[tuple[Pupil, Plan | None]]:
+def register(
+    pupils: Iterable[tuple[Pupil, Plan | None]], filters: Filters
+) -> list[tuple[Pupil, Plan | None]]:
     """Those of ``pupils`` on the SEN register, with their current plan, filtered."""
-    found = [
-        pupil
-        for pupil in pupils
+    return [
+        (pupil, plan)
+        for pupil, plan in pupils
         if pupil.sen_stage != "none"
         and (not filters.class_id or pupil.class_id == filters.class_id)
         and (not filters.stage or pupil.sen_stage == filters.stage)
+        and (not filters.status or _status(plan) == filters.status)
     ]
-    plans = current_plans([pupil.id for pupil in found])
-    rows = [(pupil, plans.get(pupil.id)) for pupil in found]
-    if filters.status:
-        rows = [(p, plan) for p, plan in rows if _status(plan) == filters.status]
-    return rows
 
 
 def _status(plan: Plan | None) -> str:

@@ -53,7 +53,7 @@ def home():
         filters = dashboard.Filters()
     register = dashboard.register(pupils, filters)
     class_lists = dashboard.class_lists(groups, pupils)
-    marks = voice.staff_marks([pupil.id for pupil in pupils], current_user)
+    marks = voice.staff_marks([pupil.id for pupil, _plan in pupils], current_user)
     return render_template(
         "staff/home.html",
         class_lists=class_lists,

@@ -159,12 +159,23 @@ def test_teacher_without_a_class_sees_an_empty_dashboard(login, world, factory, 
 
 
 def test_dashboard_statements_stay_few(login, world, queries):
-    """The signed-in session, the classes, their pupils (one query for the class lists and
-    the register), current plans, new voice, open worries, parents who would like to talk;
-    a teacher's and TA's own classes come first."""
+    """The signed-in session, the classes, the pupils with their current plans (one query
+    for the class lists and the register), new voice, open worries, parents who would like
+    to talk; a teacher's and TA's own classes come first (a TA sees no worries)."""
     make_plan(world, status="shared")
-    for user, expected in ((world.senco, 7), (world.teacher, 8), (world.ta, 7)):
+    for user, expected in ((world.senco, 6), (world.teacher, 7), (world.ta, 6)):
         client = login(user)
         with queries() as ran:
             assert client.get("/staff/").status_code == 200
         assert len(ran) == expected, (user.role, ran)
+
+
+def test_register_shows_each_pupils_latest_plan_that_is_not_closed(login, world):
+    make_plan(world, status="agreed", term_label="Autumn 2026")
+    make_plan(world, status="draft", term_label="Spring 2027")
+    make_plan(world, status="closed", term_label="Summer 2027")
+    page = login(world.senco).get("/staff/").get_data(as_text=True)
+    register = page[page.index("Pupils on the SEN register") : page.index("Your classes")]
+    assert "Spring 2027" in register
+    assert "Autumn 2026" not in register and "Summer 2027" not in register
+    assert register.count("No plan yet</td>") == 1  # Ayaan
