@@ -23,8 +23,17 @@ def _own_class_ids() -> frozenset[int] | None:
 
 
 def visible_classes() -> list[ClassGroup]:
-    """The current school's classes this person works with (all of them for the SENCO)."""
-    return classes.open_classes(current_user.school_id, _own_class_ids())
+    """The current school's classes this person works with (all of them for the SENCO), by
+    year and name."""
+    if current_user.role == SENCO:
+        return classes.open_classes(current_user.school_id)
+    # A teacher's or TA's classes are loaded with them for their permissions: no query.
+    own = [
+        group
+        for group in current_user.classes
+        if group.school_id == current_user.school_id and group.archived_at is None
+    ]
+    return sorted(own, key=lambda group: (group.year_group, group.name))
 
 
 def filter_choices(groups) -> dict[str, list[tuple[str, str]]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from pupilvoice.models.base import utcnow
 from tests.web.plan_helpers import make_plan
 
 
@@ -130,8 +131,6 @@ def test_senco_filters_keep_what_was_chosen(login, world):
 
 
 def test_class_lists_and_register_leave_out_archived_pupils(login, world, factory, db):
-    from pupilvoice.models.base import utcnow
-
     gone = factory.pupil(world.own_class, "Gone")
     gone.archived_at = utcnow()
     unplaced = factory.pupil(world.own_class, "Nomad")
@@ -161,9 +160,9 @@ def test_teacher_without_a_class_sees_an_empty_dashboard(login, world, factory, 
 def test_dashboard_statements_stay_few(login, world, queries):
     """The signed-in session, the classes, the pupils with their current plans (one query
     for the class lists and the register), new voice, open worries, parents who would like
-    to talk; a teacher's and TA's own classes come first (a TA sees no worries)."""
+    to talk. A teacher's and TA's classes come with them, and a TA sees no worries."""
     make_plan(world, status="shared")
-    for user, expected in ((world.senco, 6), (world.teacher, 7), (world.ta, 6)):
+    for user, expected in ((world.senco, 6), (world.teacher, 6), (world.ta, 5)):
         client = login(user)
         with queries() as ran:
             assert client.get("/staff/").status_code == 200
@@ -179,3 +178,16 @@ def test_register_shows_each_pupils_latest_plan_that_is_not_closed(login, world)
     assert "Spring 2027" in register
     assert "Autumn 2026" not in register and "Summer 2027" not in register
     assert register.count("No plan yet</td>") == 1  # Ayaan
+
+
+def test_teacher_sees_their_open_classes_by_year_then_name(login, world, factory, db):
+    for name, year in (("Pine", 2), ("Elm", 2), ("Ash", 1)):
+        factory.class_group(world.school, name, year, [world.teacher])
+    archived = factory.class_group(world.school, "Yew", 1, [world.teacher])
+    archived.archived_at = utcnow()
+    db.session.commit()
+    page = login(world.teacher).get("/staff/").get_data(as_text=True)
+    classes = page[page.index("Your classes") :]
+    headings = [classes.index(f">{name} <span") for name in ("Ash", "Oak", "Elm", "Pine")]
+    assert headings == sorted(headings)  # Ash and Oak in year 1, Elm and Pine in year 2
+    assert "Yew" not in classes and "Willow" not in classes
