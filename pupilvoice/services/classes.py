@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from ..extensions import db
 from ..models import ClassGroup, Pupil, User
@@ -31,6 +31,19 @@ def edit(
         changed.append("staff")
     if changed:
         audit.record(actor, "updated", group, fields=changed, staff=[u.id for u in staff])
+
+
+# Built once: the SENCO's staff home and tablets page run it on every visit.
+_OPEN_CLASSES = (
+    select(ClassGroup)
+    .where(ClassGroup.school_id == bindparam("school_id"), ClassGroup.archived_at.is_(None))
+    .order_by(ClassGroup.year_group, ClassGroup.name)
+)
+
+
+def open_classes(school_id: int) -> list[ClassGroup]:
+    """The school's classes that are not archived, by year and name."""
+    return list(db.session.scalars(_OPEN_CLASSES, {"school_id": school_id}))
 
 
 def active_pupils(group: ClassGroup) -> int:

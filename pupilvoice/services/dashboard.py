@@ -3,20 +3,24 @@ needs their attention. A fixed number of queries however many pupils (no query a
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import aliased, joinedload
 
 from ..domain.attention import attention, urgency
-from ..domain.lifecycle import CLOSED
+from ..domain.lifecycle import CLOSED, STATUSES
+from ..domain.roles import SEN_STAGES
 from ..extensions import db
-from ..models import Plan, Pupil
+from ..models import ClassGroup, Plan, Pupil
 from . import signoff
 
 NO_PLAN = "none"
+# What the SENCO can narrow the register to, besides a class.
+REGISTER_STAGES = SEN_STAGES[1:]  # "none" is not on the register
+REGISTER_STATUSES = (NO_PLAN, *(status for status in STATUSES if status != CLOSED))
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,17 @@ class Filters:
     status: str = ""  # a plan status, or "none" for pupils without a plan
 
 
+def chosen_filters(asked: Mapping[str, str], class_ids: Collection[int]) -> Filters:
+    """The SENCO's filters from the query string: only values the form offers (a class of
+    ``class_ids``, a stage, a status); anything else means no filter."""
+    class_id, stage, status = (asked.get(name, "") for name in ("class_id", "stage", "status"))
+    return Filters(
+        class_id=int(class_id) if class_id in {str(i) for i in class_ids} else None,
+        stage=stage if stage in REGISTER_STAGES else "",
+        status=status if status in REGISTER_STATUSES else "",
+    )
+
+
 @dataclass(frozen=True)
 class Row:
     pupil: Pupil
@@ -36,49 +51,67 @@ class Row:
     open_worries: int = 0
 
 
-def _pupils(school_id: int, class_ids: Collection[int] | None, filters: Filters) -> list[Pupil]:
-    query = (
-        select(Pupil)
-        .where(
-            Pupil.school_id == school_id,
-            Pupil.archived_at.is_(None),
-            Pupil.sen_stage != "none",
+# A pupil's current plan: their latest that is not closed.
+_later = aliased(Plan)
+_CURRENT_PLAN = (
+    select(_later.id)
+    .where(_later.pupil_id == Pupil.id, _later.status != CLOSED)
+    .order_by(_later.created_at.desc(), _later.id.desc())
+    .limit(1)
+    .scalar_subquery()
+)
+# Built once: the staff home runs one of these on every visit, and building a statement
+# with a loader option costs SQLAlchemy about as much as running it.
+_SCHOOL_PUPILS = (
+    select(Pupil, Plan)
+    .outerjoin(Plan, Plan.id == _CURRENT_PLAN)
+    .where(Pupil.school_id == bindparam("school_id"), Pupil.archived_at.is_(None))
+    .options(joinedload(Pupil.class_group))
+    .order_by(Pupil.first_name, Pupil.surname_initial, Pupil.id)
+)
+_CLASSES_PUPILS = _SCHOOL_PUPILS.where(Pupil.class_id.in_(bindparam("class_ids", expanding=True)))
+
+
+def pupils(school_id: int, class_ids: Collection[int] | None) -> list[tuple[Pupil, Plan | None]]:
+    """The school's pupils who are not archived, by name, with their class and current
+    plan: those in ``class_ids``, or everyone for None (the SENCO). One query for both
+    the class lists and the register."""
+    if class_ids is None:
+        found = db.session.execute(_SCHOOL_PUPILS, {"school_id": school_id})
+    else:
+        found = db.session.execute(
+            _CLASSES_PUPILS, {"school_id": school_id, "class_ids": class_ids}
         )
-        .options(joinedload(Pupil.class_group))
-        .order_by(Pupil.first_name, Pupil.surname_initial, Pupil.id)
-    )
-    if class_ids is not None:
-        query = query.where(Pupil.class_id.in_(class_ids))
-    if filters.class_id:
-        query = query.where(Pupil.class_id == filters.class_id)
-    if filters.stage:
-        query = query.where(Pupil.sen_stage == filters.stage)
-    return list(db.session.scalars(query))
+    return [(pupil, plan) for pupil, plan in found]
 
 
-def current_plans(pupil_ids: Collection[int]) -> dict[int, Plan]:
-    """Each pupil's latest plan that is not closed."""
-    query = (
-        select(Plan)
-        .where(Plan.pupil_id.in_(pupil_ids), Plan.status != CLOSED)
-        .order_by(Plan.created_at, Plan.id)
-    )
-    return {plan.pupil_id: plan for plan in db.session.scalars(query)}
+def class_lists(
+    classes: Iterable[ClassGroup], pupils: Iterable[tuple[Pupil, Plan | None]]
+) -> list[tuple[ClassGroup, list[Pupil]]]:
+    """Each class with its pupils among ``pupils`` (in their order)."""
+    members: dict[int, list[Pupil]] = {group.id: [] for group in classes}
+    for pupil, _plan in pupils:
+        if pupil.class_id in members:
+            members[pupil.class_id].append(pupil)
+    return [(group, members[group.id]) for group in classes]
 
 
 def register(
-    school_id: int, class_ids: Collection[int] | None, filters: Filters
+    pupils: Iterable[tuple[Pupil, Plan | None]], filters: Filters
 ) -> list[tuple[Pupil, Plan | None]]:
-    """The pupils on the register with their current plan, filtered. ``class_ids`` None:
-    the whole school (the SENCO)."""
-    pupils = _pupils(school_id, class_ids, filters)
-    plans = current_plans([p.id for p in pupils])
-    found = [(pupil, plans.get(pupil.id)) for pupil in pupils]
-    if filters.status:
-        found = [
-            (p, plan) for p, plan in found if (plan.status if plan else NO_PLAN) == filters.status
-        ]
-    return found
+    """Those of ``pupils`` on the SEN register, with their current plan, filtered."""
+    return [
+        (pupil, plan)
+        for pupil, plan in pupils
+        if pupil.sen_stage != "none"
+        and (not filters.class_id or pupil.class_id == filters.class_id)
+        and (not filters.stage or pupil.sen_stage == filters.stage)
+        and (not filters.status or _status(plan) == filters.status)
+    ]
+
+
+def _status(plan: Plan | None) -> str:
+    return plan.status if plan else NO_PLAN
 
 
 def needs(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from pupilvoice.models.base import utcnow
 from tests.web.plan_helpers import make_plan
 
 
@@ -114,3 +115,79 @@ def test_dashboard_queries_do_not_grow_with_the_number_of_pupils(login, factory,
             assert page.count("Pupil0 T.") >= 1
             counts.append((user.role, len(ran)))
     assert counts[0] == counts[2] and counts[1] == counts[3], counts
+
+
+def test_senco_filters_keep_what_was_chosen(login, world):
+    senco = login(world.senco)
+    page = senco.get(f"/staff/?class_id={world.own_class.id}&stage=ehcp&status=shared")
+    html = page.get_data(as_text=True)
+    assert f'<option selected value="{world.own_class.id}">Oak</option>' in html
+    assert '<option selected value="ehcp">EHC plan</option>' in html
+    assert '<option selected value="shared">Waiting for parents</option>' in html
+    assert html.count("<option selected") == 3
+    nonsense = senco.get("/staff/?class_id=abc&status=closed").get_data(as_text=True)
+    assert "<option selected" not in nonsense
+    assert '<option value="">All classes</option>' in nonsense
+
+
+def test_class_lists_and_register_leave_out_archived_pupils(login, world, factory, db):
+    gone = factory.pupil(world.own_class, "Gone")
+    gone.archived_at = utcnow()
+    unplaced = factory.pupil(world.own_class, "Nomad")
+    unplaced.class_id = None
+    old_class = factory.class_group(world.school, "Ash", 4)
+    old_class.archived_at = utcnow()
+    factory.pupil(old_class, "Leftover")
+    db.session.commit()
+    page = login(world.senco).get("/staff/").get_data(as_text=True)
+    assert "Gone T." not in page
+    register = page[page.index("Pupils on the SEN register") : page.index("Your classes")]
+    assert "Nomad T." in register and "No class yet" in register
+    assert "Leftover T." in register and ">Ash<" in register
+    classes = page[page.index("Your classes") :]
+    assert "Nomad T." not in classes and "Leftover T." not in classes and "Ash" not in classes
+    assert "1 pupil ·" in classes  # Oak: Sam only
+
+
+def test_teacher_without_a_class_sees_an_empty_dashboard(login, world, factory, db):
+    newcomer = factory.user(world.school, "teacher", "Ms New")
+    db.session.commit()
+    page = login(newcomer).get("/staff/").get_data(as_text=True)
+    assert "You are not linked to a class yet" in page
+    assert "Nothing needs your attention just now." in page and "Sam T." not in page
+
+
+def test_dashboard_statements_stay_few(login, world, queries):
+    """The signed-in session, the classes, the pupils with their current plans (one query
+    for the class lists and the register), new voice, open worries, parents who would like
+    to talk. A teacher's and TA's classes come with them, and a TA sees no worries."""
+    make_plan(world, status="shared")
+    for user, expected in ((world.senco, 6), (world.teacher, 6), (world.ta, 5)):
+        client = login(user)
+        with queries() as ran:
+            assert client.get("/staff/").status_code == 200
+        assert len(ran) == expected, (user.role, ran)
+
+
+def test_register_shows_each_pupils_latest_plan_that_is_not_closed(login, world):
+    make_plan(world, status="agreed", term_label="Autumn 2026")
+    make_plan(world, status="draft", term_label="Spring 2027")
+    make_plan(world, status="closed", term_label="Summer 2027")
+    page = login(world.senco).get("/staff/").get_data(as_text=True)
+    register = page[page.index("Pupils on the SEN register") : page.index("Your classes")]
+    assert "Spring 2027" in register
+    assert "Autumn 2026" not in register and "Summer 2027" not in register
+    assert register.count("No plan yet</td>") == 1  # Ayaan
+
+
+def test_teacher_sees_their_open_classes_by_year_then_name(login, world, factory, db):
+    for name, year in (("Pine", 2), ("Elm", 2), ("Ash", 1)):
+        factory.class_group(world.school, name, year, [world.teacher])
+    archived = factory.class_group(world.school, "Yew", 1, [world.teacher])
+    archived.archived_at = utcnow()
+    db.session.commit()
+    page = login(world.teacher).get("/staff/").get_data(as_text=True)
+    classes = page[page.index("Your classes") :]
+    headings = [classes.index(f">{name} <span") for name in ("Ash", "Oak", "Elm", "Pine")]
+    assert headings == sorted(headings)  # Ash and Oak in year 1, Elm and Pine in year 2
+    assert "Yew" not in classes and "Willow" not in classes

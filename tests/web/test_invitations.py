@@ -361,3 +361,18 @@ def test_names_on_the_letter_are_escaped(login, world, factory, db):
     db.session.commit()
     page, _ = make_letter(login(world.teacher), parent)
     assert "<script>alert" not in page and "&lt;script&gt;alert(1)" in page
+
+
+def test_families_page_statements_stay_few(login, world, polish_parent, factory, db, queries):
+    """The signed-in session, the parents, their children's links with each pupil, the
+    latest invitations; a teacher's own classes come first. However many parents."""
+    for n in range(3):
+        parent = factory.user(world.school, "parent", f"Parent {n}")
+        factory.link(parent, factory.pupil(world.own_class, f"Child{n}"))
+    db.session.commit()
+    for user, expected in ((world.senco, 4), (world.teacher, 5)):
+        client = login(user)
+        with queries() as ran:
+            page = text(client.get("/staff/families/"))
+        assert "Child2 T." in page and "Agnieszka Kowalska" in page
+        assert len(ran) == expected, (user.role, ran)
