@@ -22,14 +22,10 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.widgets.core import clean_key
 
 from ..admin.forms import AT_MOST, CHOOSE, options
-from ..domain.lifecycle import STATUSES
 from ..domain.plans import AREAS, MAX_LONG_TEXT, MAX_SHORT_TEXT, MAX_TEXT
-from ..domain.roles import SEN_STAGES
 from ..forms import Form
 from ..i18n import lazy_gettext as _l
-from ..labels import STAGE_LABELS
-from ..plan_labels import AREA_LABELS, FIELD_HINTS, FIELD_LABELS, STATUS_LABELS
-from ..services.dashboard import NO_PLAN, Filters
+from ..plan_labels import AREA_LABELS, FIELD_HINTS, FIELD_LABELS
 from ..services.plans import PLAN_FIELDS, TARGET_FIELDS
 
 WHOLE_NUMBER = _l("Write a whole number, like 3.")
@@ -338,37 +334,3 @@ class GlossaryForm(Form):
         render_kw={"rows": 20, "spellcheck": "false"},
         widget=TextArea(),
     )
-
-
-class RegisterFilterForm(Form):
-    """The SENCO's filters above the register: a GET form, so no CSRF token."""
-
-    class Meta:
-        csrf = False
-
-    class_id = SelectField(_l("Class"), validate_choice=False)
-    stage = SelectField(_l("SEN stage"), validate_choice=False)
-    status = SelectField(_l("Plan"), validate_choice=False)
-
-    def __init__(self, formdata, classes=()) -> None:
-        super().__init__(formdata)
-        self.class_id.choices = options(
-            [("", _l("All classes"))] + [(str(c.id), c.name) for c in classes]
-        )
-        self.stage.choices = options(
-            [("", _l("Any stage"))] + [(code, STAGE_LABELS[code]) for code in SEN_STAGES[1:]]
-        )
-        self.status.choices = options(
-            [("", _l("Any plan")), (NO_PLAN, _l("No plan yet"))]
-            + [(code, STATUS_LABELS[code]) for code in STATUSES if code != "closed"]
-        )
-
-    def filters(self) -> Filters:
-        """Only values the choices offer; anything else means no filter."""
-
-        def chosen(field) -> str:
-            value = field.data or ""
-            return value if value in {str(choice.value) for choice in field.choices} else ""
-
-        class_id = chosen(self.class_id)
-        return Filters(int(class_id) if class_id else None, chosen(self.stage), chosen(self.status))
