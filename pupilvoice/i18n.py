@@ -8,6 +8,9 @@ from flask import Flask, current_app, g, has_app_context, request, session
 from flask_babel import get_locale, get_translations, to_user_timezone
 from flask_babel.speaklater import LazyString
 from flask_login import current_user
+from jinja2 import pass_eval_context
+from jinja2.nodes import EvalContext
+from markupsafe import Markup
 
 
 def remember_asked_language() -> None:
@@ -74,12 +77,34 @@ def translations():
 
 
 def install_template_gettext(app: Flask) -> None:
-    """Templates' _() and ngettext() through the kept catalogue (after babel.init_app)."""
-    app.jinja_env.install_gettext_callables(
-        gettext=lambda text: translations().ugettext(text),
-        ngettext=lambda one, many, n: translations().ungettext(one, many, n),
-        newstyle=True,
-    )
+    """Templates' _(), gettext() and ngettext() through the kept catalogue (after
+    babel.init_app). They behave as Jinja's "newstyle" gettext: the translation is trusted,
+    the values put into it are escaped, and it is always %-formatted. Jinja's own versions
+    reach the catalogue through three context calls a string (``_`` looks ``gettext`` up
+    first), and copy the context when the caller's scope has its own variables; a page
+    has dozens of strings, so these go straight to it."""
+    app.jinja_env.install_gettext_callables(gettext, ngettext, newstyle=True)
+    app.jinja_env.globals.update(_=_template_gettext, gettext=_template_gettext)
+    app.jinja_env.globals.update(ngettext=_template_ngettext)
+
+
+@pass_eval_context
+def _template_gettext(eval_context: EvalContext, text: str, **variables) -> str:
+    return _trusted(eval_context, translations().ugettext(text)) % variables
+
+
+@pass_eval_context
+def _template_ngettext(
+    eval_context: EvalContext, singular: str, plural: str, num: int, **variables
+) -> str:
+    variables.setdefault("num", num)
+    return _trusted(eval_context, translations().ungettext(singular, plural, num)) % variables
+
+
+def _trusted(eval_context: EvalContext, translation: str) -> str:
+    """Our catalogue's text is trusted like the template around it (as in Jinja's own
+    gettext); the values that % then puts into a Markup are escaped."""
+    return Markup(translation) if eval_context.autoescape else translation  # noqa: S704  # nosec B704
 
 
 # Flask-Babel's gettext, ngettext and lazy_gettext, through the kept catalogue.

@@ -44,3 +44,28 @@ def test_wtforms_own_messages_follow_the_page_language(tmp_path):
             errors.setdefault(language, []).append(form.day.errors[0])
     assert errors["en"] == ["Not a valid date value.", "Not a valid date value."]
     assert errors["pl"][0] != errors["en"][0]
+
+
+def test_template_gettext_escapes_its_variables_and_always_formats(tmp_path):
+    """Jinja's "newstyle" gettext: the translation is trusted, the values put into it are
+    escaped, %% is always a single %, and ngettext supplies num; in every scope (a loop
+    or a block with its own {% set %} too)."""
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'db.sqlite'}"})
+    source = (
+        '{{ _("%(name)s\'s plan", name=who) }}|{{ gettext("100%%") }}|'
+        '{{ ngettext("%(num)d target", "%(num)d targets", n) }}|'
+        '{% for x in [1] %}{% set y = x %}{{ _("Sign out") }}{% endfor %}|'
+        "{% autoescape false %}{{ _(\"%(name)s's plan\", name=who) }}{% endautoescape %}"
+    )
+    with app.test_request_context("/?lang=en"):
+        english = render_template_string(source, who="<b>Sam</b>", n=2)
+    with app.test_request_context("/"), force_locale("pl"):
+        polish = render_template_string(TEMPLATE)
+    assert english.split("|") == [
+        "&lt;b&gt;Sam&lt;/b&gt;'s plan",
+        "100%",
+        "2 targets",
+        "Sign out",
+        "<b>Sam</b>'s plan",
+    ]
+    assert polish != "Sign out"
