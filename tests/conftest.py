@@ -41,9 +41,23 @@ def skip_or_fail(reason: str):
 
 
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A free port on 127.0.0.1 that no other caller gets for about a minute.
+
+    A plain bind to port 0 frees the port again at once, so two servers started at the same
+    time (two xdist workers, or the two gunicorns of one test) could be handed the same one.
+    Here one connection is made and closed from the server side, which leaves the port in
+    TIME_WAIT: the kernel then skips it when anyone else binds to port 0, while our servers,
+    which all set SO_REUSEADDR (gunicorn, aiosmtpd, PostgreSQL, Redis), can still listen on it.
+    """
+    with socket.socket() as server:
+        server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        server.bind(("127.0.0.1", 0))
+        server.listen(1)
+        port = server.getsockname()[1]
+        with socket.create_connection(("127.0.0.1", port)):
+            accepted, _ = server.accept()
+            accepted.close()  # the side that closes first keeps the TIME_WAIT
+    return port
 
 
 # --- PostgreSQL, started and stopped by the tests --------------------------------------
