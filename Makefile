@@ -5,6 +5,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 export FLASK_APP := pupilvoice
 LINT_PATHS := pupilvoice tests scripts $(wildcard benchmarks)
+# The tests run on every core (pytest-xdist); `make test WORKERS=0` runs them in one process.
+# -rs lists every skipped test with its reason.
+WORKERS ?= auto
+PYTEST := $(BIN)/python -m pytest -q -rs -n $(WORKERS) --dist loadgroup
 
 .PHONY: run test install install-test system-test-deps translations lint bench screenshots clean
 
@@ -35,8 +39,8 @@ test: install-test translations system-test-deps
 	$(BIN)/ruff check $(LINT_PATHS)
 	$(BIN)/ruff format --check $(LINT_PATHS)
 	$(BIN)/bandit -q -r pupilvoice -ll
-	$(BIN)/python -m pytest -q tests/unit tests/web tests/browser
-	$(BIN)/python -m pytest -q --db=postgres tests/web tests/unit/test_migrations.py
+	$(PYTEST) tests/unit tests/web tests/browser
+	$(PYTEST) --db=postgres tests/web tests/unit/test_migrations.py
 
 lint:
 	$(BIN)/ruff check $(LINT_PATHS)

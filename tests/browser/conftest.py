@@ -41,6 +41,9 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+            # Under pytest-xdist (--dist loadgroup) a module's tests stay together, in order,
+            # on one worker: they share that worker's live demo school as they do when serial.
+            item.add_marker(pytest.mark.xdist_group(f"browser/{item.fspath.basename}"))
 
 
 @pytest.fixture(scope="session")
