@@ -55,7 +55,7 @@ def test_template_gettext_escapes_its_variables_and_always_formats(tmp_path):
         '{{ _("%(name)s\'s plan", name=who) }}|{{ gettext("100%%") }}|'
         '{{ ngettext("%(num)d target", "%(num)d targets", n) }}|'
         '{% for x in [1] %}{% set y = x %}{{ _("Sign out") }}{% endfor %}|'
-        "{% autoescape false %}{{ _(\"%(name)s's plan\", name=who) }}{% endautoescape %}"
+        '{% autoescape false %}{{ _("%(name)s\'s plan", name=who) }}{% endautoescape %}'
     )
     with app.test_request_context("/?lang=en"):
         english = render_template_string(source, who="<b>Sam</b>", n=2)
