@@ -199,7 +199,10 @@ class Client(FlaskClient):
 
 @pytest.fixture
 def app(database_url):
-    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url})
+    # The limiter is one object for every app in this process, and an app made with limits
+    # off (the browser tests' live server, which xdist may run in this worker first) would
+    # leave them off for every later app: each test's app asks for them on.
+    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "RATELIMIT_ENABLED": True})
     app.test_client_class = Client
     app.jinja_env.bytecode_cache = TEMPLATES
     with app.app_context():

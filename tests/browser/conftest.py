@@ -11,7 +11,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from pupilvoice import create_app
-from pupilvoice.extensions import db
+from pupilvoice.extensions import db, limiter
 from pupilvoice.services import demo
 from tests.conftest import skip_or_fail
 
@@ -77,6 +77,15 @@ def live_app():
         db.session.commit()
     yield app
     shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def no_rate_limits():
+    """The live server runs without limits, but the limiter is one object for the whole
+    process: a web test's app in the same xdist worker turns it back on."""
+    limiter.enabled = False
+    yield
+    limiter.enabled = True
 
 
 @pytest.fixture(scope="session")
