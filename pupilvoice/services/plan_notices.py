@@ -6,7 +6,6 @@ answered. Mail goes out after the view has committed what it refers to (REL-01).
 from __future__ import annotations
 
 import smtplib
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -20,7 +19,7 @@ from ..domain.invitations import HAS_ACCOUNT
 from ..extensions import db
 from ..i18n import format_locale
 from ..i18n import gettext as _
-from ..models import ParentLink, ParentResponse, Plan, PlanDelivery, School, User
+from ..models import ParentLink, Plan, PlanDelivery, School, User
 from ..models.base import utcnow
 from . import audit, invitations, mail, signoff
 
@@ -90,7 +89,8 @@ class Panel:
 
 
 # Built once, and one query each for all the parents (a plan page shows every one):
-# each link with its parent and what was sent to them, then every answer to the plan.
+# each link with its parent and what was sent to them (then every answer to the plan,
+# signoff.latest_answers_by_parent).
 _PARENTS = (
     select(ParentLink, PlanDelivery)
     .join(ParentLink.parent)
@@ -105,22 +105,6 @@ _PARENTS = (
     .order_by(User.name, User.id)
     .options(contains_eager(ParentLink.parent))
 )
-_ANSWERS = (
-    select(ParentResponse)
-    .where(ParentResponse.plan_id == bindparam("plan_id"))
-    .order_by(ParentResponse.created_at, ParentResponse.id)
-)
-
-
-def _answers_by_parent(plan: Plan) -> dict[int, signoff.Answers]:
-    """``signoff.latest_answers`` for every parent of the plan at once."""
-    found: dict[int, signoff.Answers] = defaultdict(signoff.Answers)
-    for row in db.session.scalars(_ANSWERS, {"plan_id": plan.id}):
-        if row.target_id is not None:
-            found[row.parent_id].targets[row.target_id] = row
-        else:
-            found[row.parent_id].notes[row.kind] = row
-    return found
 
 
 def panel(plan: Plan) -> Panel:
@@ -128,7 +112,7 @@ def panel(plan: Plan) -> Panel:
     found = Panel(plan)
     asking = lifecycle.needs_signoff(plan.status)
     parents = db.session.execute(_PARENTS, {"plan_id": plan.id, "pupil_id": plan.pupil_id})
-    answered = _answers_by_parent(plan)
+    answered = signoff.latest_answers_by_parent(plan)
     for link, sent in parents:
         parent = link.parent
         answers = answered[parent.id]

@@ -4,6 +4,7 @@ every parent has confirmed every target. These functions flush, never commit."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +29,13 @@ class Answers:
 
     def as_rules(self) -> dict[int, rules.Answer]:
         return {key: _as_rule(row) for key, row in self.targets.items()}
+
+    def add(self, row: ParentResponse) -> None:
+        """Take ``row`` as the latest answer to its target or note (rows come oldest first)."""
+        if row.target_id is not None:
+            self.targets[row.target_id] = row
+        else:
+            self.notes[row.kind] = row
 
 
 def _as_rule(row: ParentResponse) -> rules.Answer:
@@ -78,26 +86,30 @@ def current_version(plan: Plan) -> PlanVersion:
     return kept
 
 
-# Built once, with the ids bound at run time (as _DELIVERY below): the family pages run it
-# on every view, and building a statement costs SQLAlchemy about as much as running it.
-_ANSWERS = (
+# Built once, with the ids bound at run time (as _DELIVERY below): the family pages and the
+# staff plan page run them on every view, and building a statement costs SQLAlchemy about
+# as much as running it. Oldest first, so the latest answer is the one kept.
+_PLAN_ANSWERS = (
     select(ParentResponse)
-    .where(
-        ParentResponse.plan_id == bindparam("plan_id"),
-        ParentResponse.parent_id == bindparam("parent_id"),
-    )
+    .where(ParentResponse.plan_id == bindparam("plan_id"))
     .order_by(ParentResponse.created_at, ParentResponse.id)
 )
+_ANSWERS = _PLAN_ANSWERS.where(ParentResponse.parent_id == bindparam("parent_id"))
 
 
 def latest_answers(plan: Plan, parent: User) -> Answers:
     """The parent's latest answer to each target and latest plan notes (history stays)."""
     found = Answers()
     for row in db.session.scalars(_ANSWERS, {"plan_id": plan.id, "parent_id": parent.id}):
-        if row.target_id is not None:
-            found.targets[row.target_id] = row
-        else:
-            found.notes[row.kind] = row
+        found.add(row)
+    return found
+
+
+def latest_answers_by_parent(plan: Plan) -> dict[int, Answers]:
+    """``latest_answers`` for every parent of the plan at once, by parent id (one query)."""
+    found: dict[int, Answers] = defaultdict(Answers)
+    for row in db.session.scalars(_PLAN_ANSWERS, {"plan_id": plan.id}):
+        found[row.parent_id].add(row)
     return found
 
 
