@@ -18,7 +18,6 @@ from .domain.permissions import can
 from .domain.roles import PUPIL, STAFF_ROLES
 from .extensions import db, login_manager
 from .i18n import gettext as _
-from .models import Pupil
 from .models.base import utcnow
 from .services import accounts
 
@@ -98,7 +97,7 @@ def load_principal(token: str):
     record = accounts.find_session(token)
     if record is None:
         return None
-    principal = db.session.get(Pupil, record.pupil_id) if record.pupil_id else record.user
+    principal = record.pupil if record.pupil_id else record.user  # loaded with the session
     if principal is None or not principal.is_active:
         return None
     limits = limits_for(principal)
