@@ -56,6 +56,10 @@ class Config:
     # Host names a request may name; None accepts any (production: PUBLIC_URL's host,
     # plus those in TRUSTED_HOSTS, comma-separated). Any other Host gets 400.
     TRUSTED_HOSTS = _list("TRUSTED_HOSTS") or None
+    # SEC-18: how many proxies in front of the app set X-Forwarded-For/-Proto; their
+    # headers are believed only from FORWARDED_ALLOW_IPS (gunicorn reads the same setting).
+    PROXY_FIX = int(os.environ.get("PROXY_FIX", "0"))
+    FORWARDED_ALLOW_IPS = _list("FORWARDED_ALLOW_IPS") or ["127.0.0.1", "::1"]
 
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_DEFAULT_TIMEZONE = os.environ.get("TIMEZONE", "Europe/London")
