@@ -18,6 +18,7 @@ import re
 import secrets
 import shlex
 import shutil
+import signal
 import ssl
 import subprocess
 import sys
@@ -25,6 +26,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from flask_migrate import upgrade
 from playwright.sync_api import expect
 
 from pupilvoice import create_app
@@ -32,7 +34,7 @@ from pupilvoice.extensions import db
 from pupilvoice.models import ParentResponse, Plan, Pupil
 from pupilvoice.services import demo
 from tests.browser.conftest import TABLET, screenshot, sign_in
-from tests.conftest import skip_or_fail
+from tests.conftest import free_port, skip_or_fail
 from tests.servers import ROOT, healthy, wait_for
 
 README = ROOT / "README.md"
@@ -41,9 +43,10 @@ EXAMPLE_APP = "127.0.0.1:8000"
 TEACHER = "jones@riverside.example"
 PARENT = "tom.taylor@family.example"
 BETTER_SMART = "By 14 March, Sam will write 3 sentences with full stops in 4 of 5 lessons."
+BIN = Path(sys.executable).parent
 WAIT = 20_000  # ms: a busy two-core machine hashes passwords slowly (production argon2)
-# Two workers, not the README's four: this machine has two cores, and the test shares them.
-WORKERS = "2"
+# One worker, not the README's four: the test shares two cores with the rest of the suite.
+WORKERS = "1"
 
 
 def deployment_section() -> str:
@@ -90,8 +93,17 @@ def run(command: list[str], folder: str, env: dict, name: str) -> subprocess.Pop
     return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
 
 
+def started(check, folder: str, name: str) -> None:
+    """Wait until ``check`` passes (the port answers); if it never does, show the log."""
+    try:
+        wait_for(check, name, seconds=30)
+    except RuntimeError:
+        log = (Path(folder) / f"{name}.log").read_text(errors="replace")
+        raise RuntimeError(f"{name} did not start:\n{log[-3000:]}") from None
+
+
 def stop(process: subprocess.Popen) -> None:
-    process.terminate()
+    process.send_signal(signal.SIGINT)  # gunicorn: quick shutdown (TERM waits for workers)
     try:
         process.wait(timeout=10)
     except subprocess.TimeoutExpired:
@@ -100,9 +112,11 @@ def stop(process: subprocess.Popen) -> None:
 
 
 def seed(database_url: str) -> tuple[int, int]:
-    """The demo school; Sam's draft plan and its vague handwriting target."""
+    """``flask db upgrade`` (in this process: a second interpreter costs seconds), the demo
+    school; Sam's draft plan and its vague handwriting target."""
     app = create_app({"SQLALCHEMY_DATABASE_URI": database_url})
     with app.app_context():
+        upgrade()
         demo.load()
         db.session.commit()
         sam = db.session.query(Pupil).filter_by(first_name="Sam").one()
@@ -114,19 +128,8 @@ def seed(database_url: str) -> tuple[int, int]:
     return found
 
 
-@pytest.fixture(scope="module")
-def deployed():
-    """gunicorn (production settings from the README) behind Caddy on https://127.0.0.1."""
-    caddy = shutil.which("caddy")
-    if caddy is None:
-        skip_or_fail("Caddy not installed (apt-get install caddy)")
-    from tests.conftest import free_port
-
-    folder = tempfile.mkdtemp(prefix="pupilvoice-https-")
-    app_port, https_port = free_port(), free_port()
-    public_url = f"https://127.0.0.1:{https_port}"
-    section = deployment_section()
-    database_url = f"sqlite:///{folder}/school.sqlite"
+def app_environment(section: str, public_url: str, database_url: str) -> dict[str, str]:
+    """The README's exports, with the test's own secret, address and database."""
     readme_env = readme_environment(section)
     test_values = {
         "SECRET_KEY": secrets.token_urlsafe(48),
@@ -135,30 +138,51 @@ def deployed():
         "RATELIMIT_STORAGE_URI": "memory://",  # no Redis needed for one short test
     }
     assert set(test_values) <= set(readme_env), "the README's deployment lost a setting"
-    env = {**os.environ, **readme_env, **test_values}
-    bin_dir = Path(sys.executable).parent
-    upgrade = readme_command(section, "flask")
-    subprocess.run(
-        [str(bin_dir / "flask"), *upgrade[1:]], cwd=ROOT, env=env, check=True, capture_output=True
-    )
-    plan_id, target_id = seed(database_url)
+    return {**os.environ, **readme_env, **test_values}
+
+
+def gunicorn_command(section: str, port: int) -> list[str]:
     command = readme_command(section, "gunicorn")
-    command[0] = str(bin_dir / "gunicorn")
+    command[0] = str(BIN / "gunicorn")
     command[command.index("-w") + 1] = WORKERS
-    command[command.index("-b") + 1] = f"127.0.0.1:{app_port}"
+    command[command.index("-b") + 1] = f"127.0.0.1:{port}"
+    return command
+
+
+def caddy_command(caddy: str, folder: str, section: str, https_port: int, app_port: int):
     (Path(folder) / "Caddyfile").write_text(caddyfile(section, https_port, app_port))
+    return [caddy, "run", "--config", f"{folder}/Caddyfile", "--adapter", "caddyfile"]
+
+
+@pytest.fixture(scope="module")
+def deployed():
+    """gunicorn (production settings from the README) behind Caddy on https://127.0.0.1."""
+    caddy = shutil.which("caddy")
+    if caddy is None:
+        skip_or_fail("Caddy not installed (apt-get install caddy)")
+    folder = tempfile.mkdtemp(prefix="pupilvoice-https-")
+    app_port, https_port = free_port(), free_port()
+    public_url, database_url = (
+        f"https://127.0.0.1:{https_port}",
+        f"sqlite:///{folder}/school.sqlite",
+    )
+    section = deployment_section()
+    env = app_environment(section, public_url, database_url)
     caddy_env = {**os.environ, "HOME": folder, "XDG_DATA_HOME": folder, "XDG_CONFIG_HOME": folder}
-    caddy_command = [caddy, "run", "--config", f"{folder}/Caddyfile", "--adapter", "caddyfile"]
-    processes = [run(command, folder, env, "gunicorn")]
+    # Both servers start while the database is made: nothing reads it before /healthz.
+    processes = [run(gunicorn_command(section, app_port), folder, env, "gunicorn")]
     try:
-        processes.append(run(caddy_command, folder, caddy_env, "caddy"))
-        wait_for(lambda: healthy(app_port), "gunicorn", seconds=30)
-        wait_for(lambda: https_healthy(https_port), "Caddy", seconds=30)
+        command = caddy_command(caddy, folder, section, https_port, app_port)
+        processes.append(run(command, folder, caddy_env, "caddy"))
+        assert readme_command(section, "flask") == [".venv/bin/flask", "db", "upgrade"]
+        plan_id, target_id = seed(database_url)
+        started(lambda: healthy(app_port), folder, "gunicorn")
+        started(lambda: https_healthy(https_port), folder, "caddy")
         yield {
             "url": public_url,
+            "database_url": database_url,
             "plan_id": plan_id,
             "target_id": target_id,
-            "database_url": database_url,
         }
     finally:
         for process in processes:
