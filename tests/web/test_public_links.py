@@ -14,6 +14,7 @@ from PIL import Image, ImageDraw
 from pupilvoice import create_app
 from pupilvoice.config import ProductionConfig
 from pupilvoice.extensions import db as _db
+from pupilvoice.links import public_address, public_url
 from pupilvoice.services import plans
 from tests.conftest import Client, sign_in
 from tests.web.plan_helpers import make_plan, target_values
@@ -24,7 +25,7 @@ LINK = re.compile(r"https?://[^\s\"'<>]+")
 
 
 @pytest.fixture(autouse=True)
-def public_url(app):
+def school_address(app):
     app.config["PUBLIC_URL"] = PUBLIC
 
 
@@ -152,6 +153,13 @@ def test_sec16_remind_parents_from_cron_links_to_the_public_address(app, world, 
     assert result.exit_code == 0, result.output
     (message,) = outbox
     assert_public(links_in(message))
+
+
+def test_sec16_public_url_needs_no_request_and_keeps_a_path_prefix(app):
+    app.config["PUBLIC_URL"] = "https://school.example/pupilvoice"
+    with app.app_context():  # as in a command run from cron: no request at all
+        assert public_url("join.enter_code") == "https://school.example/pupilvoice/join"
+        assert public_address("auth.reset", token="ab") == "school.example/pupilvoice/auth/reset/ab"
 
 
 # --- production ----------------------------------------------------------------------------
