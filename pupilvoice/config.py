@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 DEV_SECRET = "dev-only-secret-change-me"  # noqa: S105 - refused in production
+DEV_PUBLIC_URL = "http://127.0.0.1:5000"  # `make run`; refused in production
 
 
 def _bool(name: str, default: bool) -> bool:
@@ -13,6 +15,11 @@ def _bool(name: str, default: bool) -> bool:
     if value is None:
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _list(name: str) -> list[str]:
+    """A comma-separated environment variable as a list ("" and unset: empty)."""
+    return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
 
 
 class Config:
@@ -42,8 +49,17 @@ class Config:
     JOIN_LIMIT_OVERALL = os.environ.get("JOIN_LIMIT_OVERALL", "200 per hour")
 
     WTF_CSRF_TIME_LIMIT = None  # bound to the session instead; staff forms stay open long
-    PREFERRED_URL_SCHEME = os.environ.get("PREFERRED_URL_SCHEME", "http")
-    SERVER_NAME = os.environ.get("SERVER_NAME")
+
+    # SEC-16: every link in a mail, letter or QR code starts with this, never with the
+    # Host a request names. Production refuses to start without an https one.
+    PUBLIC_URL = os.environ.get("PUBLIC_URL", DEV_PUBLIC_URL).rstrip("/")
+    # Host names a request may name; None accepts any (production: PUBLIC_URL's host,
+    # plus those in TRUSTED_HOSTS, comma-separated). Any other Host gets 400.
+    TRUSTED_HOSTS = _list("TRUSTED_HOSTS") or None
+    # SEC-18: how many proxies in front of the app set X-Forwarded-For/-Proto; their
+    # headers are believed only from FORWARDED_ALLOW_IPS (gunicorn reads the same setting).
+    PROXY_FIX = int(os.environ.get("PROXY_FIX", "0"))
+    FORWARDED_ALLOW_IPS = _list("FORWARDED_ALLOW_IPS") or ["127.0.0.1", "::1"]
 
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_DEFAULT_TIMEZONE = os.environ.get("TIMEZONE", "Europe/London")
@@ -77,6 +93,7 @@ class TestingConfig(Config):
     TESTING = True
     SECRET_KEY = "test-secret"  # noqa: S105
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
+    PUBLIC_URL = "http://localhost"  # the test client's own host: links in mails work
     RATELIMIT_STORAGE_URI = "memory://"
     ARGON2_TIME_COST = 1
     ARGON2_MEMORY_COST = 1024
@@ -106,5 +123,23 @@ def check_production_safety(config: dict) -> None:
         problems.append("DEBUG is on")
     if not config.get("SESSION_COOKIE_SECURE") or not config.get("SESSION_COOKIE_HTTPONLY"):
         problems.append("session cookies are not Secure and HttpOnly")
+    problems += _public_url_problems(config.get("PUBLIC_URL"))
     if problems:
         raise RuntimeError("Refusing to start in production: " + "; ".join(problems))
+
+
+def _public_url_problems(url: str | None) -> list[str]:
+    if not url or url.rstrip("/") == DEV_PUBLIC_URL:
+        return ["PUBLIC_URL is not set (e.g. https://pupilvoice.school.example)"]
+    parts = urlsplit(url)
+    if parts.scheme != "https" or not parts.hostname:
+        return [f"PUBLIC_URL must be an https:// address, not {url!r}"]
+    if parts.query or parts.fragment or parts.username:
+        return [f"PUBLIC_URL must be a plain address, not {url!r}"]
+    return []
+
+
+def trusted_hosts(config: dict) -> list[str]:
+    """Production's Host check: PUBLIC_URL's host and any extra names configured."""
+    hosts = [urlsplit(config["PUBLIC_URL"]).hostname or ""]
+    return hosts + [h for h in config.get("TRUSTED_HOSTS") or () if h not in hosts]

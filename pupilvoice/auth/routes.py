@@ -16,6 +16,7 @@ from ..extensions import db, limiter
 from ..forms import NewPasswordForm
 from ..i18n import LANGUAGE_NAMES, chosen_language
 from ..i18n import gettext as _
+from ..links import public_url
 from ..models import AccountToken, User
 from ..services import accounts, audit, devices, mail
 from .forms import CodeForm, EmailForm, LanguageForm, LoginForm, WelcomeForm
@@ -249,6 +250,6 @@ def set_up_account(record: AccountToken, how: str):
 
 def send_reset_mail(user: User, raw: str) -> None:
     with force_locale(user.locale or "en"):
-        link = url_for("auth.reset", token=raw, _external=True)
+        link = public_url("auth.reset", token=raw)
         body = render_template("auth/mail_reset.txt", user=user, link=link)
         mail.send(user.email, _("Reset your PupilVoice password"), body)
