@@ -25,6 +25,7 @@ from flask_login import current_user, login_user, logout_user
 from wtforms.fields.choices import SelectChoice
 
 from ..access import PUBLIC, audience
+from ..auth.routes import code_problem, wait_message
 from ..domain import pictures
 from ..domain.permissions import can
 from ..domain.roles import PUPIL
@@ -153,14 +154,18 @@ def pictures_sign_in(pupil_id: int):
 
 def check_staff(form: StaffCheckForm, pupil: Pupil | None) -> tuple[User | None, str | None]:
     """The adult behind these details, if they may help this pupil; else an error message."""
-    user, outcome = accounts.check_password(form.email.data, form.password.data)
-    if outcome == "locked":
-        return None, _("Too many wrong tries. This account is locked for a while.")
-    if outcome != "ok" or not user.is_staff:
+    check = accounts.check_password(form.email.data, form.password.data, request.remote_addr)
+    user = check.user
+    if check.outcome == "wait":
+        return None, wait_message(check.minutes)
+    if check.outcome != "ok" or not user.is_staff:
         return None, _("That e-mail address and password do not match.")
-    if user.totp_enabled and not accounts.second_factor_ok(user, form.code.data or ""):
-        accounts.count_failure(user)
-        return None, _("Type the code from your app as well.")
+    if user.totp_enabled:
+        code = accounts.check_second_factor(user, form.code.data or "")
+        if code.outcome != "ok":
+            return None, code_problem(code) if code.outcome == "wait" else _(
+                "Type the code from your app as well."
+            )
     if pupil is None or not can(user, "help_sign_in", pupil):
         return None, _("You can only help pupils in your own classes.")
     return user, None
