@@ -25,6 +25,7 @@ from flask_login import current_user, login_user, logout_user
 from wtforms.fields.choices import SelectChoice
 
 from ..access import PUBLIC, audience
+from ..auth.limits import account_and_address, sign_in_limits
 from ..auth.routes import code_problem, wait_message
 from ..domain import pictures
 from ..domain.permissions import can
@@ -40,7 +41,6 @@ bp = Blueprint("tablet", __name__, url_prefix="/tablet", template_folder="templa
 
 # Per address, and a whole class shares one: the real limit is per pupil (SEC-05).
 PICTURE_LIMIT = "120 per minute"
-STAFF_CHECK_LIMIT = "30 per minute"
 # Sign-out clears the browser's cache and storage but NOT its cookies: "cookies" would
 # also delete the device cookie and take the tablet out of class mode. The pupil's
 # session cookie is emptied by the server and the session itself is ended (SEC-07).
@@ -173,7 +173,7 @@ def check_staff(form: StaffCheckForm, pupil: Pupil | None) -> tuple[User | None,
 
 @bp.route("/help", methods=["GET", "POST"])
 @audience(PUBLIC)
-@limiter.limit(STAFF_CHECK_LIMIT, methods=["POST"])
+@sign_in_limits(account_and_address)  # a school shares one address (SEC-05)
 def assist():
     """An adult signs a pupil in on this tablet (and unlocks their pictures if locked)."""
     device = this_device()

@@ -4,8 +4,9 @@ stop a family at /join. Windows are an hour or more, so no test depends on machi
 
 from __future__ import annotations
 
-from tests.conftest import PASSWORD, sign_in
+from tests.conftest import PASSWORD, enrol_tablet, on_tablet, sign_in
 from tests.web.test_invitations import make_letter
+from tests.web.test_tablet import _assist
 
 WRONG = "not the password"  # noqa: S105 - a wrong password on purpose
 SCHOOL = {"REMOTE_ADDR": "198.51.100.7"}
@@ -78,3 +79,11 @@ def test_sec05_a_ceiling_per_address_at_join_still_stops_floods(app):
     client = app.test_client()
     statuses = [client.form("/join", {"code": f"ABC{n}-EFGH"}).status_code for n in range(2, 9)]
     assert statuses == [200] * 5 + [429] * 2
+
+
+def test_sec05_other_adults_wrong_tries_do_not_stop_a_teacher_on_the_class_tablet(client, world):
+    on_tablet(client, enrol_tablet(world.own_class, world.teacher))
+    for n in range(35):
+        wrong = _assist(client, world, world.pupil, f"supply{n}@agency.example", password=WRONG)
+        assert wrong.status_code == 200
+    assert _assist(client, world, world.pupil, world.ta.email).status_code == 302
