@@ -41,12 +41,27 @@ class Config:
     PUPIL_IDLE_SECONDS = 5 * 60
     PUPIL_MAX_SECONDS = 60 * 60
 
-    # SEC-05: wrong passwords before an account is locked, and for how long
-    LOGIN_MAX_FAILURES = 5
-    LOGIN_LOCK_MINUTES = 15
-    # /join, where families type the code from a letter: per address, and for everyone
+    # SEC-05: wrong passwords for one e-mail address from one network address: free tries,
+    # then a wait in minutes before the next is even checked (growing; the last repeats)
+    LOGIN_FREE_TRIES = 5
+    LOGIN_WAIT_MINUTES = (1, 2, 5, 15, 30, 60)
+    # the same for one e-mail address from every network address: a far higher backstop
+    LOGIN_ACCOUNT_FREE_TRIES = 100
+    LOGIN_ACCOUNT_WAIT_MINUTES = (60,)
+    # SEC-04: wrong two-step codes for one account (a correct password does not reset them)
+    LOGIN_CODE_FREE_TRIES = 5
+    LOGIN_CODE_WAIT_MINUTES = (15, 60, 240, 1440)
+    LOGIN_QUIET_HOURS = 24  # a day without a wrong try starts the counting again
+    # Rate limits, shared by every server through RATELIMIT_STORAGE_URI. Only wrong tries
+    # count. Sign-in: per e-mail address (or link) and network address, plus a generous
+    # ceiling per network address against floods (a whole school shares one address).
+    LOGIN_LIMIT = os.environ.get("LOGIN_LIMIT", "10 per minute")
+    LOGIN_LIMIT_PER_ADDRESS = os.environ.get("LOGIN_LIMIT_PER_ADDRESS", "300 per minute")
+    # /join, where families type the code from a letter: per code and network address,
+    # a ceiling per network address, and one for everyone
     JOIN_LIMIT = os.environ.get("JOIN_LIMIT", "10 per 15 minutes")
-    JOIN_LIMIT_OVERALL = os.environ.get("JOIN_LIMIT_OVERALL", "200 per hour")
+    JOIN_LIMIT_PER_ADDRESS = os.environ.get("JOIN_LIMIT_PER_ADDRESS", "100 per 15 minutes")
+    JOIN_LIMIT_OVERALL = os.environ.get("JOIN_LIMIT_OVERALL", "600 per hour")
 
     WTF_CSRF_TIME_LIMIT = None  # bound to the session instead; staff forms stay open long
 

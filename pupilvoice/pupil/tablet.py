@@ -25,6 +25,8 @@ from flask_login import current_user, login_user, logout_user
 from wtforms.fields.choices import SelectChoice
 
 from ..access import PUBLIC, audience
+from ..auth.limits import account_and_address, sign_in_limits
+from ..auth.routes import code_problem, wait_message
 from ..domain import pictures
 from ..domain.permissions import can
 from ..domain.roles import PUPIL
@@ -39,7 +41,6 @@ bp = Blueprint("tablet", __name__, url_prefix="/tablet", template_folder="templa
 
 # Per address, and a whole class shares one: the real limit is per pupil (SEC-05).
 PICTURE_LIMIT = "120 per minute"
-STAFF_CHECK_LIMIT = "30 per minute"
 # Sign-out clears the browser's cache and storage but NOT its cookies: "cookies" would
 # also delete the device cookie and take the tablet out of class mode. The pupil's
 # session cookie is emptied by the server and the session itself is ended (SEC-07).
@@ -153,14 +154,18 @@ def pictures_sign_in(pupil_id: int):
 
 def check_staff(form: StaffCheckForm, pupil: Pupil | None) -> tuple[User | None, str | None]:
     """The adult behind these details, if they may help this pupil; else an error message."""
-    user, outcome = accounts.check_password(form.email.data, form.password.data)
-    if outcome == "locked":
-        return None, _("Too many wrong tries. This account is locked for a while.")
-    if outcome != "ok" or not user.is_staff:
+    check = accounts.check_password(form.email.data, form.password.data, request.remote_addr)
+    user = check.user
+    if check.outcome == "wait":
+        return None, wait_message(check.minutes)
+    if check.outcome != "ok" or not user.is_staff:
         return None, _("That e-mail address and password do not match.")
-    if user.totp_enabled and not accounts.second_factor_ok(user, form.code.data or ""):
-        accounts.count_failure(user)
-        return None, _("Type the code from your app as well.")
+    if user.totp_enabled:
+        code = accounts.check_second_factor(user, form.code.data or "")
+        if code.outcome != "ok":
+            return None, code_problem(code) if code.outcome == "wait" else _(
+                "Type the code from your app as well."
+            )
     if pupil is None or not can(user, "help_sign_in", pupil):
         return None, _("You can only help pupils in your own classes.")
     return user, None
@@ -168,7 +173,7 @@ def check_staff(form: StaffCheckForm, pupil: Pupil | None) -> tuple[User | None,
 
 @bp.route("/help", methods=["GET", "POST"])
 @audience(PUBLIC)
-@limiter.limit(STAFF_CHECK_LIMIT, methods=["POST"])
+@sign_in_limits(account_and_address)  # a school shares one address (SEC-05)
 def assist():
     """An adult signs a pupil in on this tablet (and unlocks their pictures if locked)."""
     device = this_device()
