@@ -1,5 +1,5 @@
 """A pupil's page for staff (their voice, worries and what was done), and the pupil's
-picture password (set, reset, unlock)."""
+picture password (set, reset, clear a cool-down)."""
 
 from __future__ import annotations
 
