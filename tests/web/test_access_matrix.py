@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from pupilvoice.extensions import limiter
-from pupilvoice.services import tablet
+from pupilvoice.services import picture_keys
 from tests.conftest import PICTURES, enrol_tablet, on_tablet, sign_in, tap_pictures
 
 ANYONE = "anyone"
@@ -163,7 +163,7 @@ def people(world, factory, db, no_rate_limits):
     other_school = factory.school("Hilltop Primary")
     other_senco = factory.user(other_school, "senco", "Mr Hill")
     db.session.commit()
-    tablet.set_pictures(world.pupil, PICTURES, world.teacher)
+    picture_keys.set_pictures(world.pupil, PICTURES, world.teacher)
     db.session.commit()
     return {
         "tablet": enrol_tablet(world.own_class, world.teacher),
