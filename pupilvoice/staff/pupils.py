@@ -45,7 +45,8 @@ def pupil(pupil_id: int):
     """The pupil's voice for staff: worries first, then About me, then "I can..."."""
     child = load_or_404(Pupil, pupil_id, "view_voice")
     page = _pupil_page(child)
-    # audited once the page is made, as plans._read explains; it also marks what they saw
+    # audited once the page is made, as plan_display.audited_read explains; it also marks
+    # what they saw
     audit.record(current_user, "view_voice", child)
     db.session.commit()
     return page
