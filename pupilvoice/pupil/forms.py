@@ -74,7 +74,11 @@ class PlaceForm(Form):
 RECORDING_PROBLEMS = {
     "too-big": _l("That recording is too long. Please make a shorter one."),
     "not-audio": _l("We could not use that recording. Please try again."),
+    "pupil-full": _l("Your talking box is full. Please ask an adult. You can still type."),
+    "school-full": _l("Your talking box is full. Please ask an adult. You can still type."),
+    "too-fast": _l("That is a lot of recordings! Please wait a minute, then try again."),
 }
+RECORDING_FULL = RECORDING_PROBLEMS["pupil-full"]
 
 
 class WordsForm(Form):

@@ -7,12 +7,12 @@ from flask import Response, flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from ..access import STAFF, audience, load_or_404
-from ..domain import audio, pictures, voice_changes
+from ..domain import audio, pictures, recording_quota, voice_changes
 from ..domain.permissions import can
 from ..extensions import db
 from ..i18n import gettext as _
 from ..models import Pupil, Recording, Worry
-from ..services import audit, plans, tablet, voice
+from ..services import audit, plans, recordings, tablet, voice
 from ..voice_labels import (
     AREAS,
     FACES,
@@ -81,7 +81,14 @@ def _pupil_page(child: Pupil, closing: Worry | None = None, close_form=None):
         close_form=close_form,
         new_close_form=CloseWorryForm,
         gathered=voice_changes.gathered,
+        recordings=_recordings_use(child),
     )
+
+
+def _recordings_use(child: Pupil) -> dict:
+    """How much of their talking box the pupil's recordings fill (item 8)."""
+    used, limit = recordings.pupil_bytes(child), recordings.limits().pupil_bytes
+    return {"used": used, "limit": limit, "full": recording_quota.is_full(used, limit)}
 
 
 @bp.get("/recordings/<int:recording_id>")
