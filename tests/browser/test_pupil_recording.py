@@ -128,16 +128,16 @@ def test_rel05_a_full_talking_box_is_said_kindly_and_the_pupil_types(tablet, liv
 
 
 def test_rel05_the_recorder_stops_before_the_talking_box_is_full(tablet, live_app):
-    with talking_box(live_app, "Amelia", room=12_000) as amelia:
+    with talking_box(live_app, "Amelia", room=40_000) as amelia:
         page = tablet()
         enrol(page)
         pupil_signs_in(page, "Amelia")
         page.goto("/pupil/targets/new/reading/i_can")
         page.get_by_role("button", name="Record").tap()
         # no Stop tap: the recorder stops by itself when the room is nearly used
-        expect(page.get_by_text("Listen to check it.")).to_be_visible(timeout=20_000)
+        expect(page.get_by_text("Listen to check it.")).to_be_visible(timeout=30_000)
         size = page.evaluate("document.querySelector('input[type=file]').files[0].size")
-        assert 0 < size <= 12_000
+        assert 0 < size <= 40_000
         tap_and_wait(page, page.get_by_role("button", name="Save"))
         with live_app.app_context():
             kept = db.session.scalars(
