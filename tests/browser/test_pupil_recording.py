@@ -122,6 +122,13 @@ def test_rel05_a_full_talking_box_is_said_kindly_and_the_pupil_types(tablet, liv
             assert page.evaluate("window.__spoken.map(s => s.text)") == [FULL]
             assert_accessible(page, pupil=True)
             screenshot(page, f"pupil-talking-box-full-{name}")
+        page.goto("/pupil/targets/new/reading/i_can?lang=ur")  # right to left (A11Y-01)
+        expect(page.locator(".recorder .kind-message p")).to_have_text(
+            "آپ کا بات کرنے والا ڈبہ بھر گیا ہے۔ کسی بڑے سے پوچھیں۔ آپ پھر بھی لکھ سکتے ہیں۔"
+        )
+        assert_accessible(page, pupil=True)
+        screenshot(page, "pupil-talking-box-full-390-ur")
+        page.goto("/pupil/targets/new/reading/i_can?lang=en")
         page.get_by_label("Finish the sentence").fill("I can kick a ball")
         tap_and_wait(page, page.get_by_role("button", name="Save"))
         assert "/pupil/targets/new" not in page.url
