@@ -13,7 +13,7 @@ from pupilvoice import create_app as create_pupilvoice
 from pupilvoice.access import STAFF, audience
 from pupilvoice.extensions import db
 from pupilvoice.models import Plan
-from pupilvoice.staff.plans import _read
+from pupilvoice.staff.plan_display import audited_read as read_plan
 
 AUDITED_READ = "/bench/audited-read"
 
@@ -27,6 +27,6 @@ def create_app(config: dict | None = None):
         """The /about page for a signed-in member of staff, plus what every plan page must
         also do: record the read of a plan in the audit log (REL-06) and commit it, with
         the same helper the plan pages use. Nothing of the plan is shown."""
-        return _read(render_template("about.html"), db.session.get(Plan, 1))
+        return read_plan(render_template("about.html"), db.session.get(Plan, 1))
 
     return app

@@ -27,6 +27,13 @@ class Config:
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")  # None: SQLite in instance/
     SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
     MAX_CONTENT_LENGTH = 6 * 1024 * 1024  # audio recordings are the largest uploads
+    # Recordings kept per pupil and per school (in MB), and how many one pupil may make a
+    # minute, so a loop cannot fill the disk (SEC-15; domain/recording_quota.py)
+    RECORDING_QUOTA_PUPIL_MB = int(os.environ.get("RECORDING_QUOTA_PUPIL_MB", "20"))
+    RECORDING_QUOTA_SCHOOL_MB = int(os.environ.get("RECORDING_QUOTA_SCHOOL_MB", "2048"))
+    RECORDINGS_PER_MINUTE = int(os.environ.get("RECORDINGS_PER_MINUTE", "5"))
+    # A class tablet not used for this long is no longer enrolled (services/devices.py)
+    DEVICE_IDLE_DAYS = int(os.environ.get("DEVICE_IDLE_DAYS", "120"))
 
     SESSION_COOKIE_NAME = "__Host-pupilvoice"
     SESSION_COOKIE_SECURE = True

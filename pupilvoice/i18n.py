@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from flask import Flask, current_app, g, has_app_context, request, session
-from flask_babel import get_locale, get_translations, to_user_timezone
+from flask_babel import format_decimal, get_locale, get_translations, to_user_timezone
 from flask_babel.speaklater import LazyString
 from flask_login import current_user
 from jinja2 import pass_eval_context
@@ -86,6 +86,13 @@ def install_template_gettext(app: Flask) -> None:
     app.jinja_env.install_gettext_callables(gettext, ngettext, newstyle=True)
     app.jinja_env.globals.update(_=_template_gettext, gettext=_template_gettext)
     app.jinja_env.globals.update(ngettext=_template_ngettext)
+    app.jinja_env.filters["megabytes"] = megabytes
+
+
+def megabytes(size: int) -> str:
+    """A size in MB (2**20 bytes, as the recording limits are set), to one decimal place,
+    in the page's language: "0.5", "2,048"."""
+    return format_decimal(size / (1024 * 1024), "#,##0.#")
 
 
 @pass_eval_context

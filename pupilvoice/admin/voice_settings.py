@@ -10,12 +10,12 @@ from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
 from ..access import audience, load_or_404
-from ..domain import worry_words
+from ..domain import recording_quota, worry_words
 from ..domain.roles import SENCO
 from ..extensions import db
 from ..i18n import gettext as _
 from ..models import TopicCard
-from ..services import voice
+from ..services import recordings, voice
 from ..voice_labels import TOPIC_WORDS, card_word
 from .routes import bp
 from .voice_forms import TopicCardForm, WorryWordsForm
@@ -56,7 +56,25 @@ def topic_cards():
         "admin/topic_cards.html",
         cards=voice.all_cards(current_user.school_id),
         card_word=card_word,
+        recordings=_recordings_use(current_user.school_id),
     )
+
+
+def _recordings_use(school_id: int) -> dict:
+    """The school's recordings against its limit, and the pupils who keep the most (a
+    pupil whose talking box is full can only type until the limit is raised)."""
+    limits = recordings.limits()
+    used = recordings.school_bytes(school_id)
+    return {
+        "used": used,
+        "limit": limits.school_bytes,
+        "full": recording_quota.is_full(used, limits.school_bytes),
+        "pupil_limit": limits.pupil_bytes,
+        "pupils": [
+            (pupil, size, recording_quota.is_full(size, limits.pupil_bytes))
+            for pupil, size in recordings.most_used(school_id)
+        ],
+    }
 
 
 @bp.route("/cards/new", methods=["GET", "POST"])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -175,10 +175,13 @@ class Recording(db.Model):
     never under static/: staff play it back through an authorised route (SEC-15)."""
 
     __tablename__ = "recording"
+    # The rate check counts a pupil's last minute from the index alone: on SQLite the
+    # columns after ``data`` are read only by walking the audio's overflow pages.
+    __table_args__ = (Index("ix_recording_pupil_id_created_at", "pupil_id", "created_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     school_id: Mapped[int] = mapped_column(ForeignKey("school.id"), index=True)
-    pupil_id: Mapped[int] = mapped_column(ForeignKey("pupil.id"), index=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("pupil.id"))
     purpose: Mapped[str] = mapped_column(String(10))  # "voice" or "worry" (who may listen)
     content_type: Mapped[str] = mapped_column(String(40))  # from the content, not the browser
     size: Mapped[int] = mapped_column()

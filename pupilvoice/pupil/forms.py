@@ -16,6 +16,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
+from ..domain import recording_quota
 from ..forms import Form
 from ..i18n import lazy_gettext as _l
 
@@ -74,6 +75,16 @@ class PlaceForm(Form):
 RECORDING_PROBLEMS = {
     "too-big": _l("That recording is too long. Please make a shorter one."),
     "not-audio": _l("We could not use that recording. Please try again."),
+    # the school's store being full is the pupil's box being full, to the pupil
+    recording_quota.PUPIL_FULL: _l(
+        "Your talking box is full. Please ask an adult. You can still type."
+    ),
+    recording_quota.SCHOOL_FULL: _l(
+        "Your talking box is full. Please ask an adult. You can still type."
+    ),
+    recording_quota.TOO_FAST: _l(
+        "That is a lot of recordings! Please wait a minute, then try again."
+    ),
 }
 
 

@@ -54,12 +54,22 @@ def me():
 
 def recording_from(form) -> tuple[bytes | None, bool]:
     """The recording sent with a words form; (None, False) with a kind message on the form
-    when it is too big or not audio (what the pupil typed stays in the form)."""
+    when it is too big, not audio, or there is no room for it (what the pupil typed stays
+    in the form). The room is checked in the transaction that keeps it (see check_room)."""
     data, problem = recordings.read_upload(form.recording.data)
+    if data is not None:
+        problem = recordings.check_room(me(), len(data))
     if problem:
         form.recording.errors = [str(RECORDING_PROBLEMS[problem])]
         return None, False
     return data, True
+
+
+@bp.context_processor
+def recorder_room() -> dict:
+    """For the recorder on the words pages: the bytes this pupil may still record. A
+    function, so pages without a recorder run no query."""
+    return {"recording_room": lambda: recordings.room_left(me())}
 
 
 def who_sees(*, worry: bool = False) -> str:

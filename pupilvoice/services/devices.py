@@ -1,9 +1,11 @@
-"""Class tablets: enrolling a device into class mode, finding it from its cookie, revoking it."""
+"""Class tablets: enrolling a device into class mode, finding it from its cookie, revoking it,
+and letting one that has not been used for a term expire."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
+from flask import current_app
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import contains_eager
 
@@ -13,7 +15,7 @@ from ..models.base import utcnow
 from . import audit, tokens, voice
 
 COOKIE = "__Host-pupilvoice-device"
-COOKIE_MAX_AGE = 400 * 24 * 60 * 60  # the longest a browser keeps a cookie
+COOKIE_MAX_AGE = 400 * 24 * 60 * 60  # the longest a browser keeps a cookie; see idle_since
 SEEN_EVERY = timedelta(minutes=5)
 
 
@@ -44,13 +46,22 @@ def is_plausible(raw: str | None) -> bool:
     return bool(raw) and len(raw) <= 200
 
 
-def active_device_hashed(token_hash) -> tuple:
+def idle_since():
+    """A tablet last used before this is no longer enrolled (DEVICE_IDLE_DAYS, a term by
+    default): a lost or forgotten tablet's cookie stops working on the server, whatever
+    the browser keeps. The teacher enrols it again."""
+    return utcnow() - timedelta(days=current_app.config["DEVICE_IDLE_DAYS"])
+
+
+def active_device_hashed(token_hash, seen_after) -> tuple:
     """The conditions for "the active tablet whose cookie hashes to this", for a query that
-    joins Device to its ClassGroup: the token matches, it is not revoked, its class is
-    current. ``token_hash``: the digest, or a bindparam for a statement built once."""
+    joins Device to its ClassGroup: the token matches, it is not revoked nor idle since
+    ``seen_after`` (see idle_since), its class is current. The arguments: values, or
+    bindparams for a statement built once."""
     return (
         Device.token_hash == token_hash,
         Device.revoked_at.is_(None),
+        Device.last_seen_at > seen_after,
         ClassGroup.archived_at.is_(None),
     )
 
@@ -61,15 +72,17 @@ _ACTIVE_DEVICE = (
     select(Device)
     .join(Device.class_group)
     .options(contains_eager(Device.class_group))
-    .where(*active_device_hashed(bindparam("token_hash")))
+    .where(*active_device_hashed(bindparam("token_hash"), bindparam("seen_after")))
 )
 
 
 def find_active(raw: str | None) -> Device | None:
-    """The active device this cookie names, or None (unknown, revoked, or archived class)."""
+    """The active device this cookie names, or None (unknown, revoked, idle for too long,
+    or archived class)."""
     if not is_plausible(raw):
         return None
-    return db.session.scalars(_ACTIVE_DEVICE, {"token_hash": tokens.digest(raw)}).first()
+    values = {"token_hash": tokens.digest(raw), "seen_after": idle_since()}
+    return db.session.scalars(_ACTIVE_DEVICE, values).first()
 
 
 def find_any(raw: str | None) -> Device | None:

@@ -17,7 +17,9 @@ from . import accounts, audit, devices, tokens
 
 
 def start_session(pupil: Pupil, device: Device, helper: User | None = None) -> str:
-    """Sign the pupil in on this device; returns the raw session token."""
+    """Sign the pupil in on this device; returns the raw session token. The tablet is in
+    use (this writes anyway, so its last use is kept too)."""
+    devices.touch(device)
     raw = accounts.start_session(pupil_id=pupil.id)
     record = accounts.find_session(raw)
     db.session.add(
@@ -47,7 +49,7 @@ _SIGN_IN_ON_DEVICE = (
     .where(
         LoginSession.token_hash == bindparam("session_hash"),
         LoginSession.ended_at.is_(None),
-        *devices.active_device_hashed(bindparam("device_hash")),
+        *devices.active_device_hashed(bindparam("device_hash"), bindparam("seen_after")),
     )
 )
 
@@ -59,8 +61,12 @@ def sign_in_on_device(token: str | None, device_cookie: str | None) -> PupilSign
     the tablet (with its class)."""
     if not token or not devices.is_plausible(device_cookie):
         return None
-    hashes = {"session_hash": tokens.digest(token), "device_hash": tokens.digest(device_cookie)}
-    return db.session.execute(_SIGN_IN_ON_DEVICE, hashes).scalar()
+    values = {
+        "session_hash": tokens.digest(token),
+        "device_hash": tokens.digest(device_cookie),
+        "seen_after": devices.idle_since(),
+    }
+    return db.session.execute(_SIGN_IN_ON_DEVICE, values).scalar()
 
 
 def set_helper(sign_in: PupilSignIn, pupil: Pupil, helper: User | None) -> None:

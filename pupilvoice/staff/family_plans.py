@@ -16,7 +16,7 @@ from ..i18n import ngettext
 from ..links import public_url
 from ..models import ParentResponse, Plan, School, User
 from ..services import invitations, plan_notices, plan_translations, plans, signoff
-from . import letters
+from . import letters, plan_display
 from .family_blueprint import INVITERS, bp, translation_languages
 from .family_forms import paper_answer_form, translation_form
 
@@ -137,7 +137,10 @@ def paper_answer(plan_id: int, parent_id: int):
         db.session.commit()
         flash(_("%(name)s's answer is saved.", name=parent.name), "success")
         return _back(plan)
-    return _paper_page(plan, parent, form)
+    page = _paper_page(plan, parent, form)
+    if form.is_submitted():
+        return page
+    return plan_display.audited_read(page, plan, "opened_for_paper_answer")
 
 
 def _parent_of(plan: Plan, parent_id: int) -> User:
@@ -196,6 +199,9 @@ def translate(plan_id: int, language: str):
         db.session.commit()
         flash(_("The translation is saved."), "success")
         return _back(plan)
-    return render_template(
+    page = render_template(
         "staff/plan_translate.html", plan=plan, language=language, parts=parts, form=form
     )
+    if form.is_submitted():
+        return page
+    return plan_display.audited_read(page, plan, "opened_for_translating")

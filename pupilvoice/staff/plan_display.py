@@ -6,11 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import format_currency
+from flask_login import current_user
 from wtforms import SelectField
 
 from ..domain.versions import Clash, changes, word_diff
+from ..extensions import db
 from ..i18n import gettext as _
-from ..models import PlanVersion, Pupil
+from ..models import Plan, PlanVersion, Pupil
 from ..plan_labels import (
     AREA_LABELS,
     ATTENTION_LABELS,
@@ -23,6 +25,16 @@ from ..voice_labels import card_word, proposal_sentence
 from .routes import bp
 
 PLACES = ("like", "unsure", "dislike")
+
+
+def audited_read(page: str, found: Plan, what: str = "viewed") -> str:
+    """``page``, once its read of the plan is audited (REL-06) and committed. Made first:
+    committing before rendering would expire what the page shows, and writing before it
+    would hold SQLite's write lock while the page renders. Every page that shows a plan
+    (the plan, its versions, its editors, its translation, a paper answer) uses this."""
+    plans.record_read(current_user, found, what)
+    db.session.commit()
+    return page
 
 
 @bp.context_processor

@@ -130,16 +130,7 @@ def term_label(day) -> str:
 @audience(STAFF)
 def plan(plan_id: int):
     found = allowed_or_404(plans.load_page(plan_id))
-    return _read(_plan_page(found), found)
-
-
-def _read(page: str, found: Plan, what: str = "viewed") -> str:
-    """``page``, once its read of the plan is audited (REL-06) and committed. Made first:
-    committing before rendering would expire what the page shows, and writing before it
-    would hold SQLite's write lock while the page renders."""
-    plans.record_read(current_user, found, what)
-    db.session.commit()
-    return page
+    return plan_display.audited_read(_plan_page(found), found)
 
 
 def _plan_page(found: Plan, evidence_for: int | None = None, evidence: EvidenceForm | None = None):
@@ -198,7 +189,11 @@ def plan_edit(plan_id: int):
         draft_key=key,
         clear_draft=session.pop("saved_draft", None),
     )
-    return page if form.is_submitted() else _read(page, found, "opened_for_editing")
+    return (
+        page
+        if form.is_submitted()
+        else plan_display.audited_read(page, found, "opened_for_editing")
+    )
 
 
 @bp.post("/plans/<int:plan_id>/share")
@@ -231,7 +226,7 @@ def plan_versions(plan_id: int):
         a=before,
         b=after,
     )
-    return _read(page, found, "viewed_versions")
+    return plan_display.audited_read(page, found, "viewed_versions")
 
 
 # --- targets ---------------------------------------------------------------------------------
@@ -318,7 +313,11 @@ def target_edit(plan_id: int, target_id: int):
             return _merge_page(form, theirs, stale, found, request.path)
         return _after_save(found, form, request.path, key, merged)
     page = _target_page(form, found, target, key)
-    return page if form.is_submitted() else _read(page, found, "opened_for_editing")
+    return (
+        page
+        if form.is_submitted()
+        else plan_display.audited_read(page, found, "opened_for_editing")
+    )
 
 
 @bp.post("/plans/<int:plan_id>/targets/<int:target_id>/archive")

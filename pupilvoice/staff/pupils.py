@@ -7,12 +7,12 @@ from flask import Response, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from ..access import STAFF, audience, load_or_404
-from ..domain import audio, pictures, voice_changes
+from ..domain import audio, pictures, recording_quota, voice_changes
 from ..domain.permissions import can
 from ..extensions import db
 from ..i18n import gettext as _
 from ..models import Pupil, Recording, Worry
-from ..services import audit, picture_keys, plans, voice
+from ..services import audit, picture_keys, plans, recordings, voice
 from ..voice_labels import (
     AREAS,
     FACES,
@@ -45,7 +45,8 @@ def pupil(pupil_id: int):
     """The pupil's voice for staff: worries first, then About me, then "I can..."."""
     child = load_or_404(Pupil, pupil_id, "view_voice")
     page = _pupil_page(child)
-    # audited once the page is made, as plans._read explains; it also marks what they saw
+    # audited once the page is made, as plan_display.audited_read explains; it also marks
+    # what they saw
     audit.record(current_user, "view_voice", child)
     db.session.commit()
     return page
@@ -82,7 +83,14 @@ def _pupil_page(child: Pupil, closing: Worry | None = None, close_form=None):
         close_form=close_form,
         new_close_form=CloseWorryForm,
         gathered=voice_changes.gathered,
+        recordings=_recordings_use(child),
     )
+
+
+def _recordings_use(child: Pupil) -> dict:
+    """How much of their talking box the pupil's recordings fill (item 8)."""
+    used, limit = recordings.pupil_bytes(child), recordings.limits().pupil_bytes
+    return {"used": used, "limit": limit, "full": recording_quota.is_full(used, limit)}
 
 
 @bp.get("/recordings/<int:recording_id>")

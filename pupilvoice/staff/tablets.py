@@ -38,6 +38,7 @@ def tablets():
         enrolled=enrolled,
         here=here,
         form=_enrol_form(classes),
+        idle_since=devices.idle_since(),
     )
 
 
@@ -51,7 +52,12 @@ def enrol_tablet():
     if not form.validate_on_submit():
         enrolled = devices.active_for_classes(group.id for group in classes)
         return render_template(
-            "staff/tablets.html", classes=classes, enrolled=enrolled, here=None, form=form
+            "staff/tablets.html",
+            classes=classes,
+            enrolled=enrolled,
+            here=None,
+            form=form,
+            idle_since=devices.idle_since(),
         ), 400
     group = load_or_404(ClassGroup, form.class_id.data, "enrol_tablet")
     previous = devices.find_any(request.cookies.get(devices.COOKIE))

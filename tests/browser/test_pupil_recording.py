@@ -3,13 +3,18 @@ the recording is stored and only staff play it back (SEC-15, A11Y-01, A11Y-02)."
 
 from __future__ import annotations
 
-from playwright.sync_api import expect
-from sqlalchemy import select
+from contextlib import contextmanager
 
+from playwright.sync_api import expect
+from sqlalchemy import delete, select
+
+from pupilvoice.domain.recording_quota import MIB
 from pupilvoice.extensions import db
-from pupilvoice.models import Recording
+from pupilvoice.models import Pupil, Recording
+from pupilvoice.services import recordings
 from tests.browser.conftest import (
     PHONE,
+    TABLET,
     TEACHER,
     assert_accessible,
     enrol,
@@ -18,6 +23,8 @@ from tests.browser.conftest import (
     screenshot,
     sign_in,
 )
+
+FULL = "Your talking box is full. Please ask an adult. You can still type."
 
 
 def tap_and_wait(page, locator) -> None:
@@ -78,3 +85,72 @@ def test_without_a_microphone_the_pupil_can_still_type(tablet):
     expect(page.get_by_text("The microphone is not working. You can type instead.")).to_be_visible()
     expect(page.locator("input[type=file]")).to_be_visible()
     assert_accessible(page, pupil=True)
+
+
+@contextmanager
+def talking_box(live_app, first_name: str, room: int):
+    """The pupil's talking box (1 MB here) with only ``room`` bytes left; as before after
+    (what the test itself saved stays)."""
+    pupil = pupil_row(live_app, first_name)
+    before = live_app.config["RECORDING_QUOTA_PUPIL_MB"]
+    live_app.config["RECORDING_QUOTA_PUPIL_MB"] = 1
+    with live_app.app_context():
+        filler = b"\x1a\x45\xdf\xa3" + b"\x42" * (MIB - room - 4)
+        filler_id = recordings.keep(db.session.get(Pupil, pupil.id), filler, "voice").id
+        db.session.commit()
+    try:
+        yield pupil
+    finally:
+        live_app.config["RECORDING_QUOTA_PUPIL_MB"] = before
+        with live_app.app_context():
+            db.session.execute(delete(Recording).where(Recording.id == filler_id))
+            db.session.commit()
+
+
+def test_rel05_a_full_talking_box_is_said_kindly_and_the_pupil_types(tablet, live_app):
+    with talking_box(live_app, "Amelia", room=0):
+        for viewport, name in ((TABLET, "820"), (PHONE, "390")):
+            page = tablet(viewport=viewport)
+            enrol(page)
+            pupil_signs_in(page, "Amelia")
+            page.goto("/pupil/targets/new/reading/i_can")
+            message = page.locator(".recorder .kind-message")
+            expect(message.locator("p")).to_have_text(FULL)
+            expect(page.get_by_role("button", name="Record")).to_have_count(0)
+            expect(page.locator("input[type=file]")).to_have_count(0)
+            message.get_by_role("button", name="Listen").tap()
+            assert page.evaluate("window.__spoken.map(s => s.text)") == [FULL]
+            assert_accessible(page, pupil=True)
+            screenshot(page, f"pupil-talking-box-full-{name}")
+        page.goto("/pupil/targets/new/reading/i_can?lang=ur")  # right to left (A11Y-01)
+        expect(page.locator(".recorder .kind-message p")).to_have_text(
+            "آپ کا بات کرنے والا ڈبہ بھر گیا ہے۔ کسی بڑے سے پوچھیں۔ آپ پھر بھی لکھ سکتے ہیں۔"
+        )
+        assert_accessible(page, pupil=True)
+        screenshot(page, "pupil-talking-box-full-390-ur")
+        page.goto("/pupil/targets/new/reading/i_can?lang=en")
+        page.get_by_label("Finish the sentence").fill("I can kick a ball")
+        tap_and_wait(page, page.get_by_role("button", name="Save"))
+        assert "/pupil/targets/new" not in page.url
+
+
+def test_rel05_the_recorder_stops_before_the_talking_box_is_full(tablet, live_app):
+    with talking_box(live_app, "Amelia", room=40_000) as amelia:
+        page = tablet()
+        enrol(page)
+        pupil_signs_in(page, "Amelia")
+        page.goto("/pupil/targets/new/reading/i_can")
+        page.get_by_role("button", name="Record").tap()
+        # no Stop tap: the recorder stops by itself when the room is nearly used
+        expect(page.get_by_text("Listen to check it.")).to_be_visible(timeout=30_000)
+        size = page.evaluate("document.querySelector('input[type=file]').files[0].size")
+        assert 0 < size <= 40_000
+        tap_and_wait(page, page.get_by_role("button", name="Save"))
+        with live_app.app_context():
+            kept = db.session.scalars(
+                select(Recording.size).where(Recording.pupil_id == amelia.id)
+            ).all()
+        assert sorted(kept)[0] == size
+        page.goto("/pupil/targets/new/reading/i_can")
+        expect(page.get_by_role("button", name="Record")).to_be_visible()
+        screenshot(page, "pupil-recorder-little-room-820")

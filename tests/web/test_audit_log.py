@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from pupilvoice.models import AuditEvent
-from pupilvoice.services import audit
+from pupilvoice.services import audit, plans
+from tests.web.plan_helpers import make_plan
 
 
 def test_rel06_senco_sees_own_school_events_only(login, world, factory, db):
@@ -61,3 +62,25 @@ def test_rel06_no_route_edits_or_deletes_audit_rows(app):
     for rule in app.url_map.iter_rules():
         if rule.endpoint.startswith("audit."):
             assert rule.methods <= {"GET", "HEAD", "OPTIONS"}, rule
+
+
+def _plan_reads(db, plan) -> list[tuple[str, int, int]]:
+    rows = db.session.query(AuditEvent).filter_by(object_type="Plan", object_id=plan.id)
+    return [(e.action, e.actor_user_id, e.detail.get("version")) for e in rows]
+
+
+def test_rel06_the_translate_page_audits_its_read_of_the_plan(login, world, db):
+    plan = make_plan(world, targets=1)
+    plans.share(world.teacher, plan)
+    db.session.commit()
+    login(world.teacher).get(f"/staff/families/plans/{plan.id}/translate/pl")
+    assert ("opened_for_translating", world.teacher.id, plan.version) in _plan_reads(db, plan)
+
+
+def test_rel06_the_paper_answer_page_audits_its_read_of_the_plan(login, world, db):
+    plan = make_plan(world, targets=1)
+    plans.share(world.teacher, plan)
+    db.session.commit()
+    url = f"/staff/families/plans/{plan.id}/parents/{world.parent.id}/answer"
+    assert login(world.teacher).get(url).status_code == 200
+    assert ("opened_for_paper_answer", world.teacher.id, plan.version) in _plan_reads(db, plan)

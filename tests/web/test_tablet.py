@@ -377,3 +377,57 @@ def test_staff_signing_out_on_a_class_tablet_keeps_it_in_class_mode(login, world
     assert response.headers["Clear-Site-Data"] == '"cache", "storage"'
     assert teacher.get("/staff/").status_code == 302  # signed out all the same
     assert "Who are you?" in teacher.get("/tablet/").get_data(as_text=True)
+
+
+# --- a tablet not used for a term expires on the server (issue 11, item 10) ----------------
+
+
+def _last_used(db, days: int) -> None:
+    """The test's clock: the tablet was last used ``days`` ago."""
+    device = db.session.query(Device).one()
+    device.last_seen_at = utcnow() - timedelta(days=days)
+    db.session.commit()
+
+
+def test_sec06_a_tablet_not_used_for_a_term_is_no_longer_enrolled(client, world, db):
+    on_tablet(client, enrol_tablet(world.own_class, world.teacher))
+    _last_used(db, 119)
+    assert "Sam" in client.get("/tablet/").get_data(as_text=True)
+    assert utcnow() - db.session.query(Device).one().last_seen_at < timedelta(minutes=1)
+    _last_used(db, 121)
+    page = client.get("/tablet/").get_data(as_text=True)
+    assert "This tablet is not set up yet" in page and "Sam" not in page
+    assert client.get("/").location != "/tablet/"
+    assert client.get(f"/tablet/pupils/{world.pupil.id}").status_code == 302
+
+
+def test_sec06_the_idle_time_is_configurable(app, client, world, db):
+    app.config["DEVICE_IDLE_DAYS"] = 1
+    on_tablet(client, enrol_tablet(world.own_class, world.teacher))
+    _last_used(db, 2)
+    assert "This tablet is not set up yet" in client.get("/tablet/").get_data(as_text=True)
+
+
+def test_sec07_a_pupil_on_a_tablet_that_expired_is_signed_out(world, db, pupil_login):
+    sam = pupil_login(world.pupil)
+    _last_used(db, 121)
+    response = sam.get("/pupil/")
+    assert response.status_code == 302 and response.location == "/tablet/"
+    assert db.session.query(LoginSession).filter_by(ended_at=None).count() == 0
+
+
+def test_staff_see_last_use_and_enrol_an_expired_tablet_again(login, world, db):
+    token = enrol_tablet(world.own_class, world.teacher)
+    _last_used(db, 130)
+    teacher = on_tablet(login(world.teacher), token)
+    page = teacher.get("/staff/tablets").get_data(as_text=True)
+    old = db.session.query(Device).one()
+    assert old.last_seen_at.strftime("%-d %b %Y") in page
+    assert "Expired" in page
+    assert "This device is already the tablet" not in page
+    response = teacher.form(
+        "/staff/tablets/enrol", {"class_id": world.own_class.id}, page="/staff/tablets"
+    )
+    assert response.status_code == 302
+    assert db.session.get(Device, old.id).revoked_at is not None
+    assert "Sam" in teacher.get("/tablet/").get_data(as_text=True)

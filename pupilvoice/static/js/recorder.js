@@ -1,6 +1,8 @@
 // Saying it out loud (progressive enhancement): Record / Stop with MediaRecorder, a player
 // to listen back, and the recording put into the form's own file input, so "Save" sends it
 // like any upload. Without MediaRecorder the file input stays (a tablet opens its recorder).
+// data-max-bytes is the room left in the pupil's talking box: recording stops before it is
+// full. When the box is full the page has no recorder, only the kind message, and typing.
 (function () {
   "use strict";
   var TYPES = ["audio/webm;codecs=opus", "audio/webm", "audio/ogg;codecs=opus", "audio/mp4"];
@@ -33,7 +35,7 @@
     var status = box.querySelector(".recorder__status");
     var maxSeconds = parseInt(box.dataset.maxSeconds || "180", 10);
     var maxBytes = parseInt(box.dataset.maxBytes || "5242880", 10);
-    var recorder = null, chunks = [], timer = null, stream = null;
+    var recorder = null, chunks = [], timer = null, stream = null, size = 0;
 
     input.hidden = true;
     controls.hidden = false;
@@ -63,13 +65,18 @@
       navigator.mediaDevices.getUserMedia({ audio: true }).then(function (media) {
         stream = media;
         chunks = [];
+        size = 0;
         var type = pickType();
         recorder = new MediaRecorder(media, type ? { mimeType: type, audioBitsPerSecond: 32000 } : {});
         recorder.addEventListener("dataavailable", function (event) {
-          if (event.data && event.data.size) chunks.push(event.data);
+          if (!event.data || !event.data.size) return;
+          chunks.push(event.data);
+          size += event.data.size;
+          // the last piece comes after stop(): stop while two more still fit in the room
+          if (size + 2 * event.data.size >= maxBytes && recorder.state === "recording") recorder.stop();
         });
         recorder.addEventListener("stop", finish);
-        recorder.start();
+        recorder.start(1000);  // a piece a second, to see the room fill up
         record.hidden = true;
         stop.hidden = false;
         stop.focus();
