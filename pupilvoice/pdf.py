@@ -18,6 +18,9 @@ STATIC = Path(__file__).parent / "static"
 STYLESHEET = STATIC / "css" / "copy.css"
 
 
+_IMAGES: dict = {}
+
+
 class PdfUnavailable(RuntimeError):
     """WeasyPrint or the system libraries it needs are not installed."""
 
@@ -55,7 +58,9 @@ def render(html: str) -> bytes:
     """The PDF of ``html`` (A4, styled by static/css/copy.css)."""
     weasyprint, fonts, css = _weasyprint()
     document = weasyprint.HTML(string=html, base_url="data:,", url_fetcher=local_only_fetcher())
-    return document.write_pdf(stylesheets=[css], font_config=fonts)
+    # Tagged, so a screen reader reads the copy in order (headings, lists, language);
+    # the pictures, the same few on every copy, are decoded once and kept.
+    return document.write_pdf(stylesheets=[css], font_config=fonts, pdf_tags=True, cache=_IMAGES)
 
 
 @cache
