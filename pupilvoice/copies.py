@@ -46,11 +46,20 @@ def download(html: str, plan: Plan, kind: str, language: str = "") -> Response:
     except pdf.PdfUnavailable:
         current_app.logger.warning("PDF copies need WeasyPrint's system libraries")
         return _unavailable()
-    name = secure_filename(f"{plan.pupil.first_name}-{plan.term_label}-plan-{kind}-{language}")
     response = Response(body, mimetype="application/pdf")
-    response.headers.set("Content-Disposition", "attachment", filename=f"{name or 'plan'}.pdf")
+    response.headers.set(
+        "Content-Disposition", "attachment", filename=file_name(plan, kind, language)
+    )
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def file_name(plan: Plan, kind: str, language: str = "") -> str:
+    """ "Sam-Spring_2027-plan-parent-ur.pdf": ASCII letters, digits, "-", "_" and "." only,
+    so no name or term typed by staff can reach a path or break the header."""
+    parts = (plan.pupil.first_name, plan.term_label, "plan", kind, language)
+    name = secure_filename("-".join(part for part in parts if part))
+    return f"{name or 'plan'}.pdf"
 
 
 def _unavailable() -> Response:

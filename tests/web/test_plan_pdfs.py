@@ -351,6 +351,14 @@ def test_the_plan_pages_link_to_the_copies(made):
     assert "/copy.pdf" in made["family-page"].get_data(as_text=True)
 
 
+def test_sec15_file_names_are_safe_whatever_staff_typed(world, db, shared_plan):
+    world.pupil.first_name = "عائشہ/../../etc"
+    shared_plan.term_label = 'Spring "2027"\r\nX-Evil: 1'
+    name = copies.file_name(shared_plan, "parent", "ur")
+    assert re.fullmatch(r"[A-Za-z0-9_.-]+\.pdf", name), name
+    assert ".." not in name.removesuffix(".pdf") and name.endswith("-plan-parent-ur.pdf")
+
+
 # --- who may download them ---------------------------------------------------------------
 
 
