@@ -60,6 +60,9 @@ PAGES: list[tuple[str, str | None, str]] = [
     ("glossary", "senco", "/staff/glossary"),
     ("family", "parent", "/family/"),
     ("family plan", "parent", "/family/plans/2"),
+    # printed copies: a PDF made with WeasyPrint on every request (not cached: no-store)
+    ("staff copy (PDF)", "teacher", "/staff/plans/1/staff.pdf"),
+    ("family copy (PDF)", "parent", "/family/plans/2/copy.pdf"),
     ("join (letter code)", None, "/join"),
     ("families", "teacher", "/staff/families/"),
     ("families", "senco", "/staff/families/"),

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install the Debian packages the full test suite needs, when we may (root on Debian).
-# Without them the browser / PostgreSQL legs are skipped with a reason (and fail under CI).
+# Without them the browser / PostgreSQL / PDF tests are skipped with a reason (and fail under CI).
 set -u
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
@@ -8,6 +8,11 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 command -v caddy >/dev/null 2>&1 || need+=(caddy)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+# WeasyPrint (the PDF copies) loads Pango and HarfBuzz from the system
+for lib in libpango-1.0.so.0:libpango-1.0-0 libpangoft2-1.0.so.0:libpangoft2-1.0-0 \
+    libharfbuzz-subset.so.0:libharfbuzz-subset0; do
+  ldconfig -p 2>/dev/null | grep -q "${lib%%:*}" || need+=("${lib##*:}")
+done
 command -v msgfmt >/dev/null 2>&1 || need+=(gettext)
 fc-list 2>/dev/null | grep -q "Noto Naskh Arabic" || need+=(fonts-noto-core)
 fc-list 2>/dev/null | grep -qi "DejaVu" || need+=(fonts-dejavu-core)

@@ -13,6 +13,7 @@ from flask_login import current_user
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import joinedload
 
+from .. import copies
 from ..access import allowed_or_404, audience
 from ..domain import parent_answers as rules
 from ..domain.permissions import can
@@ -22,7 +23,7 @@ from ..extensions import db
 from ..i18n import gettext as _
 from ..i18n import page_language
 from ..models import ParentResponse, Plan, PlanDelivery, Target
-from ..services import plan_translations, signoff
+from ..services import plan_translations, plans, signoff
 from .blueprint import bp
 from .forms import AnswerForm, answer_form
 from .words import FIELD_NAMES, provision_sentence
@@ -189,3 +190,17 @@ def answer(plan_id: int):
     else:
         flash(_("Your answers are saved."), "success")
     return redirect(url_for("parent.plan", plan_id=found.id))
+
+
+@bp.get("/plans/<int:plan_id>/copy.pdf")
+@audience(PARENT)
+def plan_copy(plan_id: int):
+    """The plan to print or keep, in the language this parent reads with the school's words
+    beside it; audited like every read (REL-06)."""
+    found = _load_or_404(plan_id)
+    language = page_language()
+    response = copies.download(copies.render(found, "parent", language), found, "parent", language)
+    if response.status_code == 200:
+        plans.record_read(current_user, found, "copy_downloaded", copy="parent", language=language)
+        db.session.commit()
+    return response

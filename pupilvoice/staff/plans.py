@@ -11,6 +11,7 @@ from flask import abort, flash, redirect, render_template, request, session, url
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
+from .. import copies
 from ..access import STAFF, allowed_or_404, audience, load_or_404
 from ..domain.permissions import can
 from ..domain.plans import Provision, needs_extra_reason
@@ -148,6 +149,7 @@ def _plan_page(found: Plan, evidence_for: int | None = None, evidence: EvidenceF
         provision={t.id: _provision(t) for t in targets},
         evidence_forms={evidence_for: evidence} if evidence else {},
         family=plan_notices.panel(found),
+        copy_languages=copies.family_languages(found),
         today=today(),
         clear_draft=session.pop("saved_draft", None),
     )

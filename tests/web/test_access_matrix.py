@@ -52,6 +52,7 @@ ACCESS: dict[str, set[str] | str] = {
     "staff.plan_edit": WRITERS,
     "staff.plan_share": WRITERS,
     "staff.plan_versions": STAFF,
+    "staff.plan_copy": STAFF,
     "staff.target_new": WRITERS,
     "staff.target_edit": WRITERS,
     "staff.target_archive": WRITERS,
@@ -65,6 +66,7 @@ ACCESS: dict[str, set[str] | str] = {
     "parent.home": {"parent"},
     "parent.plan": {"parent"},
     "parent.answer": {"parent"},
+    "parent.plan_copy": {"parent"},
     "admin.class_archive": SENCO,
     "admin.class_edit": SENCO,
     "admin.class_new": SENCO,
@@ -194,6 +196,7 @@ def _url(rule, world) -> str:
             "kind": "sad",
             "area": "reading",
             "starter": "better",
+            "copy": "staff",
         }.get(name, 1)
     return rule.build(values)[1]
 
