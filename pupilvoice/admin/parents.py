@@ -16,7 +16,7 @@ from ..models import ParentLink, Pupil, User
 from ..services import invitations, people
 from . import lookups
 from .blueprint import bp
-from .forms import AccountForm, LinkForm, NewParentForm
+from .forms import LinkForm, NewParentForm, ParentAccountForm
 
 
 @bp.get("/parents")
@@ -41,7 +41,7 @@ def parent_new():
         parent = people.create(
             current_user,
             name=form.name.data,
-            email=form.email.data,
+            email=form.email.data or None,
             role=PARENT,
             locale=form.preferred_language.data,
         )
@@ -56,11 +56,9 @@ def parent_new():
 @audience(SENCO)
 def parent_edit(user_id: int):
     parent = load_or_404(User, user_id, "manage_parent")
-    form = AccountForm(obj=parent, account_id=parent.id)
+    form = ParentAccountForm(obj=parent, account_id=parent.id)
     if form.validate_on_submit():
-        people.edit(
-            current_user, parent, {"name": form.name.data.strip(), "email": form.email.data}
-        )
+        people.edit(current_user, parent, form.values())
         db.session.commit()
         flash(_("The changes to %(name)s are saved.", name=parent.name), "success")
         return redirect(url_for("admin.parent_edit", user_id=parent.id))
@@ -71,7 +69,7 @@ def parent_edit(user_id: int):
 @audience(SENCO)
 def link_add(user_id: int):
     parent = load_or_404(User, user_id, "manage_parent")
-    form = LinkForm(pupils=lookups.pupils())
+    form = LinkForm(pupils=lookups.pupils(), has_email=parent.email is not None)
     if not form.validate_on_submit():
         return _parent_page(parent, link_form=form)
     pupil = load_or_404(Pupil, form.pupil_id.data, "manage")
@@ -128,7 +126,7 @@ def _parent_page(parent: User, form=None, link_form=None):
         "admin/parent_edit.html",
         parent=parent,
         links=[link for link in links if can(current_user, "manage", link)],
-        form=form or AccountForm(formdata=None, obj=parent, account_id=parent.id),
+        form=form or ParentAccountForm(formdata=None, obj=parent, account_id=parent.id),
         link_form=link_form or LinkForm(formdata=None, pupils=lookups.pupils()),
         invitation=invitations.status(parent, invitations.latest_for([parent]).get(parent.id)),
     )
