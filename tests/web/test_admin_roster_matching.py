@@ -171,3 +171,18 @@ def test_a_school_systems_export_is_read_and_imported(senco, world, db, name):
     assert bronwen.children_links[0].preferred_language == "cy"
     assert parents_of(db, sam.id) == ["Tom Taylor"]
     assert db.session.query(AuditEvent).filter_by(action="imported").count() == 1
+
+
+def test_surname_birth_date_and_upn_are_shown_only_to_the_senco_pri01(login, world, db):
+    world.pupil.upn, world.pupil.surname = "A801200012001", "Pemberton"
+    world.pupil.born_on = date(2019, 2, 14)
+    db.session.commit()
+    senco_page = login(world.senco).get(f"/school/pupils/{world.pupil.id}").get_data(as_text=True)
+    for shown in ("A801200012001", "Pemberton", "14 February 2019"):
+        assert shown in senco_page
+    teacher = login(world.teacher)
+    for url in ("/staff/", f"/staff/pupils/{world.pupil.id}"):
+        response = teacher.get(url)
+        page = response.get_data(as_text=True)
+        assert response.status_code == 200 and "Sam T." in page
+        assert "Pemberton" not in page and "A801200012001" not in page and "2019" not in page
