@@ -304,7 +304,9 @@ class RosterUploadForm(Form):
     file = FileField(
         _l("CSV file"),
         validators=[FileRequired(_l("Choose a CSV file."))],
-        description=_l("Saved as “CSV UTF-8” from a spreadsheet, at most 512 KB."),
+        description=_l(
+            "Saved as CSV from a spreadsheet or your school's information system, at most 512 KB."
+        ),
         render_kw={"accept": ".csv,text/csv"},
     )
     text = ""

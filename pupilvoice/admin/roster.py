@@ -15,6 +15,7 @@ from ..access import audience
 from ..domain import roster_csv
 from ..domain.people import AVATARS, RELATIONSHIPS
 from ..domain.roles import SENCO
+from ..domain.roster_headers import ALIASES
 from ..extensions import db
 from ..i18n import gettext as _
 from ..models.base import utcnow
@@ -102,6 +103,10 @@ def _upload_page(form: RosterUploadForm) -> str:
         "admin/roster.html",
         form=form,
         columns=roster_csv.COLUMNS,
+        aliases={
+            column: ", ".join(name.replace("_", " ") for name in names if name != column)
+            for column, names in ALIASES.items()
+        },
         example=roster_csv.to_csv(roster_csv.EXAMPLE).removeprefix(roster_csv.BOM),
         avatars=AVATARS,
         relationships=RELATIONSHIPS,
