@@ -17,8 +17,8 @@ from ..labels import (
     STAGE_LABELS,
     year_label,
 )
-from ..services.roster import Change, parent_label
-from ..services.roster_match import NEW, Question, record_label
+from ..services.roster import Change
+from ..services.roster_match import NEW, Question, parent_label, record_label
 
 FIELD_NAMES = {
     "year_group": _l("year group"),

@@ -27,9 +27,10 @@ from .roster_match import (
     Matching,
     Question,
     Records,
+    label,
     match,
+    parent_label,
     pupil_label,
-    record_label,
     settle,
 )
 
@@ -104,26 +105,12 @@ def _run(school: School, roster: Roster, answers: dict, write: bool) -> tuple[Pl
         trial = _Walk(records, matching, roster, write=False)  # what would change whom
         trial.run()
         settle(matching, roster, trial.changed_pupils, answers)
-    found = roster.problems + _record_problems(records, roster) + matching.problems
+    found = roster.problems + records.problems(roster) + matching.problems
     result = Plan(roster, sorted(found, key=lambda p: p.row), questions=matching.questions)
     walk = _Walk(records, matching, roster, write=write and result.ready)
     if result.ok:
         result.changes, result.waiting = walk.run(), walk.waiting
     return result, walk
-
-
-def _record_problems(records: Records, roster: Roster) -> list[Problem]:
-    found = []
-    for row in roster.rows:
-        group = records.classes.get(row.class_key)
-        if group is not None and group.archived_at is not None:
-            found.append(Problem(row.number, "class_archived", params={"name": group.name}))
-        user = records.users.get(row.parent.email) if row.parent and row.parent.email else None
-        if user is not None and (user.role != PARENT or user.school_id != records.school.id):
-            found.append(Problem(row.number, "email_taken", "parent_email"))
-        elif user is not None and user.archived_at is not None:
-            found.append(Problem(row.number, "parent_archived", "parent_email"))
-    return found
 
 
 class _Walk:
@@ -288,7 +275,7 @@ class _Walk:
         )
         if not changed:
             return
-        self.changes.append(Change(row.number, kind, "update", _label(kind, obj), changed))
+        self.changes.append(Change(row.number, kind, "update", label(kind, obj), changed))
         if self.write:
             for name, _old, value in changed:
                 setattr(obj, name, value)
@@ -300,17 +287,3 @@ class _Walk:
         choice = min(AVATARS, key=lambda name: (used[name], AVATARS.index(name)))
         used[choice] += 1
         return choice
-
-
-def parent_label(parent: Any) -> str:
-    return f"{parent.name} <{parent.email}>" if parent.email else parent.name
-
-
-def _label(kind: str, obj: Any) -> str:
-    if kind == "class":
-        return obj.name
-    if kind == "pupil":
-        return record_label(obj)
-    if kind == "parent":
-        return parent_label(obj)
-    return f"{obj.parent.name} – {record_label(obj.pupil)}"

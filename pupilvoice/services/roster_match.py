@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -73,6 +74,20 @@ class Records:
         query = select(User).where(User.email.in_(emails))  # both in lower case
         self.users = {user.email: user for user in db.session.scalars(query)}
         self.links = {(link.parent_id, link.pupil_id): link for link in current_links(school.id)}
+
+    def problems(self, roster: Roster) -> list[Problem]:
+        """Rows the school's records refuse: an archived class, an address of staff."""
+        found = []
+        for row in roster.rows:
+            group = self.classes.get(row.class_key)
+            if group is not None and group.archived_at is not None:
+                found.append(Problem(row.number, "class_archived", params={"name": group.name}))
+            user = self.users.get(row.parent.email) if row.parent and row.parent.email else None
+            if user is not None and (user.role != PARENT or user.school_id != self.school.id):
+                found.append(Problem(row.number, "email_taken", "parent_email"))
+            elif user is not None and user.archived_at is not None:
+                found.append(Problem(row.number, "parent_archived", "parent_email"))
+        return found
 
     def parent_by_name(self, pupil: Pupil | None, name: str) -> User | None:
         """A parent of this pupil with this name and no address (a letters-only family)."""
@@ -202,6 +217,20 @@ def pupil_label(row: RosterRow) -> str:
 def record_label(pupil: Pupil) -> str:
     name = f"{pupil.first_name} {pupil.surname or pupil.surname_initial + '.'}"
     return f"{name} ({pupil.class_group.name})" if pupil.class_group else name
+
+
+def parent_label(parent: Any) -> str:
+    return f"{parent.name} <{parent.email}>" if parent.email else parent.name
+
+
+def label(kind: str, obj: Any) -> str:
+    if kind == "class":
+        return obj.name
+    if kind == "pupil":
+        return record_label(obj)
+    if kind == "parent":
+        return parent_label(obj)
+    return f"{obj.parent.name} – {record_label(obj.pupil)}"
 
 
 def _pupils(school_id: int) -> list[Pupil]:
