@@ -36,7 +36,7 @@ LANGUAGE_WORDS = {
     "polski": "pl",
     "urdu": "ur",
 }
-CONTACT_WORDS = {"": "email", "e_mail": "email", "mail": "email", "post": "letter"}
+CONTACT_WORDS = {"e_mail": "email", "mail": "email", "post": "letter"}
 _DATE_FORMATS = (r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _REFERENCE = re.compile(r"[A-Z0-9][A-Z0-9/-]*")
 
@@ -86,7 +86,7 @@ class Cells:
         said = self[column].casefold().replace(" ", "_").replace("-", "_")
         value = words.get(said, said)
         if value not in allowed:
-            self.problem("choice", column, allowed=", ".join(allowed))
+            self.problem("choice", column, allowed=", ".join(code for code in allowed if code))
         return value
 
 

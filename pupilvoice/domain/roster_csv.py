@@ -80,10 +80,10 @@ PARENT_COLUMNS = ("parent_name", "parent_email", "relationship", "language", "co
 @dataclass(frozen=True)
 class ParentEntry:
     name: str
-    email: str  # "" for a family that gets letters only
+    email: str  # "" for a family that gets letters only (or a file without addresses)
     relationship: str
     language: str
-    contact: str
+    contact: str  # "email", "letter", or "" for "e-mail if they have an address"
 
 
 @dataclass(frozen=True)
@@ -229,10 +229,10 @@ def _read_parent(cells: Cells) -> ParentEntry:
             cells.problem("email", "parent_email")
     relationship = cells.choice("relationship", RELATIONSHIPS, RELATIONSHIP_WORDS)
     language = cells.choice("language", FAMILY_LANGUAGES, LANGUAGE_WORDS)
-    # Without an address the school writes letters, unless the file says e-mail.
-    contact_words = CONTACT_WORDS if email else {**CONTACT_WORDS, "": "letter"}
-    contact = cells.choice("contact", CONTACT_METHODS, contact_words)
-    if contact == "email" and not email:
+    # An empty contact is "" here: e-mail when the parent has an address (in the file or
+    # already here), else letters; the import decides once it knows the parent.
+    contact = cells.choice("contact", ("", *CONTACT_METHODS), {**CONTACT_WORDS, "": ""})
+    if contact == "email" and not email and "parent_email" in cells.values:
         cells.problem("email_needed", "contact")
     return ParentEntry(
         name=name,

@@ -241,7 +241,7 @@ class _Walk:
         values = {
             "relationship_label": entry.relationship,
             "preferred_language": entry.language,
-            "contact_method": entry.contact,
+            "contact_method": entry.contact or ("email" if parent.email else "letter"),
         }
         pair = (getattr(parent, "id", None), getattr(pupil, "id", None))
         existing = self.records.links.get(pair) if None not in pair else None

@@ -11,7 +11,7 @@ Nothing is imported until every question has an answer.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -90,10 +90,11 @@ class Records:
         return found
 
     def parent_by_name(self, pupil: Pupil | None, name: str) -> User | None:
-        """A parent of this pupil with this name and no address (a letters-only family)."""
+        """A current parent of this pupil with this name: how a row without an address
+        (a letters-only family, or a file with no e-mail column) finds its parent."""
         for link in getattr(pupil, "parent_links", None) or ():
             parent = link.parent
-            if parent.email is None and parent.name.casefold() == name.casefold():
+            if parent.archived_at is None and parent.name.casefold() == name.casefold():
                 return parent
         return None
 
@@ -124,11 +125,17 @@ def match(records: Records, roster: Roster, answers: dict[str, str]) -> Matching
 
 
 def settle(result: Matching, roster: Roster, changed: set, answers: dict[str, str]) -> bool:
-    """Ask about each tentative pupil the file would change; then check no child here is
-    chosen for two pupils of the file. True when a question was added."""
+    """Ask about each tentative pupil the file would change, or whose record another pupil
+    of the file surely is; then check no child here is chosen for two pupils of the file.
+    True when a question was added."""
     asked = False
+    sure = Counter(
+        pupil.id
+        for key, pupil in result.pupils.items()
+        if pupil is not None and key not in result.tentative
+    )
     for key, row in result.tentative.items():
-        if key in changed:
+        if key in changed or sure[result.pupils[key].id]:  # or another row is surely them
             _ask(result, row, [result.pupils[key]], answers)
             asked = True
     result.tentative = {}

@@ -12,6 +12,7 @@ from pupilvoice.domain.roster_csv import EXAMPLE, RosterFileError, decode, parse
 
 HEADER = "class,year_group,first_name,surname_initial,sen_stage,avatar,parent_name,parent_email,relationship,language,contact\n"  # noqa: E501
 SYMBOLS = Path(__file__).resolve().parents[2] / "pupilvoice" / "static" / "symbols"
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def problems(text: str) -> list[tuple[int, str, str]]:
@@ -198,3 +199,59 @@ def test_initials_and_year_groups():
         13,
     ]
     assert [parse_year_group(v) for v in ["14", "-1", "", "two", "٣"]] == [None] * 5
+
+
+def test_a_parent_without_an_address_gets_letters_unless_the_file_says_email():
+    """Families without e-mail: an empty contact is decided by the import, which knows
+    whether the parent already has an address; "email" without one is a problem."""
+    text = "class,year_group,first_name,surname_initial,parent_name,parent_email,contact\n"
+    roster = parse(text + "Oak,1,Sam,T,Bronwen Hughes,,\n")
+    assert roster.ok and roster.rows[0].parent.contact == "" and roster.rows[0].parent.email == ""
+    assert problems(text + "Oak,1,Sam,T,Bronwen Hughes,,email\n") == [
+        (2, "email_needed", "contact")
+    ]
+    no_address_column = "class,year_group,first_name,surname_initial,parent_name,contact\n"
+    assert parse(no_address_column + "Oak,1,Sam,T,Tom Taylor,email\n").ok  # he may have one
+
+
+def test_school_system_headings_in_any_order_with_fallbacks():
+    text = "Reg. Group;UPN;Legal Surname;Preferred Forename;Forename;Year;SEN Status;DOB\n"
+    roster = parse(text + "Oak;a801 2000 1200 1;Thomas;;Samuel;Y1;K;03/05/2019\n")
+    assert roster.ok, roster.problems
+    (row,) = roster.rows
+    assert (row.first_name, row.surname, row.surname_initial) == ("Samuel", "Thomas", "T")
+    assert (row.upn, row.year_group, row.sen_stage) == ("A801200012001", 1, "sen_support")
+    assert row.born_on.isoformat() == "2019-05-03"  # day first, as British exports write it
+    assert not roster.ignored  # the second name for the first name is a fallback, not noise
+
+
+def test_identifiers_that_cannot_be_right_are_named():
+    text = "class,year_group,first_name,surname,surname_initial,upn,date_of_birth\n"
+    assert problems(text + "Oak,1,Sam,Thomas,W,A1,\n") == [
+        (2, "initial_differs", "surname_initial")
+    ]
+    assert problems(text + "Oak,1,Sam,,T,A1 <b>,\n") == [(2, "reference", "upn")]
+    assert problems(text + "Oak,1,Sam,,T,,31/02/2019\n") == [(2, "date", "date_of_birth")]
+    assert problems(text + "Oak,1,Sam,,T,,2019-13-01\n") == [(2, "date", "date_of_birth")]
+
+
+def test_two_jack_s_with_different_upns_are_two_pupils_in_the_file():
+    text = "upn,class,year_group,first_name,surname_initial\n"
+    roster = parse(text + "A1,Oak,1,Jack,S\nA2,Oak,1,Jack,S\n")
+    assert roster.ok and len({row.pupil_key for row in roster.rows}) == 2
+
+
+@pytest.mark.parametrize("name", ["mis-export-windows-1252.csv", "mis-export-utf8-bom.csv"])
+def test_a_realistic_export_reads_the_same_from_either_encoding(name):
+    """Windows-1252 with semicolons, or UTF-8 with a BOM and commas: the same rows."""
+    roster = parse(decode((DATA / name).read_bytes()))
+    assert roster.ok, roster.problems
+    assert [row.first_name for row in roster.rows] == [
+        "Sam", "Sam", "Zoë", "Siân", "Jack", "Jack", "Maja"
+    ]  # fmt: skip
+    assert [row.surname for row in roster.rows][:2] == ["Taylor", "Thomas"]
+    assert len({row.pupil_key for row in roster.rows}) == 7  # two Sam T., two Jack S.
+    sian = roster.rows[3]
+    assert sian.parent.email == "" and sian.parent.contact == "letter"
+    assert (sian.parent.language, sian.sen_stage) == ("cy", "sen_support")
+    assert roster.ignored == ["Gender"]

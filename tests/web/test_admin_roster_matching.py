@@ -188,3 +188,28 @@ def test_surname_birth_date_and_upn_are_shown_only_to_the_senco_pri01(login, wor
         page = response.get_data(as_text=True)
         assert response.status_code == 200 and "Sam T." in page
         assert "Pemberton" not in page and "A801200012001" not in page and "2019" not in page
+
+
+def test_a_file_without_addresses_finds_parents_by_name_and_keeps_their_address(senco, world, db):
+    text = (
+        "class,year_group,first_name,surname_initial,parent_name,relationship\n"
+        "Oak,1,Sam,T,tom taylor,father\n"
+    )
+    page = upload(senco, text).get_data(as_text=True)
+    assert "New parent" not in page  # Tom, found by his name among Sam's parents
+    import_text(senco, confirm_text(page), pupil_2=str(world.pupil.id))
+    tom = db.session.get(User, world.parent.id)
+    assert (tom.email, tom.name) == ("tom@family.example", "tom taylor")
+    link = db.session.query(ParentLink).filter_by(parent_id=tom.id).one()
+    assert (link.relationship_label, link.contact_method) == ("father", "email")
+    assert db.session.query(User).filter_by(role="parent").count() == 1
+
+
+def test_a_row_that_only_might_be_a_child_another_row_surely_is_is_asked_about(senco, world, db):
+    world.pupil.surname = "Taylor"
+    db.session.commit()
+    text = "class,year_group,first_name,surname_initial,surname\nOak,1,Sam,T,Taylor\nOak,1,Sam,T,\n"
+    page = upload(senco, text).get_data(as_text=True)
+    assert 'name="pupil-3"' in page and 'name="pupil-2"' not in page
+    page = answer(senco, confirm_text(page), pupil_3="new").get_data(as_text=True)
+    assert "<strong>1</strong> × New pupil" in page
