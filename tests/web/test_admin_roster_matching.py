@@ -47,6 +47,19 @@ def test_sam_thomas_is_asked_about_and_never_merged_into_sam_taylor_sec09(senco,
     assert parents_of(db, sam_thomas.id) == ["Mandy Thomas"]
 
 
+def test_with_initials_only_a_new_family_for_sam_t_is_asked_about_sec09(senco, world, db):
+    """The file as the issue had it: no surname, no UPN, just "Sam T." and Mandy."""
+    text = (
+        "class,year_group,first_name,surname_initial,parent_name,parent_email\n"
+        "Oak,1,Sam,T,Mandy Thomas,mandy@family.example\n"
+    )
+    page = upload(senco, text).get_data(as_text=True)
+    assert 'name="pupil-2"' in page and "New link to a child" not in page
+    assert import_text(senco, confirm_text(page)).status_code == 409
+    assert parents_of(db, world.pupil.id) == ["Tom Taylor"]
+    assert db.session.query(User).filter_by(email="mandy@family.example").count() == 0
+
+
 def test_answering_same_pupil_updates_them_and_records_the_surname(senco, world, db):
     text = confirm_text(upload(senco, SAM_THOMAS).get_data(as_text=True))
     import_text(senco, text, pupil_2=str(world.pupil.id))
