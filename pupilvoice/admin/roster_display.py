@@ -75,12 +75,13 @@ def question_view(question: Question, asked: bool) -> dict[str, Any]:
     options = [
         {
             "value": str(pupil.id),
-            "label": _("The same pupil as %(name)s", name=record_label(pupil)),
-            "details": _candidate_details(pupil),
+            "name": record_label(pupil),
+            "pupil": pupil,
+            "parents": [parent_label(link.parent) for link in pupil.parent_links],
         }
         for pupil in question.candidates
     ]
-    options.append({"value": NEW, "label": _("A new pupil"), "details": []})
+    options.append({"value": NEW, "name": "", "pupil": None, "parents": []})
     return {
         "name": question.field_name,
         "row": question.row,
@@ -90,18 +91,3 @@ def question_view(question: Question, asked: bool) -> dict[str, Any]:
         "options": options,
         "error": _("Choose one answer.") if asked and not question.answer else "",
     }
-
-
-def _candidate_details(pupil) -> list[str]:
-    details = [
-        _("Surname: %(name)s", name=pupil.surname) if pupil.surname else _("Surname not known"),
-        _("Born %(date)s", date=format_date(pupil.born_on, "long"))
-        if pupil.born_on
-        else _("Date of birth not known"),
-    ]
-    if pupil.upn:
-        details.append(_("UPN %(upn)s", upn=pupil.upn))
-    parents = [parent_label(link.parent) for link in pupil.parent_links]
-    if parents:
-        details.append(_("Parents and carers: %(names)s", names=", ".join(parents)))
-    return details

@@ -77,6 +77,18 @@ def check_page(page, name: str) -> None:
     page.set_viewport_size(TABLET)
 
 
+def test_the_questions_read_right_to_left_in_urdu(page, live_app, hilltop):
+    """A11Y-01/A11Y-10: the same preview in Urdu is axe clean; names stay isolated."""
+    sign_in(page, SENCO)
+    page.goto("/school/roster?lang=ur")
+    page.locator("#file").set_input_files(str(EXPORT))
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.locator("fieldset legend bdi", has_text="Sam Thomas (Oak)").count() == 1
+    check_page(page, "questions-ur")  # it imports nothing: the next test starts afresh
+
+
 def test_senco_imports_a_school_export_and_answers_the_doubtful_rows(page, live_app, hilltop):
     before = counts(live_app, hilltop["school"])
     sign_in(page, SENCO)
