@@ -9,8 +9,8 @@ from flask import Flask
 from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
 
-from . import access, errors, i18n, labels, security
-from .config import CONFIGS, check_production_safety
+from . import access, errors, i18n, labels, proxy, security
+from .config import CONFIGS, check_production_safety, trusted_hosts
 from .extensions import babel, csrf, db, limiter, login_manager, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,6 +28,8 @@ def create_app(config: str | dict | None = None) -> Flask:
         app.config.update(config)
     if name == "production":
         check_production_safety(app.config)
+        app.config["TRUSTED_HOSTS"] = trusted_hosts(app.config)
+    proxy.install(app)
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
         Path(app.instance_path).mkdir(parents=True, exist_ok=True)
         app.config["SQLALCHEMY_DATABASE_URI"] = (

@@ -7,9 +7,11 @@ another school's, class's or family's row is indistinguishable from a missing on
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any, NamedTuple
+from urllib.parse import unquote, urlsplit
 
 from flask import abort, current_app, flash, redirect, request, session, url_for
 from flask_login import current_user
@@ -129,11 +131,29 @@ def unauthorized():
     abort(401)
 
 
+# What a browser ignores or reads as a slash inside a URL (tab, newline, backslash, ...),
+# and anything else that has no business in a path we made ourselves.
+_UNSAFE_IN_NEXT = re.compile(r"[^\x21-\x7e]|\\")
+
+
 def is_safe_next(target: str | None) -> bool:
-    """SEC-11: only local paths ("/..." but not "//host" or "/\\host")."""
-    if not target or not target.startswith("/") or len(target) > 2000:
+    """SEC-11: only a path on this site. Browsers drop tabs and newlines from a URL and
+    read a backslash as a slash, so "/%09/evil.example/" (a tab once decoded) would take
+    them to "//evil.example/": refuse any such character outright, then require a plain
+    "/path" (never "//host"), also after percent-decoding."""
+    if not target or len(target) > 2000 or _UNSAFE_IN_NEXT.search(target):
         return False
-    return not target.startswith(("//", "/\\")) and "\n" not in target and "\r" not in target
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or target.startswith("//"):
+        return False
+    path = parts.path
+    for _round in range(3):  # "%252F" is "%2F" after one decoding and "/" after two
+        if not path.startswith("/") or path.startswith("//") or _UNSAFE_IN_NEXT.search(path):
+            return False
+        path, before = unquote(path), path
+        if path == before:
+            return True
+    return False
 
 
 def home_for(principal: Any) -> str:

@@ -66,10 +66,9 @@ def demo_command(if_empty: bool) -> None:
 def remind_parents() -> None:
     """E-mail one reminder to each parent who has not answered a plan 7 days after it was
     sent. Run it daily (cron); running it again sends nothing twice."""
-    if not current_app.config.get("SERVER_NAME"):
-        raise click.ClickException("Set SERVER_NAME: the reminders link to the plan.")
     sent = failed = 0
-    with current_app.test_request_context("/"):  # links and languages as in a request
+    # Languages and templates as in a request; links come from PUBLIC_URL (links.py).
+    with current_app.test_request_context("/", base_url=current_app.config["PUBLIC_URL"]):
         for found in plan_notices.due_reminders():
             if not plan_notices.claim_reminder(found):
                 continue  # another run took it

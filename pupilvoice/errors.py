@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, render_template, request
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, SecurityError
 
 from .extensions import db
 from .i18n import lazy_gettext as _l
@@ -33,6 +33,12 @@ def register(app: Flask) -> None:
     def csrf_error(error):
         db.session.rollback()
         return _page(400)
+
+    @app.errorhandler(SecurityError)
+    def foreign_host(error):
+        """A Host outside TRUSTED_HOSTS: 400, on a page that needs no links to this site."""
+        title, hint = MESSAGES[400]
+        return render_template("errors/bad_host.html", title=title, hint=hint), 400
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

@@ -11,6 +11,7 @@ import subprocess
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from glob import glob
 from pathlib import Path
 
@@ -23,7 +24,8 @@ from pupilvoice import create_app
 from pupilvoice.extensions import db as _db
 from pupilvoice.extensions import limiter
 from pupilvoice.models import ClassGroup, ParentLink, Pupil, School, User
-from pupilvoice.services import accounts, demo, devices, tablet
+from pupilvoice.models.base import utcnow
+from pupilvoice.services import accounts, demo, devices, picture_keys
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 PASSWORD = "correct horse battery"
@@ -432,8 +434,8 @@ def pupil_login(app):
     def _login(pupil: Pupil, token: str | None = None) -> Client:
         group = _db.session.get(ClassGroup, pupil.class_id)
         by = group.staff[0]
-        if tablet.picture_key(pupil) is None:
-            tablet.set_pictures(pupil, PICTURES, by)
+        if picture_keys.picture_key(pupil) is None:
+            picture_keys.set_pictures(pupil, PICTURES, by)
             _db.session.commit()
         client = on_tablet(app.test_client(), token or enrol_tablet(group, by))
         response = tap_pictures(client, pupil)
@@ -441,3 +443,25 @@ def pupil_login(app):
         return client
 
     return _login
+
+
+class Clock:
+    """A clock that moves only when the test says: ``clock.advance(seconds=61)``."""
+
+    def __init__(self, start: datetime):
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture
+def picture_clock(monkeypatch) -> Clock:
+    """The clock the picture cool-down reads (SEC-05), set by the test: nothing sleeps,
+    and a slow machine cannot make a cool-down end early or late."""
+    clock = Clock(utcnow().replace(microsecond=0))
+    monkeypatch.setattr(picture_keys, "now", clock)
+    return clock

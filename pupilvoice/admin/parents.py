@@ -14,9 +14,11 @@ from ..extensions import db
 from ..i18n import gettext as _
 from ..models import ParentLink, Pupil, User
 from ..services import invitations, people
+from ..services import sign_in_throttle as throttle
 from . import lookups
 from .blueprint import bp
 from .forms import LinkForm, NewParentForm, ParentAccountForm
+from .staff import let_sign_in_again
 
 
 @bp.get("/parents")
@@ -120,6 +122,14 @@ def parent_restore(user_id: int):
     return redirect(url_for("admin.parent_edit", user_id=parent.id))
 
 
+@bp.post("/parents/<int:user_id>/unlock")
+@audience(SENCO)
+def parent_unlock(user_id: int):
+    parent = load_or_404(User, user_id, "manage_parent")
+    let_sign_in_again(parent)
+    return redirect(url_for("admin.parent_edit", user_id=parent.id))
+
+
 def _parent_page(parent: User, form=None, link_form=None):
     links = sorted(parent.children_links, key=lambda link: link.pupil.first_name.casefold())
     return render_template(
@@ -129,4 +139,5 @@ def _parent_page(parent: User, form=None, link_form=None):
         form=form or ParentAccountForm(formdata=None, obj=parent, account_id=parent.id),
         link_form=link_form or LinkForm(formdata=None, pupils=lookups.pupils()),
         invitation=invitations.status(parent, invitations.latest_for([parent]).get(parent.id)),
+        paused_until=throttle.paused_until(parent),
     )

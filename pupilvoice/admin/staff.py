@@ -1,4 +1,5 @@
-"""Staff accounts: invite, resend an invitation, edit, change role, archive and restore."""
+"""Staff accounts: invite, resend an invitation, edit, change role, archive, restore, and
+let them sign in again after many wrong tries."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from ..domain.roles import SENCO
 from ..extensions import db
 from ..i18n import gettext as _
 from ..models import User
-from ..services import invitations, people
+from ..services import accounts, audit, invitations, people
+from ..services import sign_in_throttle as throttle
 from . import lookups
 from .blueprint import bp
 from .forms import StaffEditForm, StaffInviteForm
@@ -55,7 +57,9 @@ def staff_edit(user_id: int):
         db.session.commit()
         flash(_("The changes to %(name)s are saved.", name=user.name), "success")
         return redirect(url_for("admin.staff"))
-    return render_template("admin/staff_edit.html", form=form, user=user)
+    return render_template(
+        "admin/staff_edit.html", form=form, user=user, paused_until=throttle.paused_until(user)
+    )
 
 
 @bp.post("/staff/<int:user_id>/resend")
@@ -87,6 +91,23 @@ def staff_restore(user_id: int):
     db.session.commit()
     flash(_("%(name)s can sign in again.", name=user.name), "success")
     return redirect(url_for("admin.staff_edit", user_id=user.id))
+
+
+@bp.post("/staff/<int:user_id>/unlock")
+@audience(SENCO)
+def staff_unlock(user_id: int):
+    user = load_or_404(User, user_id, "manage_staff")
+    let_sign_in_again(user)
+    return redirect(url_for("admin.staff_edit", user_id=user.id))
+
+
+def let_sign_in_again(user: User) -> None:
+    """End every sign-in wait of this account, e.g. when a stranger's tries from many
+    addresses reached the per-account backstop, or the owner mistyped codes (SEC-05)."""
+    accounts.unlock(user)
+    audit.record(current_user, "sign_in_unlocked", user)
+    db.session.commit()
+    flash(_("%(name)s can sign in again now.", name=user.name), "success")
 
 
 def invite_again(user: User) -> None:

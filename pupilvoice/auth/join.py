@@ -1,20 +1,23 @@
 """/join: a family types the short code from their invitation letter, then sets up their
-account. The code is guessable in principle, so the page is rate-limited per address and
-overall, and each invitation locks after a few wrong codes (SEC-05, SEC-09)."""
+account. The code is guessable in principle, so each invitation locks after a few wrong
+codes, and wrong codes are rate-limited per code and address, with ceilings per address
+and overall; a right code is never counted, so others' mistakes do not stop a family
+(SEC-05, SEC-09)."""
 
 from __future__ import annotations
 
 import time
 
-from flask import Blueprint, current_app, redirect, render_template, session, url_for
+from flask import Blueprint, redirect, render_template, session, url_for
 from flask_login import current_user
 
 from ..access import PUBLIC, audience, home_for
-from ..extensions import db, limiter
+from ..extensions import db
 from ..i18n import lazy_gettext as _l
 from ..services import invitations
 from .forms import JoinCodeForm
-from .routes import LOGIN_LIMIT, set_up_account
+from .limits import join_limits, pending_invitation_and_address, sign_in_limits
+from .routes import set_up_account
 
 bp = Blueprint("join", __name__, url_prefix="/join", template_folder="templates")
 
@@ -31,22 +34,9 @@ CODE_PROBLEMS = {
 }
 
 
-def _per_address() -> str:
-    return current_app.config["JOIN_LIMIT"]
-
-
-def _overall() -> str:
-    return current_app.config["JOIN_LIMIT_OVERALL"]
-
-
-def _everyone() -> str:
-    return "join:everyone"
-
-
 @bp.route("", methods=["GET", "POST"])
 @audience(PUBLIC)
-@limiter.limit(_per_address, methods=["POST"])
-@limiter.limit(_overall, key_func=_everyone, methods=["POST"])
+@join_limits
 def enter_code():
     if current_user.is_authenticated:
         return redirect(home_for(current_user))
@@ -63,7 +53,7 @@ def enter_code():
 
 @bp.route("/account", methods=["GET", "POST"])
 @audience(PUBLIC)
-@limiter.limit(LOGIN_LIMIT, methods=["POST"])
+@sign_in_limits(pending_invitation_and_address)
 def set_up():
     pending = session.get("join") or {}
     record = None

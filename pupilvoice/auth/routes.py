@@ -14,8 +14,9 @@ from ..access import PUBLIC, SIGNED_IN, STAFF, audience, home_for, is_safe_next
 from ..domain.roles import PARENT
 from ..extensions import db, limiter
 from ..forms import NewPasswordForm
-from ..i18n import LANGUAGE_NAMES, chosen_language
+from ..i18n import LANGUAGE_NAMES, chosen_language, ngettext
 from ..i18n import gettext as _
+from ..links import public_url
 from ..models import AccountToken, User
 from ..services import accounts, audit, devices, mail
 from .forms import (
@@ -26,10 +27,15 @@ from .forms import (
     WelcomeForm,
     WelcomeWithEmailForm,
 )
+from .limits import (
+    account_and_address,
+    link_and_address,
+    pending_account_and_address,
+    sign_in_limits,
+)
 
 bp = Blueprint("auth", __name__, url_prefix="/auth", template_folder="templates")
 
-LOGIN_LIMIT = "30 per minute"  # per address: a whole school shares one (SEC-05)
 PENDING_SECONDS = 300  # time to type the two-step code after the password
 
 
@@ -46,31 +52,36 @@ def _finish_sign_in(user: User, next_url: str | None):
     return redirect(next_url if is_safe_next(next_url) else home_for(user))
 
 
+def wait_message(minutes: int) -> str:
+    """The same words for every typed address, known or not, so they reveal nothing."""
+    return ngettext(
+        "Too many wrong tries from here. Wait %(num)d minute and try again, "
+        "or reset your password.",
+        "Too many wrong tries from here. Wait %(num)d minutes and try again, "
+        "or reset your password.",
+        minutes,
+    )
+
+
 @bp.route("/login", methods=["GET", "POST"])
 @audience(PUBLIC)
-@limiter.limit(LOGIN_LIMIT, methods=["POST"])
+@sign_in_limits(account_and_address)
 def login():
     if current_user.is_authenticated:
         return redirect(home_for(current_user))
     form = LoginForm(next=request.args.get("next", ""))
     if form.validate_on_submit():
-        user, outcome = accounts.check_password(form.email.data, form.password.data)
-        db.session.commit()  # failure counts and lockouts are kept even when sign-in fails
-        if outcome == "ok" and user.totp_enabled:
-            session["pending_user"] = user.id
+        check = accounts.check_password(form.email.data, form.password.data, request.remote_addr)
+        db.session.commit()  # wrong tries are counted even though sign-in fails
+        if check.outcome == "ok" and check.user.totp_enabled:
+            session["pending_user"] = check.user.id
             session["pending_until"] = time.time() + PENDING_SECONDS
             session["pending_next"] = form.next.data
             return redirect(url_for("auth.second_factor"))
-        if outcome == "ok":
-            return _finish_sign_in(user, form.next.data)
-        if outcome == "locked":
-            flash(
-                _(
-                    "Too many wrong tries. This account is locked for a while. "
-                    "Try again later or reset your password."
-                ),
-                "error",
-            )
+        if check.outcome == "ok":
+            return _finish_sign_in(check.user, form.next.data)
+        if check.outcome == "wait":
+            flash(wait_message(check.minutes), "error")
         else:
             flash(_("That e-mail address and password do not match."), "error")
     signed_out = request.args.get("signed_out") == "1"
@@ -79,19 +90,29 @@ def login():
 
 @bp.route("/code", methods=["GET", "POST"])
 @audience(PUBLIC)
-@limiter.limit(LOGIN_LIMIT, methods=["POST"])
+@sign_in_limits(pending_account_and_address)
 def second_factor():
     user = db.session.get(User, session.get("pending_user") or 0)
     if user is None or not user.totp_enabled or session.get("pending_until", 0) < time.time():
         return redirect(url_for("auth.login"))
     form = CodeForm()
     if form.validate_on_submit():
-        if not accounts.is_locked(user) and accounts.second_factor_ok(user, form.code.data):
+        check = accounts.check_second_factor(user, form.code.data)
+        if check.outcome == "ok":
             return _finish_sign_in(user, session.get("pending_next"))
-        accounts.count_failure(user)
-        db.session.commit()
-        flash(_("That code did not work. Check the time on your phone and try again."), "error")
+        db.session.commit()  # wrong codes are counted whatever the password does (SEC-04)
+        flash(code_problem(check), "error")
     return render_template("auth/code.html", form=form)
+
+
+def code_problem(check: accounts.SignInCheck) -> str:
+    if check.outcome == "wait":
+        return ngettext(
+            "Too many wrong codes. Wait %(num)d minute, or ask a SENCO to let you in.",
+            "Too many wrong codes. Wait %(num)d minutes, or ask a SENCO to let you in.",
+            check.minutes,
+        )
+    return _("That code did not work. Check the time on your phone and try again.")
 
 
 @bp.post("/logout")
@@ -165,11 +186,19 @@ def two_step_setup():
 @audience(STAFF, PARENT)
 def two_step_off():
     form = CodeForm()
-    if form.validate_on_submit() and accounts.second_factor_ok(current_user, form.code.data):
+    if not form.validate_on_submit():
+        flash(_("That code did not work, so two-step sign-in is still on."), "error")
+        return redirect(url_for("auth.account"))
+    check = accounts.check_second_factor(current_user, form.code.data)
+    if check.outcome == "ok":
         accounts.disable_totp(current_user)
         audit.record(current_user, "two_step_off", current_user)
         db.session.commit()
         flash(_("Two-step sign-in is off."), "info")
+        return redirect(url_for("auth.account"))
+    db.session.commit()  # a wrong code counts here too (SEC-04)
+    if check.outcome == "wait":
+        flash(code_problem(check), "error")
     else:
         flash(_("That code did not work, so two-step sign-in is still on."), "error")
     return redirect(url_for("auth.account"))
@@ -180,7 +209,8 @@ def two_step_off():
 
 @bp.route("/reset", methods=["GET", "POST"])
 @audience(PUBLIC)
-@limiter.limit("10 per hour", methods=["POST"])
+@limiter.limit("10 per hour", key_func=account_and_address, methods=["POST"])
+@limiter.limit("100 per hour", methods=["POST"])  # a school's staff share one address
 def reset_request():
     form = EmailForm()
     if form.validate_on_submit():
@@ -203,14 +233,14 @@ def reset_request():
 
 @bp.route("/reset/<token>", methods=["GET", "POST"])
 @audience(PUBLIC)
-@limiter.limit(LOGIN_LIMIT, methods=["POST"])
+@sign_in_limits(link_and_address)
 def reset(token: str):
     return _set_password_with(token, "reset")
 
 
 @bp.route("/welcome/<token>", methods=["GET", "POST"])
 @audience(PUBLIC)
-@limiter.limit(LOGIN_LIMIT, methods=["POST"])
+@sign_in_limits(link_and_address)
 def accept_invite(token: str):
     record = accounts.find_token(token, "invite")
     if record is None:
@@ -269,6 +299,6 @@ def _address_is_free(form) -> bool:
 
 def send_reset_mail(user: User, raw: str) -> None:
     with force_locale(user.locale or "en"):
-        link = url_for("auth.reset", token=raw, _external=True)
+        link = public_url("auth.reset", token=raw)
         body = render_template("auth/mail_reset.txt", user=user, link=link)
         mail.send(user.email, _("Reset your PupilVoice password"), body)

@@ -176,6 +176,7 @@ _RULES: dict[tuple[str, str], Rule] = {
     ("revoke", "Device"): _manage_device,
     ("set_pictures", "Pupil"): _staff_of_pupil,
     ("help_sign_in", "Pupil"): _staff_of_pupil,
+    ("clear_pictures", "Pupil"): _staff_of_pupil,
     ("view_voice", "Pupil"): _staff_of_pupil,
     ("see_worries", "Pupil"): _teacher_of_pupil,
     ("view", "Worry"): _see_worry,

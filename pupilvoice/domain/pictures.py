@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import secrets
 from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
 
 GRID = ("apple", "ball", "car", "sun", "star", "fish", "cake", "boat", "balloon")
 LENGTH = 3
-MAX_WRONG_TRIES = 5  # SEC-05: then a teacher unlocks it
+# SEC-05: this many wrong picks start a short cool-down for that pupil (never a lock: one
+# child tapping at random must not keep anyone out for long); each one after it is longer.
+TRIES_BEFORE_COOLDOWN = 5
+COOLDOWN_MINUTES = (1, 2, 5)  # the first round, the second, then every one after
 
 
 def parse(text: str | None) -> list[str]:
@@ -44,3 +49,18 @@ def suggestion() -> list[str]:
     """Three different pictures, a fresh choice each time, for staff to accept or change."""
     pool = list(GRID)
     return [pool.pop(secrets.randbelow(len(pool))) for _ in range(LENGTH)]
+
+
+def cooldown_length(rounds: int) -> timedelta:
+    """How long the cool-down of round ``rounds`` lasts (rounds count up from 1 until the
+    pupil gets their pictures right): 1, 2, then 5 minutes, and 5 minutes from then on."""
+    step = min(max(rounds, 1), len(COOLDOWN_MINUTES))
+    return timedelta(minutes=COOLDOWN_MINUTES[step - 1])
+
+
+def minutes_left(until: datetime | None, now: datetime) -> int:
+    """Whole minutes of cool-down still to wait, rounded up (a child is never told "0 minutes"
+    while the pictures still say no); 0 when they may try again."""
+    if until is None or until <= now:
+        return 0
+    return max(1, math.ceil((until - now).total_seconds() / 60))

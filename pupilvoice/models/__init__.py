@@ -1,7 +1,7 @@
 """The database models, one module per entity group."""
 
 from .audit import AuditEvent
-from .auth import AccountToken, LoginSession, RecoveryCode
+from .auth import AccountToken, LoginSession, RecoveryCode, SignInThrottle
 from .device import Device, PictureKey, PupilSignIn
 from .parent import ParentResponse, PlanDelivery, PlanTranslation
 from .people import ClassGroup, ClassStaff, ParentLink, Pupil, User
@@ -40,6 +40,7 @@ __all__ = [
     "RecoveryCode",
     "Recording",
     "School",
+    "SignInThrottle",
     "SelfRating",
     "Sort",
     "SortChoice",

@@ -65,3 +65,21 @@ class RecoveryCode(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
     code_hash: Mapped[str] = mapped_column(String(64))
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class SignInThrottle(db.Model):
+    """Wrong sign-in tries counted for one key (SEC-04, SEC-05): a typed e-mail address
+    from one network address, a typed address from everywhere, or one account's two-step
+    codes. Keys are HMACs with the app's secret, so typed addresses (known or not) and
+    network addresses are never stored; unknown addresses are counted exactly like known
+    ones, so the answers cannot tell them apart. Rows quiet for a day are deleted."""
+
+    __tablename__ = "sign_in_throttle"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    account_key: Mapped[str] = mapped_column(String(64), index=True)  # to clear them all
+    kind: Mapped[str] = mapped_column(String(8))  # "address", "account" or "code"
+    failures: Mapped[int] = mapped_column(default=0)
+    last_failure_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+    blocked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..domain.pictures import TRIES_BEFORE_COOLDOWN
 from ..extensions import db
 from .base import UTCDateTime, utcnow
 
@@ -42,7 +43,9 @@ class PictureKey(db.Model):
     """A pupil's picture password: 3 of the 9 grid pictures, in order, stored hashed.
 
     It guards against mix-ups on a shared tablet, it is not a secret (SEC-06); wrong
-    tries are counted here, per pupil, whatever device they come from (SEC-05).
+    tries are counted here, per pupil, whatever device they come from (SEC-05). Every
+    5 wrong tries start a short cool-down for this pupil only; the rounds grow until the
+    pupil gets their pictures right or staff clear them.
     """
 
     __tablename__ = "picture_key"
@@ -51,16 +54,23 @@ class PictureKey(db.Model):
     school_id: Mapped[int] = mapped_column(ForeignKey("school.id"), index=True)
     salt: Mapped[str] = mapped_column(String(32))
     digest: Mapped[str] = mapped_column(String(64))
-    wrong_tries: Mapped[int] = mapped_column(default=0)
-    locked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    wrong_tries: Mapped[int] = mapped_column(default=0)  # since the last cool-down began
+    cooldown_round: Mapped[int] = mapped_column(default=0)  # cool-downs since a right pick
+    cooldown_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     set_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     set_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     pupil = relationship("Pupil")
 
     @property
-    def is_locked(self) -> bool:
-        return self.locked_at is not None
+    def had_cooldown(self) -> bool:
+        """Cooling down, or did since they last got their pictures right: staff see it."""
+        return self.cooldown_round > 0
+
+    @property
+    def wrong_since_right(self) -> int:
+        """Wrong tries since the pupil last got their pictures right (or staff cleared)."""
+        return self.cooldown_round * TRIES_BEFORE_COOLDOWN + self.wrong_tries
 
 
 class PupilSignIn(db.Model):

@@ -8,13 +8,14 @@ from flask_babel import get_locale
 from flask_login import current_user
 
 from ..access import audience
+from ..auth.limits import account_and_address, sign_in_limits
 from ..domain.roles import PUPIL
-from ..extensions import db, limiter
+from ..extensions import db
 from ..i18n import gettext as _
 from ..models import User
 from ..services import accounts, audit, devices, recordings, tablet, voice
 from .forms import RECORDING_PROBLEMS, StaffCheckForm
-from .tablet import STAFF_CHECK_LIMIT, check_staff, signed_out_response
+from .tablet import check_staff, signed_out_response
 
 bp = Blueprint("pupil", __name__, url_prefix="/pupil", template_folder="templates")
 
@@ -91,7 +92,7 @@ def finish():
 
 @bp.route("/helper", methods=["GET", "POST"])
 @audience(PUPIL)
-@limiter.limit(STAFF_CHECK_LIMIT, methods=["POST"])
+@sign_in_limits(account_and_address)
 def helper():
     """An adult sits down to help: they say who they are, so staff later know how the
     pupil's views were gathered."""

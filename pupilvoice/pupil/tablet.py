@@ -21,29 +21,37 @@ from flask import (
     session,
     url_for,
 )
+from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_user, logout_user
 from wtforms.fields.choices import SelectChoice
 
 from ..access import PUBLIC, audience
+from ..auth.limits import account_and_address, sign_in_limits
+from ..auth.routes import code_problem, wait_message
 from ..domain import pictures
 from ..domain.permissions import can
 from ..domain.roles import PUPIL
 from ..extensions import db, limiter
 from ..i18n import gettext as _
-from ..models import Device, Pupil, User
-from ..services import accounts, audit, devices, tablet
+from ..models import Device, PictureKey, Pupil, User
+from ..services import accounts, audit, devices, picture_keys, tablet
 from ..voice_labels import PICTURE_NAMES
 from .forms import AssistForm, PictureForm, StaffCheckForm
 
 bp = Blueprint("tablet", __name__, url_prefix="/tablet", template_folder="templates")
 
-# Per address, and a whole class shares one: the real limit is per pupil (SEC-05).
+# Per pupil and address: a whole class (a whole school) shares one address, so one child
+# tapping fast must never slow another down. The real guard is the cool-down (SEC-05).
 PICTURE_LIMIT = "120 per minute"
-STAFF_CHECK_LIMIT = "30 per minute"
 # Sign-out clears the browser's cache and storage but NOT its cookies: "cookies" would
 # also delete the device cookie and take the tablet out of class mode. The pupil's
 # session cookie is emptied by the server and the session itself is ended (SEC-07).
 CLEAR_SITE_DATA = '"cache", "storage"'
+
+
+def _pupil_at_address() -> str:
+    """The picture limit's key: this pupil's sign-in page, from this address."""
+    return f"{get_remote_address()}|pictures|{(request.view_args or {}).get('pupil_id')}"
 
 
 def this_device() -> Device | None:
@@ -115,15 +123,17 @@ def class_list():
 
 @bp.route("/pupils/<int:pupil_id>", methods=["GET", "POST"])
 @audience(PUBLIC)
-@limiter.limit(PICTURE_LIMIT, methods=["POST"])
+@limiter.limit(PICTURE_LIMIT, key_func=_pupil_at_address, methods=["POST"])
 def pictures_sign_in(pupil_id: int):
     device = this_device()
     if device is None:
         return redirect(url_for("tablet.class_list"))
     pupil = _class_pupil(device, pupil_id)
-    key = tablet.picture_key(pupil)
-    if key is None or key.is_locked:
-        return render_template("tablet/ask_teacher.html", pupil=pupil, locked=key is not None)
+    key = picture_keys.picture_key(pupil)
+    if key is None:
+        return render_template("tablet/ask_teacher.html", pupil=pupil)
+    if picture_keys.minutes_left(key):
+        return cooldown_page(pupil, key)
     form = PictureForm()
     picks: list[str] = []
     wrong = False
@@ -132,12 +142,12 @@ def pictures_sign_in(pupil_id: int):
         if form.pick.data in pictures.GRID and len(picks) < pictures.LENGTH:
             picks.append(form.pick.data)
         if pictures.is_complete(picks):
-            outcome = tablet.check_pictures(pupil, picks)
+            outcome = picture_keys.check_pictures(pupil, picks)
             if outcome == "ok":
                 return sign_pupil_in(pupil, device)
             db.session.commit()  # the wrong try counts even though nothing else happens
-            if outcome == "locked":
-                return render_template("tablet/ask_teacher.html", pupil=pupil, locked=True)
+            if outcome == "cooling":
+                return cooldown_page(pupil, key)
             picks, wrong = [], True
     return render_template(
         "tablet/pictures.html",
@@ -151,16 +161,26 @@ def pictures_sign_in(pupil_id: int):
     )
 
 
+def cooldown_page(pupil: Pupil, key: PictureKey):
+    """A kind "let's rest" page with the minutes to wait; never "locked" (SEC-05)."""
+    minutes = picture_keys.minutes_left(key)
+    return render_template("tablet/cooldown.html", pupil=pupil, minutes=minutes)
+
+
 def check_staff(form: StaffCheckForm, pupil: Pupil | None) -> tuple[User | None, str | None]:
     """The adult behind these details, if they may help this pupil; else an error message."""
-    user, outcome = accounts.check_password(form.email.data, form.password.data)
-    if outcome == "locked":
-        return None, _("Too many wrong tries. This account is locked for a while.")
-    if outcome != "ok" or not user.is_staff:
+    check = accounts.check_password(form.email.data, form.password.data, request.remote_addr)
+    user = check.user
+    if check.outcome == "wait":
+        return None, wait_message(check.minutes)
+    if check.outcome != "ok" or not user.is_staff:
         return None, _("That e-mail address and password do not match.")
-    if user.totp_enabled and not accounts.second_factor_ok(user, form.code.data or ""):
-        accounts.count_failure(user)
-        return None, _("Type the code from your app as well.")
+    if user.totp_enabled:
+        code = accounts.check_second_factor(user, form.code.data or "")
+        if code.outcome != "ok":
+            return None, code_problem(code) if code.outcome == "wait" else _(
+                "Type the code from your app as well."
+            )
     if pupil is None or not can(user, "help_sign_in", pupil):
         return None, _("You can only help pupils in your own classes.")
     return user, None
@@ -168,9 +188,9 @@ def check_staff(form: StaffCheckForm, pupil: Pupil | None) -> tuple[User | None,
 
 @bp.route("/help", methods=["GET", "POST"])
 @audience(PUBLIC)
-@limiter.limit(STAFF_CHECK_LIMIT, methods=["POST"])
+@sign_in_limits(account_and_address)  # a school shares one address (SEC-05)
 def assist():
-    """An adult signs a pupil in on this tablet (and unlocks their pictures if locked)."""
+    """An adult signs a pupil in on this tablet (and clears a picture cool-down)."""
     device = this_device()
     if device is None:
         return redirect(url_for("tablet.class_list"))
@@ -183,7 +203,7 @@ def assist():
         pupil = _class_pupil(device, form.pupil.data)
         user, error = check_staff(form, pupil)
         if user is not None:
-            tablet.unlock(pupil, user)
+            picture_keys.clear_cooldown(pupil, user)
             audit.record(user, "assisted_sign_in", pupil, device_id=device.id)
             return sign_pupil_in(pupil, device, user if form.helping.data == "yes" else None)
         db.session.commit()  # wrong passwords count towards the staff lockout

@@ -1,9 +1,10 @@
-"""Staff and parent accounts: passwords, sign-in checks, lockout, tokens and two-factor."""
+"""Staff and parent accounts: passwords, sign-in checks, tokens and two-factor."""
 
 from __future__ import annotations
 
 import contextlib
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 import pyotp
 from argon2 import PasswordHasher
@@ -13,9 +14,11 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import joinedload
 
 from ..domain import invitations as invitation_rules
+from ..domain import sign_in_throttle as rules
 from ..extensions import db
 from ..models import AccountToken, LoginSession, RecoveryCode, User
 from ..models.base import utcnow
+from . import sign_in_throttle as throttle
 from . import tokens
 
 INVITE_DAYS = invitation_rules.INVITE_DAYS
@@ -41,33 +44,47 @@ def find_by_email(email: str) -> User | None:
     return db.session.execute(select(User).where(User.email == email.strip().lower())).scalar()
 
 
-def is_locked(user: User, now: datetime | None = None) -> bool:
-    return user.locked_until is not None and user.locked_until > (now or utcnow())
+class SignInCheck(NamedTuple):
+    """The answer to a password or two-step code: ``outcome`` is "ok", "wrong" or "wait"
+    (too many wrong tries: wait ``minutes`` before the next one is even checked)."""
+
+    user: User | None
+    outcome: str
+    minutes: int = 0
 
 
-def check_password(email: str, password: str) -> tuple[User | None, str]:
-    """Return (user, "ok") or (None or user, reason) with reason "wrong" or "locked".
+def check_password(email: str, password: str, client: str | None) -> SignInCheck:
+    """Check a password typed for ``email`` from network address ``client`` (SEC-05).
 
-    Wrong passwords count against the account (SEC-05): after LOGIN_MAX_FAILURES
-    the account is locked for LOGIN_LOCK_MINUTES whatever address the tries come from.
+    Wrong tries slow down that address for that e-mail address, and a far higher number
+    from everywhere slows down the e-mail address (sign_in_throttle). Unknown addresses
+    are counted and answered exactly like known ones, in words and in time: both check a
+    hash, both count, and a waiting try is not checked for either.
     """
+    keys = throttle.password_keys(email, client)
     user = find_by_email(email)
+    if user is not None and (user.password_hash is None or not user.is_active):
+        user = None
+    if minutes := throttle.wait_minutes(keys):
+        return SignInCheck(None, "wait", minutes)
     hasher = _hasher()
-    if user is None or user.password_hash is None or not user.is_active:
+    if user is None:
         _burn_time(hasher, password)
-        return None, "wrong"
-    if is_locked(user):
-        return user, "locked"
+    elif _verify(hasher, user, password):
+        throttle.forget(keys, rules.ADDRESS)
+        return SignInCheck(user, "ok")
+    minutes = throttle.count_failure(keys, user)
+    return SignInCheck(None, "wait" if minutes else "wrong", minutes)
+
+
+def _verify(hasher: PasswordHasher, user: User, password: str) -> bool:
     try:
         hasher.verify(user.password_hash, password)
     except (VerificationError, InvalidHashError):
-        count_failure(user)
-        return user, "locked" if is_locked(user) else "wrong"
-    user.failed_logins = 0
-    user.locked_until = None
+        return False
     if hasher.check_needs_rehash(user.password_hash):
         user.password_hash = hasher.hash(password)
-    return user, "ok"
+    return True
 
 
 def _burn_time(hasher: PasswordHasher, password: str) -> None:
@@ -78,17 +95,23 @@ def _burn_time(hasher: PasswordHasher, password: str) -> None:
         hasher.verify(_DUMMY_HASH, password)
 
 
-def count_failure(user: User) -> None:
-    config = current_app.config
-    user.failed_logins += 1
-    if user.failed_logins >= config["LOGIN_MAX_FAILURES"]:
-        user.locked_until = utcnow() + timedelta(minutes=config["LOGIN_LOCK_MINUTES"])
-        user.failed_logins = 0
+def check_second_factor(user: User, code: str) -> SignInCheck:
+    """Check a two-step code (SEC-04). Wrong codes have their own counter, which a correct
+    password does not reset: after a few, the second step waits, from every address."""
+    keys = throttle.code_keys(user)
+    if minutes := throttle.wait_minutes(keys):
+        return SignInCheck(user, "wait", minutes)
+    if second_factor_ok(user, code):
+        throttle.forget(keys, rules.CODE)
+        return SignInCheck(user, "ok")
+    minutes = throttle.count_failure(keys, user)
+    return SignInCheck(user, "wait" if minutes else "wrong", minutes)
 
 
-def unlock(user: User) -> None:
-    user.failed_logins = 0
-    user.locked_until = None
+def unlock(user: User) -> int:
+    """Let this account sign in again at once: every wait and count, from every address
+    and for two-step codes, starts from nothing. Returns how many counters there were."""
+    return throttle.forget_account(user)
 
 
 # --- single-use tokens (invitations and password resets) -------------------------------

@@ -14,8 +14,8 @@ from ..domain.attention import attention, urgency
 from ..domain.lifecycle import CLOSED, STATUSES
 from ..domain.roles import SEN_STAGES
 from ..extensions import db
-from ..models import ClassGroup, Plan, Pupil
-from . import signoff
+from ..models import ClassGroup, PictureKey, Plan, Pupil
+from . import picture_keys, signoff
 
 NO_PLAN = "none"
 # What the SENCO can narrow the register to, besides a class.
@@ -133,3 +133,25 @@ def needs(
         )
         rows.append(Row(pupil, plan, codes, mark.get("worries", 0)))
     return sorted(rows, key=lambda row: urgency(row.attention))
+
+
+@dataclass(frozen=True)
+class PictureCooldown:
+    pupil: Pupil
+    key: PictureKey
+    minutes: int  # still to wait; 0 when the pupil may try again
+
+
+def picture_cooldowns(
+    school_id: int, pupils: Iterable[tuple[Pupil, Plan | None]]
+) -> list[PictureCooldown]:
+    """Those of ``pupils`` whose picture sign-in paused after wrong tries since they last
+    got it right (SEC-05), those still waiting first. One query."""
+    by_id = {pupil.id: pupil for pupil, _plan in pupils}
+    rows = [
+        PictureCooldown(by_id[key.pupil_id], key, picture_keys.minutes_left(key))
+        for key in picture_keys.cooled_down(school_id, by_id)
+    ]
+    return sorted(
+        rows, key=lambda row: (row.minutes == 0, row.pupil.first_name, row.pupil.surname_initial)
+    )

@@ -7,7 +7,7 @@ from datetime import timedelta
 from ..extensions import db
 from ..models import ClassGroup, ParentLink, Pupil, School, Sort, TopicCard, User, Worry
 from ..models.base import utcnow
-from . import accounts, demo_plans, tablet, voice
+from . import accounts, demo_plans, picture_keys, voice
 
 PASSWORD = "demo-password-2026"  # noqa: S105 - demo accounts only
 SCHOOL = "Riverside Primary School"
@@ -95,7 +95,8 @@ def load() -> School:
         pupils[first] = pupil
     db.session.flush()
     for pupil in pupils.values():
-        tablet.set_pictures(pupil, PUPIL_PICTURES, users[group_teacher(classes, pupil, users)])
+        teacher = users[group_teacher(classes, pupil, users)]
+        picture_keys.set_pictures(pupil, PUPIL_PICTURES, teacher)
     voice.ensure_defaults(school.id)
     _voices(pupils, users)
     for name, email, lang, method, children, relationship in PARENTS:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from babel.lists import format_list
-from flask import current_app, render_template, url_for
+from flask import current_app, render_template
 from flask_babel import force_locale, format_date, get_locale
 from sqlalchemy import select, update
 
@@ -23,6 +23,7 @@ from ..domain import invitations as rules
 from ..extensions import db
 from ..i18n import format_locale
 from ..i18n import gettext as _
+from ..links import public_url
 from ..models import AccountToken, Pupil, User
 from ..models.base import utcnow
 from . import accounts, audit, mail, tokens
@@ -232,7 +233,7 @@ def names_together(children: Iterable[Pupil]) -> str:
 
 def link_for(raw: str, language: str) -> str:
     """The invitation link; it opens in the person's language."""
-    return url_for("auth.accept_invite", token=raw, lang=language, _external=True)
+    return public_url("auth.accept_invite", token=raw, lang=language)
 
 
 def send(user: User, raw: str, invited_by: User) -> bool:

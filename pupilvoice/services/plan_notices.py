@@ -9,7 +9,7 @@ import smtplib
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from flask import current_app, render_template, url_for
+from flask import current_app, render_template
 from flask_babel import force_locale, format_date
 from sqlalchemy import and_, bindparam, select, update
 from sqlalchemy.orm import contains_eager
@@ -19,6 +19,7 @@ from ..domain.invitations import HAS_ACCOUNT
 from ..extensions import db
 from ..i18n import format_locale
 from ..i18n import gettext as _
+from ..links import public_url
 from ..models import ParentLink, Plan, PlanDelivery, School, User
 from ..models.base import utcnow
 from . import audit, invitations, mail, signoff
@@ -191,7 +192,7 @@ def _mail(plan: Plan, notice: Notice) -> bool:
             "child": plan.pupil.first_name,
             "school": db.session.get(School, plan.school_id),
             "kind": notice.kind,
-            "plan_link": url_for("parent.plan", plan_id=plan.id, lang=language, _external=True),
+            "plan_link": public_url("parent.plan", plan_id=plan.id, lang=language),
             "invite_link": invitations.link_for(notice.token, language) if notice.token else "",
             "review": format_date(plan.review_on, "long") if plan.review_on else "",
         }

@@ -1,73 +1,19 @@
-"""Pupils on the class tablet: picture passwords, lockout, and pupil sessions.
+"""Pupils on the class tablet: the class list and pupil sessions.
 
-A pupil never types a password (SEC-06). Five wrong picture picks lock that pupil's
-picture sign-in, on every device, until a member of staff unlocks it (SEC-05).
+A pupil never types a password (SEC-06): they tap their pictures (``picture_keys``) or an
+adult signs them in.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from flask import current_app
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import contains_eager
 
-from ..domain import pictures
 from ..extensions import db
-from ..models import Device, LoginSession, PictureKey, Pupil, PupilSignIn, User
-from ..models.base import utcnow
+from ..models import Device, LoginSession, Pupil, PupilSignIn, User
 from . import accounts, audit, devices, tokens
-
-
-def picture_key(pupil: Pupil) -> PictureKey | None:
-    return db.session.get(PictureKey, pupil.id)
-
-
-def set_pictures(pupil: Pupil, picks: Sequence[str], by: User) -> PictureKey:
-    """Set (or reset) a pupil's picture password; a reset also unlocks it."""
-    if not pictures.is_complete(picks):
-        raise ValueError("a picture password is three pictures from the grid")
-    key = picture_key(pupil) or PictureKey(pupil_id=pupil.id, school_id=pupil.school_id)
-    key.salt = pictures.new_salt()
-    key.digest = pictures.digest(current_app.config["SECRET_KEY"], key.salt, picks)
-    key.wrong_tries = 0
-    key.locked_at = None
-    key.set_by_id = by.id
-    key.set_at = utcnow()
-    db.session.add(key)
-    audit.record(by, "set_pictures", pupil)
-    db.session.flush()
-    return key
-
-
-def check_pictures(pupil: Pupil, picks: Sequence[str]) -> str:
-    """ "ok", "wrong", "locked" (now or before) or "unset"; counts wrong tries."""
-    key = picture_key(pupil)
-    if key is None:
-        return "unset"
-    if key.is_locked:
-        return "locked"
-    secret = current_app.config["SECRET_KEY"]
-    if pictures.matches(secret, key.salt, picks, key.digest):
-        key.wrong_tries = 0
-        return "ok"
-    key.wrong_tries += 1
-    if key.wrong_tries >= pictures.MAX_WRONG_TRIES:
-        key.locked_at = utcnow()
-        audit.record(pupil, "pictures_locked", pupil)
-        return "locked"
-    return "wrong"
-
-
-def unlock(pupil: Pupil, by: User) -> bool:
-    """Let the pupil try their pictures again; True when it was locked."""
-    key = picture_key(pupil)
-    if key is None or not key.is_locked:
-        return False
-    key.locked_at = None
-    key.wrong_tries = 0
-    audit.record(by, "unlock_pictures", pupil)
-    return True
 
 
 def start_session(pupil: Pupil, device: Device, helper: User | None = None) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from functools import cache
 
-from flask import current_app, g, render_template, url_for
+from flask import current_app, g, render_template
 from flask_babel import force_locale
 from sqlalchemy import Select, and_, bindparam, case, func, literal_column, or_, select, union_all
 from sqlalchemy.orm import joinedload
@@ -18,6 +18,7 @@ from ..domain import worry_words
 from ..domain.roles import SENCO, STAFF_ROLES, TEACHER
 from ..extensions import db
 from ..i18n import gettext as _
+from ..links import public_url
 from ..models import (
     AuditEvent,
     ClassGroup,
@@ -432,7 +433,7 @@ def send_notifications() -> None:
 
 def _send_worry_mail(user: User, worry: Worry) -> None:
     with force_locale(user.locale or "en"):
-        link = url_for("staff.pupil", pupil_id=worry.pupil_id, _external=True)
+        link = public_url("staff.pupil", pupil_id=worry.pupil_id)
         body = render_template("staff/mail_worry.txt", user=user, worry=worry, link=link)
         mail.send(user.email, _("PupilVoice: a pupil has raised a worry"), body)
 

@@ -13,6 +13,7 @@ from ..domain.plans import MAX_TEXT
 from ..extensions import db
 from ..i18n import gettext as _
 from ..i18n import ngettext
+from ..links import public_url
 from ..models import ParentResponse, Plan, School, User
 from ..services import invitations, plan_notices, plan_translations, plans, signoff
 from . import letters
@@ -83,7 +84,7 @@ def _letter(plan: Plan, made: plan_notices.PlanLetter) -> dict:
     if made.letter is not None:
         link = invitations.link_for(made.letter.token, family)
     else:
-        link = url_for("parent.plan", plan_id=plan.id, lang=family, _external=True)
+        link = public_url("parent.plan", plan_id=plan.id, lang=family)
     common = {
         "parent": parent,
         "plan": plan,

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 import segno
 from babel import Locale
-from flask import render_template, url_for
+from flask import render_template
 from flask_babel import force_locale
 
 from ..i18n import format_locale
+from ..links import public_address
 
 
 @dataclass(frozen=True)
@@ -42,4 +43,4 @@ def qr_code(link: str) -> str:
 
 def join_address() -> str:
     """Where a family types a letter's code, short enough to type: "school.example/join"."""
-    return url_for("join.enter_code", _external=True).split("://", 1)[-1]
+    return public_address("join.enter_code")

@@ -1,9 +1,9 @@
 """A pupil's page for staff (their voice, worries and what was done), and the pupil's
-picture password (set, reset, unlock)."""
+picture password (set, reset, clear a cool-down)."""
 
 from __future__ import annotations
 
-from flask import Response, flash, redirect, render_template, url_for
+from flask import Response, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from ..access import STAFF, audience, load_or_404
@@ -12,7 +12,7 @@ from ..domain.permissions import can
 from ..extensions import db
 from ..i18n import gettext as _
 from ..models import Pupil, Recording, Worry
-from ..services import audit, plans, tablet, voice
+from ..services import audit, picture_keys, plans, voice
 from ..voice_labels import (
     AREAS,
     FACES,
@@ -64,10 +64,12 @@ def _pupil_page(child: Pupil, closing: Worry | None = None, close_form=None):
         )
     cards = {c.card_id: c.card for s in sorts for c in s.choices}
     show_worries = can(current_user, "see_worries", child)
+    key = picture_keys.picture_key(child)
     return render_template(
         "staff/pupil.html",
         pupil=child,
-        picture_key=tablet.picture_key(child),
+        picture_key=key,
+        cooldown_minutes=picture_keys.minutes_left(key) if key else 0,
         latest=latest,
         previous=previous,
         moved=moved,
@@ -120,7 +122,7 @@ def pupil_pictures(pupil_id: int):
     child = load_or_404(Pupil, pupil_id, "set_pictures")
     form = PicturePasswordForm()
     if form.validate_on_submit():
-        tablet.set_pictures(child, form.picks, current_user)
+        picture_keys.set_pictures(child, form.picks, current_user)
         db.session.commit()
         return render_template(
             "staff/picture_card.html", pupil=child, picks=form.picks, picture_names=PICTURE_NAMES
@@ -132,17 +134,20 @@ def pupil_pictures(pupil_id: int):
         pupil=child,
         form=form,
         picture_names=PICTURE_NAMES,
-        picture_key=tablet.picture_key(child),
+        picture_key=picture_keys.picture_key(child),
     )
 
 
 @bp.post("/pupils/<int:pupil_id>/pictures/unlock")
 @audience(STAFF)
 def unlock_pictures(pupil_id: int):
-    child = load_or_404(Pupil, pupil_id, "set_pictures")
-    if tablet.unlock(child, current_user):
+    """Clear a pupil's picture cool-down (from their page, or the staff home's list)."""
+    child = load_or_404(Pupil, pupil_id, "clear_pictures")
+    if picture_keys.clear_cooldown(child, current_user):
         db.session.commit()
         flash(
             _("%(name)s can sign in with their pictures again.", name=child.first_name), "success"
         )
+    if request.form.get("back") == "home":
+        return redirect(url_for("staff.home", _anchor="pictures-title"))
     return redirect(url_for("staff.pupil", pupil_id=child.id))

@@ -70,5 +70,6 @@ def home():
         rows=dashboard.needs(register, marks, today=today()),
         filters=filter_choices(groups) if senco else None,
         marks=marks,
+        cooldowns=dashboard.picture_cooldowns(current_user.school_id, pupils),
         ask_for_two_step=senco and not current_user.totp_enabled,
     )

@@ -1,6 +1,7 @@
-"""The class tablet in real Chromium on a touch screen: enrolment, picture sign-in,
-lockout and unlock, the idle warning, "I've finished" and Back, read-aloud, and axe with
-44 px targets in English and Urdu (SEC-05..07, A11Y-01, A11Y-02, A11Y-06, A11Y-09)."""
+"""The class tablet in real Chromium on a touch screen: enrolment, picture sign-in, the
+cool-down after wrong pictures, the idle warning, "I've finished" and Back, read-aloud,
+and axe with 44 px targets in English and Urdu (SEC-05..07, A11Y-01, A11Y-02, A11Y-06,
+A11Y-09)."""
 
 from __future__ import annotations
 
@@ -49,7 +50,12 @@ def test_sec06_enrol_sign_in_by_pictures_finish_and_back(tablet):
     assert "__Host-pupilvoice-device" in {c["name"] for c in page.context.cookies()}
 
 
-def test_sec05_wrong_pictures_lock_kindly_and_a_teacher_unlocks(tablet, live_app):
+REST = "Try again in 1 minute, or ask an adult to help."
+
+
+def test_sec05_wrong_pictures_rest_kindly_staff_clear_or_the_minute_passes(tablet, picture_clock):
+    """Five wrong picks: a kind rest page (read aloud, axe clean in English and Urdu), the
+    pupil on the staff home with a clear button, and no adult needed once it is over."""
     page = tablet()
     enrol(page)
     tap_name(page, "Noah")
@@ -57,16 +63,58 @@ def test_sec05_wrong_pictures_lock_kindly_and_a_teacher_unlocks(tablet, live_app
         tap_pictures(page, ("sun", "sun", "sun"))
         expect(page.get_by_text("That's not quite right. Let's try again.")).to_be_visible()
     tap_pictures(page, ("sun", "sun", "sun"))
-    expect(page.get_by_role("heading", name="Let's ask your teacher to help.")).to_be_visible()
+    expect(page.get_by_role("heading", name="Let's have a little rest.")).to_be_visible()
+    expect(page.get_by_text(REST)).to_be_visible()
+    page.locator(f'button[data-say="{REST}"]').tap()
+    assert page.evaluate("window.__spoken")[-1]["text"] == REST
     assert_accessible(page, pupil=True)
-    screenshot(page, "pupil-ask-teacher-820")
+    screenshot(page, "pupil-cooldown-820")
+    page.set_viewport_size(PHONE)
+    assert_no_horizontal_scroll(page)
+    screenshot(page, "pupil-cooldown-390")
+    page.goto(page.url + "?lang=ur")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    expect(page.get_by_role("heading", name="چلیں، تھوڑا آرام کرتے ہیں۔")).to_be_visible()
+    assert_accessible(page, pupil=True)
+    assert_no_horizontal_scroll(page)
+    screenshot(page, "pupil-cooldown-ur-390")
+    page.goto("/tablet/?lang=en")
+    expect(page.get_by_role("link", name="Noah", exact=True)).to_be_visible()  # still listed
 
     staff = tablet()
     sign_in(staff, TEACHER)
-    staff.get_by_role("link", name="Noah B.").click()
-    staff.get_by_role("button", name="Unlock picture sign-in").click()
+    section = staff.locator("section", has=staff.get_by_role("heading", name="Wrong picture tries"))
+    expect(section.get_by_text("Noah B.")).to_be_visible()
+    expect(section.get_by_text("Paused until")).to_be_visible()
+    assert_accessible(staff)
+    screenshot(staff, "staff-home-cooldown-820")
+    staff.set_viewport_size(PHONE)
+    assert_no_horizontal_scroll(staff)
+    screenshot(staff, "staff-home-cooldown-390")
+    section.get_by_role("link", name="Noah B.").click()
+    expect(staff.get_by_text("Picture sign-in is paused until")).to_be_visible()
+    assert_accessible(staff)
+    screenshot(staff, "staff-pupil-cooldown-390")
+    staff.goto("/staff/?lang=ur")
+    expect(staff.get_by_role("heading", name="تصویروں کی غلط کوششیں")).to_be_visible()
+    assert_accessible(staff)
+    assert_no_horizontal_scroll(staff)
+    screenshot(staff, "staff-home-cooldown-ur-390")
+    staff.goto("/staff/?lang=en")
+    section.get_by_role("button", name="Clear the wrong tries").click()
     expect(staff.get_by_text("Noah can sign in with their pictures again.")).to_be_visible()
+    assert staff.get_by_role("heading", name="Wrong picture tries").count() == 0
+    pupil_signs_in(page, "Noah")
+    expect(page.get_by_role("heading", name="Hello, Noah!")).to_be_visible()
 
+    # next time nobody clears it: once the minute has passed, Noah tries by himself
+    page.get_by_role("button", name="I've finished").tap()
+    page.wait_for_url("**/tablet/")
+    tap_name(page, "Noah")
+    for _ in range(5):
+        tap_pictures(page, ("sun", "sun", "sun"))
+    expect(page.get_by_text(REST)).to_be_visible()
+    picture_clock.advance(minutes=1)
     pupil_signs_in(page, "Noah")
     expect(page.get_by_role("heading", name="Hello, Noah!")).to_be_visible()
 

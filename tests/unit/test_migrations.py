@@ -10,10 +10,12 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import create_engine, inspect, select, text
 
 from pupilvoice import create_app
 from pupilvoice.extensions import db
+from pupilvoice.models import PictureKey
+from pupilvoice.services import demo
 
 
 @pytest.fixture
@@ -48,4 +50,31 @@ def test_rel07_upgrade_from_empty_matches_the_models(empty_database_url):
         assert set(db.metadata.tables) <= tables
         downgrade(revision="base")
         assert set(inspect(db.engine).get_table_names()) <= {"alembic_version"}
+        db.engine.dispose()
+
+
+def test_rel07_sec05_locked_pictures_become_a_cleared_cooldown_staff_still_see(
+    empty_database_url,
+):
+    """Upgrading from the hard lock: a locked pupil may try again at once (no one is left
+    locked out), and stays on the staff home's list until they get their pictures right."""
+    app = create_app({"SQLALCHEMY_DATABASE_URI": empty_database_url})
+    with app.app_context():
+        upgrade()
+        demo.load()
+        db.session.commit()
+        keys = select(PictureKey.pupil_id).order_by(PictureKey.pupil_id).limit(2)
+        first, second = db.session.scalars(keys).all()
+        db.session.close()
+        downgrade(revision="86ef0338608d")  # back to when five wrong picks locked
+        with db.engine.begin() as conn:
+            conn.execute(
+                text("UPDATE picture_key SET locked_at = :at, wrong_tries = 5 WHERE pupil_id = :p"),
+                {"at": "2026-12-01 09:00:00", "p": first},
+            )
+        upgrade()
+        locked, free = db.session.get(PictureKey, first), db.session.get(PictureKey, second)
+        assert (locked.cooldown_round, locked.wrong_tries, locked.cooldown_until) == (1, 0, None)
+        assert (free.cooldown_round, free.cooldown_until) == (0, None)
+        db.session.close()
         db.engine.dispose()

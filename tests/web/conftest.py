@@ -34,7 +34,7 @@ def mailbox(app):
     controller = Controller(box, hostname="127.0.0.1", port=free_port())
     controller.start()
     app.config.update(
-        MAIL_SERVER="127.0.0.1", MAIL_PORT=controller.port, SERVER_NAME="school.example"
+        MAIL_SERVER="127.0.0.1", MAIL_PORT=controller.port, PUBLIC_URL="http://school.example"
     )
     yield box
     controller.stop()

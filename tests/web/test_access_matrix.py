@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from pupilvoice.extensions import limiter
-from pupilvoice.services import tablet
+from pupilvoice.services import picture_keys
 from tests.conftest import PICTURES, enrol_tablet, on_tablet, sign_in, tap_pictures
 
 ANYONE = "anyone"
@@ -76,6 +76,7 @@ ACCESS: dict[str, set[str] | str] = {
     "admin.parent_edit": SENCO,
     "admin.parent_new": SENCO,
     "admin.parent_restore": SENCO,
+    "admin.parent_unlock": SENCO,
     "admin.parents": SENCO,
     "admin.pupil_archive": SENCO,
     "admin.pupil_edit": SENCO,
@@ -94,6 +95,7 @@ ACCESS: dict[str, set[str] | str] = {
     "admin.staff_invite": SENCO,
     "admin.staff_resend": SENCO,
     "admin.staff_restore": SENCO,
+    "admin.staff_unlock": SENCO,
     "admin.home": SENCO,
     "audit.index": SENCO,
     "admin.topic_cards": {"senco", "other_senco"},
@@ -162,7 +164,7 @@ def people(world, factory, db, no_rate_limits):
     other_school = factory.school("Hilltop Primary")
     other_senco = factory.user(other_school, "senco", "Mr Hill")
     db.session.commit()
-    tablet.set_pictures(world.pupil, PICTURES, world.teacher)
+    picture_keys.set_pictures(world.pupil, PICTURES, world.teacher)
     db.session.commit()
     return {
         "tablet": enrol_tablet(world.own_class, world.teacher),

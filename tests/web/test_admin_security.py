@@ -56,8 +56,8 @@ def test_sec02_user_id_class_id_pupil_id_link_id_of_another_school_give_404(
         response = client.form(url, {"name": "Taken over"}, page="/school/")
         assert response.status_code == 404, url
         checked.append(rule.endpoint)
-    # 15 people and class routes (invitations: tests/web/test_invitations.py), 3 About me
-    assert len(checked) == 18
+    # 17 people and class routes (invitations: tests/web/test_invitations.py), 3 About me
+    assert len(checked) == 20
     assert snapshot(db) == before
     assert not db.session.query(User).filter_by(name="Taken over").count()
 

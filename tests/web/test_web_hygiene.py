@@ -31,7 +31,7 @@ def test_sec13_headers_on_every_page(client):
         assert "frame-ancestors 'none'" in csp and "form-action 'self'" in csp
         assert "'nonce-" in csp
         assert headers["X-Content-Type-Options"] == "nosniff"
-        assert headers["Referrer-Policy"] == "no-referrer"
+        assert headers["Referrer-Policy"] == "same-origin"
         assert "microphone=(self)" in headers["Permissions-Policy"]
         assert headers["Cache-Control"] == "no-store"
 
