@@ -8,6 +8,7 @@ It works in a school of its own, so the demo school other browser tests use is u
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -23,9 +24,11 @@ from tests.browser.conftest import (
     screenshot,
     sign_in,
 )
+from tests.browser.family import phone
 
 EXPORT = Path(__file__).resolve().parents[1] / "data" / "mis-export-windows-1252.csv"
 SENCO = "senco@hilltop.example"
+NEW_PASSWORD = "heather meadow lantern 7"
 
 
 @pytest.fixture(scope="module")
@@ -139,3 +142,41 @@ def test_senco_imports_a_school_export_and_answers_the_doubtful_rows(page, live_
         assert [link.parent.name for link in thomas.parent_links] == ["Mandy Thomas"]
         bronwen = db.session.query(User).filter_by(name="Bronwen Hughes").one()
         assert bronwen.email is None
+
+
+def test_a_letters_only_parent_from_the_import_joins_and_adds_an_address(
+    page, live_app, base_url, hilltop
+):
+    """Bronwen came in the export without e-mail: she is invited by letter only, and on her
+    phone the welcome step asks for the address she will sign in with."""
+    sign_in(page, SENCO)
+    page.goto("/staff/families/")
+    row = page.locator("tr", has_text="Bronwen Hughes")
+    assert "None: letters only" in row.inner_text()
+    assert row.get_by_role("button", name=re.compile("Invite by e-mail")).count() == 0
+    row.get_by_role("button", name=re.compile("Print a letter")).click()
+    page.wait_for_load_state()
+    code = page.locator(".letter__code").first.inner_text()
+    letters = page.locator(".letter__text")  # in Welsh, her language, then in English
+    assert letters.first.get_attribute("lang") == "cy"
+    assert "type an e-mail address" in letters.last.inner_text()
+
+    with phone(page, base_url) as parent_page:
+        parent_page.goto("/join?lang=en")
+        parent_page.locator("#code").fill(code)
+        parent_page.locator("form button[type=submit]").click()
+        parent_page.wait_for_load_state()
+        assert parent_page.url.endswith("/join/account")
+        assert_accessible(parent_page)
+        assert_no_horizontal_scroll(parent_page)
+        screenshot(parent_page, "roster-letters-only-welcome-phone")
+        parent_page.locator("#email").fill("bronwen@home.example")
+        parent_page.locator("#password").fill(NEW_PASSWORD)
+        parent_page.locator("#confirm").fill(NEW_PASSWORD)
+        parent_page.locator("form button[type=submit]").click()
+        parent_page.wait_for_load_state()
+        assert parent_page.url.endswith("/family/")
+        assert "Siân" in parent_page.locator("main").inner_text()
+    with live_app.app_context():
+        bronwen = db.session.query(User).filter_by(name="Bronwen Hughes").one()
+        assert bronwen.email == "bronwen@home.example"
