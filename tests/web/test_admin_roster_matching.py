@@ -187,6 +187,9 @@ def test_a_school_systems_export_is_read_and_imported(senco, world, db, name):
     assert bronwen.children_links[0].preferred_language == "cy"
     assert parents_of(db, sam.id) == ["Tom Taylor"]
     assert db.session.query(AuditEvent).filter_by(action="imported").count() == 1
+    exported = senco.get("/school/roster/export.csv").get_data()
+    assert b"A801200012004,Si\xc3\xa2n,Hughes,H,2018-11-02" in exported
+    assert "There is nothing to import" in upload(senco, exported).get_data(as_text=True)
 
 
 def test_surname_birth_date_and_upn_are_shown_only_to_the_senco_pri01(login, world, db):

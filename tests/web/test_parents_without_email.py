@@ -54,6 +54,10 @@ def test_the_senco_adds_two_families_without_an_address(login, world, db):
     assert [parent.email for parent in found] == [None, None]
     page = text(senco.get("/school/parents"))
     assert "None: letters only" in page
+    bronwen = next(parent for parent in found if parent.name == "Bronwen Hughes")
+    edit_page = senco.get(f"/school/parents/{bronwen.id}")
+    assert edit_page.status_code == 200 and "Print a letter" in text(edit_page)
+    assert "Invite by e-mail" not in text(edit_page)
 
 
 def test_without_an_address_the_school_must_choose_letters(login, world, db):
