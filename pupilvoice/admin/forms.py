@@ -116,12 +116,23 @@ class AccountForm(Form):
 
 
 class ParentAccountForm(AccountForm):
-    """A parent may have no e-mail address: the school writes to them by letter."""
+    """A parent may have no e-mail address: the school writes to them by letter. Once they
+    have an account, the address is how they sign in, so it stays."""
 
     email = _email_field(
         required=False,
         description=_l("Leave it empty for a family that gets letters only."),
     )
+    signs_in = False  # set for a parent who has set up their account
+
+    def validate(self, extra_validators=None) -> bool:
+        # Optional() ends the field's own checks when it is empty, so this one is here.
+        if not super().validate(extra_validators):
+            return False
+        if self.signs_in and not self.email.data:
+            self.email.errors.append(_l("They sign in with this address, so it must stay."))
+            return False
+        return True
 
 
 class StaffInviteForm(AccountForm):

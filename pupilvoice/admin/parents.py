@@ -59,6 +59,7 @@ def parent_new():
 def parent_edit(user_id: int):
     parent = load_or_404(User, user_id, "manage_parent")
     form = ParentAccountForm(obj=parent, account_id=parent.id)
+    form.signs_in = parent.password_hash is not None
     if form.validate_on_submit():
         people.edit(current_user, parent, form.values())
         db.session.commit()

@@ -68,9 +68,14 @@ def test_without_an_address_the_school_must_choose_letters(login, world, db):
     assert db.session.query(User).filter_by(name="Bronwen Hughes").count() == 0
 
 
-def test_removing_an_address_keeps_the_parent(login, world, db):
+def test_an_address_goes_only_while_nobody_signs_in_with_it(login, world, db):
     senco = login(world.senco)
     url = f"/school/parents/{world.parent.id}"
+    refused = senco.form(url, {"name": "Tom Taylor", "email": ""}, page=url)
+    assert "They sign in with this address, so it must stay." in text(refused)
+    assert db.session.get(User, world.parent.id).email is not None
+    world.parent.password_hash = None  # not set up yet: the school may write instead
+    db.session.commit()
     response = senco.form(url, {"name": "Tom Taylor", "email": ""}, page=url)
     assert response.status_code == 302
     assert db.session.get(User, world.parent.id).email is None
