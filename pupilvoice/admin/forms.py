@@ -17,7 +17,7 @@ from wtforms import (
     StringField,
     ValidationError,
 )
-from wtforms.validators import DataRequired, Email, Length
+from wtforms.validators import DataRequired, Email, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..domain import roster_csv
@@ -51,6 +51,7 @@ from .messages import FILE_PROBLEMS
 
 AT_MOST = _l("Write at most %(max)d characters.")
 CHOOSE = _l("Choose one of the options in the list.")
+NO_ADDRESS = _l("There is no e-mail address, so the school sends a printed letter. Choose that.")
 STAFF_ROLE_CHOICES = (TEACHER, TA, SENCO)
 
 
@@ -72,15 +73,17 @@ def _text(label, longest: int, empty: str, **kwargs) -> StringField:
     return StringField(label, validators=validators, **kwargs)
 
 
-def _email_field() -> EmailField:
+def _email_field(required: bool = True, **kwargs) -> EmailField:
+    first = DataRequired(_l("Write their e-mail address.")) if required else Optional()
     return EmailField(
         _l("E-mail address"),
         validators=[
-            DataRequired(_l("Write their e-mail address.")),
+            first,
             Length(max=MAX_EMAIL, message=AT_MOST),
             Email(_l("Write an e-mail address like name@example.org.")),
         ],
         render_kw={"autocomplete": "off"},
+        **kwargs,
     )
 
 
@@ -102,14 +105,34 @@ class AccountForm(Form):
         self.account_id = account_id
 
     def validate_email(self, field) -> None:
-        other = accounts.find_by_email(field.data or "")
+        other = accounts.find_by_email(field.data) if field.data else None
         if other is not None and other.id != self.account_id:
             raise ValidationError(
                 _l("This address already has a PupilVoice account. Use another address.")
             )
 
     def values(self) -> dict[str, Any]:
-        return {"name": " ".join(self.name.data.split()), "email": self.email.data}
+        return {"name": " ".join(self.name.data.split()), "email": self.email.data or None}
+
+
+class ParentAccountForm(AccountForm):
+    """A parent may have no e-mail address: the school writes to them by letter. Once they
+    have an account, the address is how they sign in, so it stays."""
+
+    email = _email_field(
+        required=False,
+        description=_l("Leave it empty for a family that gets letters only."),
+    )
+    signs_in = False  # set for a parent who has set up their account
+
+    def validate(self, extra_validators=None) -> bool:
+        # Optional() ends the field's own checks when it is empty, so this one is here.
+        if not super().validate(extra_validators):
+            return False
+        if self.signs_in and not self.email.data:
+            self.email.errors.append(_l("They sign in with this address, so it must stay."))
+            return False
+        return True
 
 
 class StaffInviteForm(AccountForm):
@@ -243,8 +266,9 @@ class LinkForm(Form):
         _l("How the school sends the plan"), CONTACT_METHODS, CONTACT_LABELS, default="email"
     )
 
-    def __init__(self, *args, pupils=(), **kwargs) -> None:
+    def __init__(self, *args, pupils=(), has_email: bool = True, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.has_email = has_email
         self.pupil_id.choices = options(
             [(0, _l("Choose a child"))] + [(p.id, _pupil_choice(p)) for p in pupils]
         )
@@ -252,6 +276,10 @@ class LinkForm(Form):
     def validate_pupil_id(self, field) -> None:
         if not field.data:
             raise ValidationError(_l("Choose the child."))
+
+    def validate_contact_method(self, field) -> None:
+        if field.data == "email" and not self.has_email:
+            raise ValidationError(NO_ADDRESS)
 
     def link_values(self) -> dict[str, str]:
         return {
@@ -261,8 +289,12 @@ class LinkForm(Form):
         }
 
 
-class NewParentForm(AccountForm, LinkForm):
+class NewParentForm(ParentAccountForm, LinkForm):
     """A new parent or carer and their first child; more children can be linked after."""
+
+    def validate_contact_method(self, field) -> None:
+        if field.data == "email" and not self.email.data:
+            raise ValidationError(NO_ADDRESS)
 
 
 def _pupil_choice(pupil) -> str:
@@ -283,7 +315,9 @@ class RosterUploadForm(Form):
     file = FileField(
         _l("CSV file"),
         validators=[FileRequired(_l("Choose a CSV file."))],
-        description=_l("Saved as “CSV UTF-8” from a spreadsheet, at most 512 KB."),
+        description=_l(
+            "Saved as CSV from a spreadsheet or your school's information system, at most 512 KB."
+        ),
         render_kw={"accept": ".csv,text/csv"},
     )
     text = ""

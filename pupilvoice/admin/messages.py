@@ -56,18 +56,32 @@ ROW_PROBLEMS = {
     "class_differs": _l(
         "this class is also on row %(other)d with a different year group. Make the rows the same."
     ),
-    "unknown_columns": _l(
-        "unknown columns: %(columns)s. Use only the columns listed on this page."
-    ),
     "repeated_columns": _l("these columns are there twice: %(columns)s. Keep one of each."),
-    "missing_columns": _l("add the columns %(columns)s."),
+    "missing_columns": _l(
+        "add the columns %(columns)s. For surname_initial, a surname column will do."
+    ),
     "no_rows": _l("the file has a heading row but nothing under it. Add a row for each pupil."),
     "class_archived": _l(
         "the class %(name)s is archived. Restore it on the Classes page, or use another name."
     ),
-    "pupil_ambiguous": _l(
-        "there are %(count)d current pupils with this name in this class. Edit them on the "
-        "Pupils page so that each has a different name, then import again."
+    "pupil_archived": _l(
+        "the pupil with this UPN is archived. Restore them on the Pupils page, or correct the UPN."
+    ),
+    "pupil_in_other_class": _l(
+        "the pupil with this UPN is in the class %(name)s here. Move them on the Pupils "
+        "page first: the import never moves a pupil."
+    ),
+    "same_pupil_twice": _l(
+        "this pupil and the pupil on row %(other)d cannot both be the same child here. "
+        "Change one of your answers."
+    ),
+    "initial_differs": _l("surname_initial must be the first letter of the surname."),
+    "reference": _l(
+        "upn must be the pupil reference: letters and numbers, at most %(max)d characters."
+    ),
+    "date": _l("date_of_birth must be a date like 25/03/2017 (day, month, year)."),
+    "email_needed": _l(
+        "contact is email, but there is no parent_email. Add the address, or write letter."
     ),
     "email_taken": _l(
         "this parent_email belongs to an account that is not a parent at this school. "

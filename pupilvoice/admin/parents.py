@@ -17,7 +17,7 @@ from ..services import invitations, people
 from ..services import sign_in_throttle as throttle
 from . import lookups
 from .blueprint import bp
-from .forms import AccountForm, LinkForm, NewParentForm
+from .forms import LinkForm, NewParentForm, ParentAccountForm
 from .staff import let_sign_in_again
 
 
@@ -43,7 +43,7 @@ def parent_new():
         parent = people.create(
             current_user,
             name=form.name.data,
-            email=form.email.data,
+            email=form.email.data or None,
             role=PARENT,
             locale=form.preferred_language.data,
         )
@@ -58,11 +58,10 @@ def parent_new():
 @audience(SENCO)
 def parent_edit(user_id: int):
     parent = load_or_404(User, user_id, "manage_parent")
-    form = AccountForm(obj=parent, account_id=parent.id)
+    form = ParentAccountForm(obj=parent, account_id=parent.id)
+    form.signs_in = parent.password_hash is not None
     if form.validate_on_submit():
-        people.edit(
-            current_user, parent, {"name": form.name.data.strip(), "email": form.email.data}
-        )
+        people.edit(current_user, parent, form.values())
         db.session.commit()
         flash(_("The changes to %(name)s are saved.", name=parent.name), "success")
         return redirect(url_for("admin.parent_edit", user_id=parent.id))
@@ -73,7 +72,7 @@ def parent_edit(user_id: int):
 @audience(SENCO)
 def link_add(user_id: int):
     parent = load_or_404(User, user_id, "manage_parent")
-    form = LinkForm(pupils=lookups.pupils())
+    form = LinkForm(pupils=lookups.pupils(), has_email=parent.email is not None)
     if not form.validate_on_submit():
         return _parent_page(parent, link_form=form)
     pupil = load_or_404(Pupil, form.pupil_id.data, "manage")
@@ -138,7 +137,7 @@ def _parent_page(parent: User, form=None, link_form=None):
         "admin/parent_edit.html",
         parent=parent,
         links=[link for link in links if can(current_user, "manage", link)],
-        form=form or AccountForm(formdata=None, obj=parent, account_id=parent.id),
+        form=form or ParentAccountForm(formdata=None, obj=parent, account_id=parent.id),
         link_form=link_form or LinkForm(formdata=None, pupils=lookups.pupils()),
         invitation=invitations.status(parent, invitations.latest_for([parent]).get(parent.id)),
         paused_until=throttle.paused_until(parent),

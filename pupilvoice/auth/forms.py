@@ -57,6 +57,22 @@ class WelcomeForm(NewPasswordForm):
     locale = SelectField(_l("Language for PupilVoice"), choices=[])
 
 
+class WelcomeWithEmailForm(WelcomeForm):
+    """Setting up the account of a family the school writes to by letter: they add the
+    e-mail address they will sign in with (the school keeps sending letters)."""
+
+    email = EmailField(
+        _l("Your e-mail address"),
+        validators=[
+            DataRequired(_l("Type your e-mail address. You will sign in with it.")),
+            Email(_l("Type an e-mail address like name@example.org.")),
+            Length(max=254, message=_l("Write at most %(max)d characters.")),
+        ],
+        description=_l("You will sign in with it. The school still sends you letters."),
+        render_kw={"autocomplete": "email"},
+    )
+
+
 class JoinCodeForm(Form):
     """The short code on an invitation letter."""
 

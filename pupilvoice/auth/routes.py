@@ -19,7 +19,14 @@ from ..i18n import gettext as _
 from ..links import public_url
 from ..models import AccountToken, User
 from ..services import accounts, audit, devices, mail
-from .forms import CodeForm, EmailForm, LanguageForm, LoginForm, WelcomeForm
+from .forms import (
+    CodeForm,
+    EmailForm,
+    LanguageForm,
+    LoginForm,
+    WelcomeForm,
+    WelcomeWithEmailForm,
+)
 from .limits import (
     account_and_address,
     link_and_address,
@@ -246,7 +253,7 @@ def _set_password_with(raw: str, purpose: str):
     if record is None:
         return render_template("auth/token_invalid.html", purpose=purpose), 404
     form = NewPasswordForm()
-    form.email_for_check = record.user.email
+    form.email_for_check = record.user.email or ""
     if form.validate_on_submit():
         user = accounts.use_token(record, form.password.data)
         if user is None:  # the same link, used a moment ago (a double tap)
@@ -262,12 +269,15 @@ def set_up_account(record: AccountToken, how: str):
     """The last step of every invitation (e-mail link, QR code or letter code): choose a
     password and a language, then you are signed in."""
     user = record.user
-    form = WelcomeForm(locale=session.get("lang") or user.locale or chosen_language())
+    form_class = WelcomeForm if user.email else WelcomeWithEmailForm
+    form = form_class(locale=session.get("lang") or user.locale or chosen_language())
     form.locale.choices = [SelectChoice(code, name) for code, name in LANGUAGE_NAMES.items()]
-    form.email_for_check = user.email
-    if form.validate_on_submit():
+    form.email_for_check = user.email or ""
+    if form.validate_on_submit() and _address_is_free(form):
         if accounts.use_token(record, form.password.data) is None:
             return render_template("auth/token_invalid.html", purpose="invite"), 404
+        if not user.email:
+            user.email = form.email.data  # a letters-only family signs in with it from now
         user.locale = form.locale.data
         audit.record(user, "password_set", user, how="invite", via=how, method=record.method)
         db.session.commit()
@@ -275,6 +285,16 @@ def set_up_account(record: AccountToken, how: str):
         flash(_("Your account is ready."), "success")
         return _finish_sign_in(user, None)
     return render_template("auth/set_password.html", form=form, purpose="invite", user=user)
+
+
+def _address_is_free(form) -> bool:
+    """A letters-only family's new address must not be someone else's sign-in."""
+    if not isinstance(form, WelcomeWithEmailForm):
+        return True
+    if accounts.find_by_email(form.email.data) is None:
+        return True
+    form.email.errors.append(_("This address already has a PupilVoice account. Use another."))
+    return False
 
 
 def send_reset_mail(user: User, raw: str) -> None:

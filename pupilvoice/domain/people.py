@@ -55,6 +55,7 @@ MAX_FIRST_NAME = 60
 MAX_CLASS_NAME = 60
 MAX_EMAIL = 254
 MAX_INITIAL = 2
+MAX_REFERENCE = 20  # a UPN has 13 characters; schools' own references are shorter
 
 __all__ = [
     "AVATARS",
@@ -67,6 +68,7 @@ __all__ = [
     "MAX_FIRST_NAME",
     "MAX_INITIAL",
     "MAX_PERSON_NAME",
+    "MAX_REFERENCE",
     "RECEPTION",
     "RELATIONSHIPS",
     "SEN_STAGES",
@@ -85,9 +87,9 @@ def clean_initial(value: str) -> str | None:
 
 
 def parse_year_group(value: str) -> int | None:
-    """ "3", "Year 3", "R" or "Reception" -> 3 or 0; None outside Reception to Year 13."""
-    text = value.strip().casefold().removeprefix("year").strip()
-    if text in {"r", "reception"}:
+    """ "3", "Year 3", "Y3", "R" or "Reception" -> 3 or 0; None outside Reception to Year 13."""
+    text = value.strip().casefold().removeprefix("year").removeprefix("y").strip()
+    if text in {"r", "rec", "reception"}:
         return RECEPTION
     if not text.isascii() or not text.isdigit():
         return None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from flask_login import UserMixin
 from sqlalchemy import ForeignKey, String, UniqueConstraint
@@ -18,7 +18,8 @@ class User(UserMixin, db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     school_id: Mapped[int] = mapped_column(ForeignKey("school.id"), index=True)
-    email: Mapped[str] = mapped_column(String(254), unique=True)
+    # None for a parent the school writes to by letter only; unique when there is one.
+    email: Mapped[str | None] = mapped_column(String(254), unique=True)
     name: Mapped[str] = mapped_column(String(120))
     role: Mapped[str] = mapped_column(String(16))
     password_hash: Mapped[str | None] = mapped_column(String(255))
@@ -37,10 +38,11 @@ class User(UserMixin, db.Model):
     session_token = None  # set per request by the loader; not a column
 
     @validates("email")
-    def _kept_in_lower_case(self, _key: str, email: str) -> str:
+    def _kept_in_lower_case(self, _key: str, email: str | None) -> str | None:
         """Addresses are stored trimmed and in lower case, so the unique index holds one
-        account per address whatever its case, and sign-in finds it through that index."""
-        return email.strip().lower()
+        account per address whatever its case, and sign-in finds it through that index.
+        No address is None (never "", which the unique index would allow only once)."""
+        return (email or "").strip().lower() or None
 
     def get_id(self) -> str | None:
         return self.session_token
@@ -114,11 +116,19 @@ class Pupil(UserMixin, db.Model):
     year_group: Mapped[int] = mapped_column()
     sen_stage: Mapped[str] = mapped_column(String(16), default="none")
     avatar: Mapped[str] = mapped_column(String(40), default="fox")
+    # Kept to tell two pupils with the same first name and initial apart when the school
+    # imports its roster; shown only to the SENCO (PRI-01: the tablet shows "Sam T.").
+    upn: Mapped[str | None] = mapped_column(String(20))  # UPN or the school's own reference
+    surname: Mapped[str | None] = mapped_column(String(60))
+    born_on: Mapped[date | None] = mapped_column()
     archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     class_group = relationship("ClassGroup", back_populates="pupils")
     parent_links = relationship("ParentLink", back_populates="pupil")
+
+    # NULLs are distinct on SQLite and PostgreSQL: many pupils may have no reference.
+    __table_args__ = (UniqueConstraint("school_id", "upn"),)
 
     role = PUPIL
     session_token = None  # set per request by the loader; not a column

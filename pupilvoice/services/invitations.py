@@ -237,7 +237,10 @@ def link_for(raw: str, language: str) -> str:
 
 
 def send(user: User, raw: str, invited_by: User) -> bool:
-    """E-mail the invitation in the person's language; False when the mail could not go."""
+    """E-mail the invitation in the person's language; False when the mail could not go
+    (also when they have no address: a letters-only family is invited by letter)."""
+    if not user.email:
+        return False
     language = language_of(user)
     with force_locale(format_locale(language)):
         token = accounts.find_token(raw, INVITE)

@@ -18,8 +18,11 @@ from . import accounts, audit
 from .records import assign, set_archived
 
 
-def create(actor: User, *, name: str, email: str, role: str, locale: str | None = None) -> User:
-    """A staff or parent account of the actor's school, without a password yet."""
+def create(
+    actor: User, *, name: str, email: str | None, role: str, locale: str | None = None
+) -> User:
+    """A staff or parent account of the actor's school, without a password yet (a parent
+    without an e-mail address gets letters, and adds one when setting up the account)."""
     user = User(
         school_id=actor.school_id,
         name=name.strip(),
@@ -36,7 +39,7 @@ def create(actor: User, *, name: str, email: str, role: str, locale: str | None 
 def edit(actor: User, user: User, values: Mapping[str, Any]) -> None:
     values = dict(values)
     if "email" in values:
-        values["email"] = values["email"].strip().lower()
+        values["email"] = (values["email"] or "").strip().lower() or None
     old_role = user.role
     changed = assign(user, values)
     if "role" in changed:

@@ -45,6 +45,9 @@ class ParentRow:
 
     @property
     def method(self) -> str:
+        """Letters for a family without an e-mail address, whatever the link says."""
+        if not self.parent.email:
+            return LETTER
         return self.link.contact_method if self.link.contact_method in (EMAIL, LETTER) else EMAIL
 
     @property
@@ -180,6 +183,8 @@ def send(actor: User | None, plan: Plan, notices: list[Notice]) -> tuple[list[Us
 
 def _mail(plan: Plan, notice: Notice) -> bool:
     parent = notice.parent
+    if not parent.email:  # a letters-only family: the plan goes by letter (panel.method)
+        return False
     language = invitations.language_of(parent)
     with force_locale(format_locale(language)):
         context = {

@@ -1,13 +1,13 @@
-"""Importing and exporting a school's roster CSV: classes, pupils, parents and their links.
+"""Importing a school's roster CSV: classes, pupils, parents and their links.
 
-``plan`` only reads: it matches the checked rows to the school's records and lists every
-change. ``apply`` makes exactly those changes (it flushes, never commits: the view commits
-once, so a file is imported whole or not at all). Both walk the rows the same way, so the
-preview shows what the import will do.
+``plan`` only reads: it matches the checked rows to the school's records (roster_match.py)
+and lists every change, old value -> new value. ``apply`` makes exactly those changes (it
+flushes, never commits: the view commits once, so a file is imported whole or not at all),
+and only once every question about a doubtful pupil has an answer. Both walk the rows the
+same way, so the preview shows what the import will do.
 
-Matching ignores upper and lower case: a class by its name, a pupil by class + first name +
-surname initial (current pupils only), a parent by e-mail address. The import adds and
-updates; it never moves, archives or removes anyone.
+A column the file does not have changes nothing. The import adds and updates; it never
+moves, archives or removes anyone.
 """
 
 from __future__ import annotations
@@ -17,15 +17,22 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
-
 from ..domain.people import AVATARS
 from ..domain.roles import PARENT
-from ..domain.roster_csv import Problem, Roster, RosterRow, to_csv
+from ..domain.roster_csv import Problem, Roster, RosterRow
 from ..extensions import db
 from ..models import ClassGroup, ParentLink, Pupil, School, User
 from . import audit
+from .roster_match import (
+    Matching,
+    Question,
+    Records,
+    label,
+    match,
+    parent_label,
+    pupil_label,
+    settle,
+)
 
 
 @dataclass(frozen=True)
@@ -34,7 +41,11 @@ class Change:
     kind: str  # "class", "pupil", "parent" or "link"
     action: str  # "create" or "update"
     label: str  # names the record in the preview
-    fields: tuple[str, ...] = ()
+    values: tuple[tuple[str, Any, Any], ...] = ()  # (field, old, new) of an update
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return tuple(name for name, _old, _new in self.values)
 
 
 @dataclass
@@ -42,107 +53,100 @@ class Plan:
     roster: Roster
     problems: list[Problem]
     changes: list[Change] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
+    waiting: set[int] = field(default_factory=set)  # rows whose pupil is a question
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
+    @property
+    def ready(self) -> bool:
+        """Nothing stops the import and every question has its answer."""
+        return self.ok and all(question.answer for question in self.questions)
+
     def count(self, kind: str, action: str) -> int:
         return sum(1 for c in self.changes if (c.kind, c.action) == (kind, action))
 
     @property
+    def new_rows(self) -> int:
+        return len({c.row for c in self.changes if c.action == "create"})
+
+    @property
+    def changed_rows(self) -> int:
+        created = {c.row for c in self.changes if c.action == "create"}
+        return len({c.row for c in self.changes} - created)
+
+    @property
     def unchanged_rows(self) -> int:
-        return len(self.roster.rows) - len({change.row for change in self.changes})
+        busy = {change.row for change in self.changes} | self.waiting
+        return len(self.roster.rows) - len(busy)
 
 
-def plan(school: School, roster: Roster) -> Plan:
+def plan(school: School, roster: Roster, answers: dict[str, str] | None = None) -> Plan:
     """What importing ``roster`` would change, or the rows that stop it; writes nothing."""
-    return _run(school, roster, write=False)[0]
+    return _run(school, roster, answers or {}, write=False)[0]
 
 
-def apply(actor: User, school: School, roster: Roster) -> Plan:
-    """Import every row, or nothing at all when any row has a problem."""
-    result, walk = _run(school, roster, write=True)
-    if result.ok:
+def apply(actor: User, school: School, roster: Roster, answers: dict[str, str]) -> Plan:
+    """Import every row, or nothing at all while a row has a problem or a question waits."""
+    result, walk = _run(school, roster, answers, write=True)
+    if result.ready:
         db.session.flush()
         audit.record(actor, "imported", school, rows=len(roster.rows), **walk.ids())
     return result
 
 
-def _run(school: School, roster: Roster, write: bool) -> tuple[Plan, _Walk]:
-    records = _Records(school, roster)
-    problems = sorted(roster.problems + records.problems(), key=lambda p: p.row)
-    walk = _Walk(school, records, write)
-    result = Plan(roster, problems)
+def _run(school: School, roster: Roster, answers: dict, write: bool) -> tuple[Plan, _Walk]:
+    records = Records(school, roster)
+    matching = Matching()
+    if roster.ok:
+        matching = match(records, roster, answers)
+        trial = _Walk(records, matching, roster, write=False)  # what would change whom
+        trial.run()
+        settle(matching, roster, trial.changed_pupils, answers)
+    found = roster.problems + records.problems(roster) + matching.problems
+    result = Plan(roster, sorted(found, key=lambda p: p.row), questions=matching.questions)
+    walk = _Walk(records, matching, roster, write=write and result.ready)
     if result.ok:
-        result.changes = walk.run(roster)
+        result.changes, result.waiting = walk.run(), walk.waiting
     return result, walk
-
-
-class _Records:
-    """The school's records the file talks about, loaded once."""
-
-    def __init__(self, school: School, roster: Roster) -> None:
-        self.school = school
-        self.rows = roster.rows
-        self.classes = {
-            group.name.casefold(): group
-            for group in db.session.scalars(select(ClassGroup).filter_by(school_id=school.id))
-        }
-        self.pupils: dict[tuple, list[Pupil]] = defaultdict(list)
-        for pupil in _current_pupils(school.id):
-            self.pupils[pupil_key(pupil)].append(pupil)
-        emails = {row.parent.email for row in self.rows if row.parent}
-        query = select(User).where(User.email.in_(emails))  # both in lower case
-        self.users = {user.email: user for user in db.session.scalars(query)}
-        self.links = {
-            (link.parent.email, pupil_key(link.pupil)): link for link in _links(school.id)
-        }
-
-    def problems(self) -> list[Problem]:
-        found = []
-        for row in self.rows:
-            group = self.classes.get(row.class_key)
-            if group is not None and group.archived_at is not None:
-                found.append(Problem(row.number, "class_archived", params={"name": group.name}))
-            same = self.pupils.get(row.pupil_key, []) if row.pupil_key else []
-            if len(same) > 1:
-                found.append(Problem(row.number, "pupil_ambiguous", params={"count": len(same)}))
-            found += self._parent_problems(row)
-        return found
-
-    def _parent_problems(self, row: RosterRow) -> list[Problem]:
-        user = self.users.get(row.parent.email) if row.parent else None
-        if user is None:
-            return []
-        if user.role != PARENT or user.school_id != self.school.id:
-            return [Problem(row.number, "email_taken", "parent_email")]
-        if user.archived_at is not None:
-            return [Problem(row.number, "parent_archived", "parent_email")]
-        return []
 
 
 class _Walk:
     """Goes through the rows once, creating or updating records (or, for a preview,
     only noting what it would do, with stand-ins for the records it would create)."""
 
-    def __init__(self, school: School, records: _Records, write: bool) -> None:
-        self.school, self.records, self.write = school, records, write
+    def __init__(self, records: Records, matching: Matching, roster: Roster, write: bool):
+        self.records, self.matching, self.roster, self.write = records, matching, roster, write
+        self.school, self.columns = records.school, roster.columns
         self.done: dict[tuple, Any] = {}
         self.changes: list[Change] = []
+        self.waiting: set[int] = set()
+        self.changed_pupils: set[tuple] = set()  # the file's pupils whose rows change a thing
         self.touched: dict[str, list[Any]] = defaultdict(list)
         self.avatars: dict[str, Counter] = defaultdict(Counter)
-        for key, pupils in records.pupils.items():
+        for key, pupils in records.by_name.items():
             self.avatars[key[0]].update(pupil.avatar for pupil in pupils)
+        unanswered = {q.row for q in matching.unanswered}
+        self.doubtful = {r.pupil_key for r in roster.rows if r.number in unanswered}
 
-    def run(self, roster: Roster) -> list[Change]:
-        self.roster = roster
-        for row in roster.rows:
-            group = self._class(row)
-            pupil = self._pupil(row, group) if row.pupil_key else None
-            if row.parent and pupil is not None:
-                self._link(row, self._parent(row), pupil)
+    def run(self) -> list[Change]:
+        for row in self.roster.rows:
+            before = len(self.changes)
+            self._row(row)
+            if len(self.changes) > before and row.pupil_key is not None:
+                self.changed_pupils.add(row.pupil_key)
         return self.changes
+
+    def _row(self, row: RosterRow) -> None:
+        if row.pupil_key in self.doubtful:
+            self.waiting.add(row.number)  # nothing about this pupil until answered
+            return
+        group = self._class(row)
+        pupil = self._pupil(row, group) if row.pupil_key else None
+        if row.parent and pupil is not None:
+            self._link(row, self._parent(row, pupil), pupil)
 
     def ids(self) -> dict[str, list[int]]:
         return {name: [obj.id for obj in objs] for name, objs in self.touched.items()}
@@ -169,61 +173,87 @@ class _Walk:
         key = ("pupil", row.pupil_key)
         if key in self.done:
             return self.done[key]
-        existing = self.records.pupils.get(row.pupil_key)
-        values = {"year_group": row.year_group, "sen_stage": row.sen_stage}
-        if row.avatar:
-            values["avatar"] = row.avatar
-        if existing:
-            self._update(row, "pupil", existing[0], values)
-            self.done[key] = existing[0]
-        else:
-            values |= {
-                "school_id": self.school.id,
-                "class_group": group,
-                "first_name": row.first_name,
-                "surname_initial": row.surname_initial,
-                "avatar": row.avatar or self._pick_avatar(row.class_key),
-            }
-            self.done[key] = self._create(row, "pupil", Pupil, values, _pupil_label(row))
+        existing = self.matching.pupils.get(row.pupil_key)
+        if existing is not None:
+            self._update(row, "pupil", existing, self._pupil_values(row, existing))
+            self.done[key] = existing
+            return existing
+        values = {
+            "school_id": self.school.id,
+            "class_group": group,
+            "first_name": row.first_name,
+            "surname_initial": row.surname_initial,
+            "year_group": row.year_group,
+            "sen_stage": row.sen_stage,
+            "avatar": row.avatar or self._pick_avatar(row.class_key),
+            "upn": row.upn or None,
+            "surname": row.surname or None,
+            "born_on": row.born_on,
+        }
+        self.done[key] = self._create(row, "pupil", Pupil, values, pupil_label(row))
         return self.done[key]
 
-    def _parent(self, row: RosterRow):
+    def _pupil_values(self, row: RosterRow, pupil: Pupil) -> dict[str, Any]:
+        """Only what the file says: an absent column, or an unknown identifier, keeps the
+        value; a name differing in more than its capitals is a rename (found by UPN)."""
+        values: dict[str, Any] = {"year_group": row.year_group}
+        if "sen_stage" in self.columns:
+            values["sen_stage"] = row.sen_stage
+        for name in ("first_name", "surname_initial"):
+            if getattr(row, name).casefold() != getattr(pupil, name).casefold():
+                values[name] = getattr(row, name)
+        known = {"avatar": row.avatar, "upn": row.upn, "surname": row.surname}
+        values |= {name: value for name, value in known.items() if value}
+        if row.born_on:
+            values["born_on"] = row.born_on
+        return values
+
+    def _parent(self, row: RosterRow, pupil):
         entry = row.parent
-        key = ("parent", entry.email)
+        key = ("parent", row.parent_key)
         if key in self.done:
             return self.done[key]
-        existing = self.records.users.get(entry.email)
+        existing = self.records.users.get(entry.email) if entry.email else None
+        existing = existing or self.records.parent_by_name(pupil, entry.name)
         if existing is not None:
-            self._update(row, "parent", existing, {"name": entry.name})
+            values = {"name": entry.name}
+            if entry.email and existing.email is None:
+                values["email"] = entry.email  # a letters-only family now has an address
+            self._update(row, "parent", existing, values)
             self.done[key] = existing
         else:
             values = {
                 "school_id": self.school.id,
                 "role": PARENT,
                 "name": entry.name,
-                "email": entry.email,
+                "email": entry.email or None,
                 "locale": entry.language,
             }
-            label = f"{entry.name} <{entry.email}>"
+            label = parent_label(SimpleNamespace(**values))
             self.done[key] = self._create(row, "parent", User, values, label)
         return self.done[key]
 
     def _link(self, row: RosterRow, parent, pupil) -> None:
-        key = ("link", row.parent.email, row.pupil_key)
+        key = ("link", row.parent_key, row.pupil_key)
         if key in self.done:
             return
+        entry = row.parent
         values = {
-            "relationship_label": row.parent.relationship,
-            "preferred_language": row.parent.language,
-            "contact_method": row.parent.contact,
+            "relationship_label": entry.relationship,
+            "preferred_language": entry.language,
+            "contact_method": entry.contact or ("email" if parent.email else "letter"),
         }
-        existing = self.records.links.get((row.parent.email, row.pupil_key))
+        pair = (getattr(parent, "id", None), getattr(pupil, "id", None))
+        existing = self.records.links.get(pair) if None not in pair else None
         if existing is not None:
-            self._update(row, "link", existing, values)
+            present = {"relationship", "language", "contact"} & self.columns
+            columns = {"relationship_label": "relationship", "preferred_language": "language"}
+            kept = {n: v for n, v in values.items() if columns.get(n, "contact") in present}
+            self._update(row, "link", existing, kept)
             self.done[key] = existing
         else:
             values |= {"school_id": self.school.id, "parent": parent, "pupil": pupil}
-            label = f"{row.parent.name} – {_pupil_label(row)}"
+            label = f"{entry.name} – {pupil_label(row)}"
             self.done[key] = self._create(row, "link", ParentLink, values, label)
 
     # -- writing, or noting what would be written ------------------------------------------
@@ -238,13 +268,17 @@ class _Walk:
         return obj
 
     def _update(self, row: RosterRow, kind: str, obj: Any, values: dict) -> None:
-        changed = tuple(name for name, value in values.items() if getattr(obj, name) != value)
+        changed = tuple(
+            (name, getattr(obj, name), value)
+            for name, value in values.items()
+            if getattr(obj, name) != value
+        )
         if not changed:
             return
-        self.changes.append(Change(row.number, kind, "update", _label(kind, obj), changed))
+        self.changes.append(Change(row.number, kind, "update", label(kind, obj), changed))
         if self.write:
-            for name in changed:
-                setattr(obj, name, values[name])
+            for name, _old, value in changed:
+                setattr(obj, name, value)
             self.touched[f"{kind}_updated"].append(obj)
 
     def _pick_avatar(self, class_key: str) -> str:
@@ -253,100 +287,3 @@ class _Walk:
         choice = min(AVATARS, key=lambda name: (used[name], AVATARS.index(name)))
         used[choice] += 1
         return choice
-
-
-# --- matching keys and labels -------------------------------------------------------------
-
-
-def pupil_key(pupil: Pupil) -> tuple[str, str, str]:
-    class_name = pupil.class_group.name if pupil.class_group else ""
-    return (class_name.casefold(), pupil.first_name.casefold(), pupil.surname_initial.casefold())
-
-
-def _pupil_label(row: RosterRow) -> str:
-    name = f"{row.first_name} {row.surname_initial}."
-    return f"{name} ({row.class_name})" if row.class_name else name
-
-
-def _label(kind: str, obj: Any) -> str:
-    if kind == "class":
-        return obj.name
-    if kind == "pupil":
-        return obj.display_name
-    if kind == "parent":
-        return f"{obj.name} <{obj.email}>"
-    return f"{obj.parent.name} – {obj.pupil.display_name}"
-
-
-def _current_pupils(school_id: int) -> list[Pupil]:
-    query = (
-        select(Pupil)
-        .where(Pupil.school_id == school_id, Pupil.archived_at.is_(None))
-        .options(selectinload(Pupil.class_group))
-        .order_by(Pupil.first_name, Pupil.surname_initial, Pupil.id)
-    )
-    return list(db.session.scalars(query))
-
-
-def _links(school_id: int) -> list[ParentLink]:
-    query = (
-        select(ParentLink)
-        .join(ParentLink.parent)
-        .join(ParentLink.pupil)
-        .where(ParentLink.school_id == school_id, User.archived_at.is_(None))
-        .where(Pupil.archived_at.is_(None))
-        .options(selectinload(ParentLink.parent), selectinload(ParentLink.pupil))
-    )
-    return list(db.session.scalars(query))
-
-
-# --- export -------------------------------------------------------------------------------
-
-
-def export_rows(school_id: int) -> list[dict[str, Any]]:
-    """Every current class, pupil and parent link, in the import's columns."""
-    classes = db.session.scalars(
-        select(ClassGroup)
-        .where(ClassGroup.school_id == school_id, ClassGroup.archived_at.is_(None))
-        .order_by(ClassGroup.year_group, ClassGroup.name)
-    )
-    rows: list[dict[str, Any]] = [{"class": g.name, "year_group": g.year_group} for g in classes]
-    links = defaultdict(list)
-    for link in sorted(_links(school_id), key=lambda link: link.parent.name.casefold()):
-        links[link.pupil_id].append(link)
-    pupils = sorted(_current_pupils(school_id), key=_export_order)
-    for pupil in pupils:
-        rows += [_pupil_row(pupil, link) for link in links[pupil.id]] or [_pupil_row(pupil)]
-    return rows
-
-
-def export_csv(actor: User, school: School) -> str:
-    rows = export_rows(school.id)
-    audit.record(actor, "exported", school, rows=len(rows))
-    return to_csv(rows)
-
-
-def _export_order(pupil: Pupil) -> tuple:
-    group = pupil.class_group
-    place = (0, group.year_group, group.name.casefold()) if group else (1, 0, "")
-    return (*place, pupil.first_name.casefold(), pupil.surname_initial)
-
-
-def _pupil_row(pupil: Pupil, link: ParentLink | None = None) -> dict[str, Any]:
-    row = {
-        "class": pupil.class_group.name if pupil.class_group else "",
-        "year_group": pupil.year_group,
-        "first_name": pupil.first_name,
-        "surname_initial": pupil.surname_initial,
-        "sen_stage": pupil.sen_stage,
-        "avatar": pupil.avatar,
-    }
-    if link is not None:
-        row |= {
-            "parent_name": link.parent.name,
-            "parent_email": link.parent.email,
-            "relationship": link.relationship_label,
-            "language": link.preferred_language,
-            "contact": link.contact_method,
-        }
-    return row

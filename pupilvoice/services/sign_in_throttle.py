@@ -152,6 +152,8 @@ def forget(keys: Keys, *kinds: str) -> None:
 def forget_account(user: User) -> int:
     """Clear every counter of this account, from every address and for two-step codes
     (a password reset, or a SENCO letting them in again); return how many there were."""
+    if not user.email:  # a letters-only parent cannot sign in, so has no counters
+        return 0
     result = db.session.execute(
         delete(SignInThrottle)
         .where(SignInThrottle.account_key == account_key(user.email))
@@ -162,6 +164,8 @@ def forget_account(user: User) -> int:
 
 def paused_until(user: User) -> datetime | None:
     """When the longest current wait for this account ends (for the SENCO's page)."""
+    if not user.email:
+        return None
     now = utcnow()
     return db.session.execute(
         select(func.max(SignInThrottle.blocked_until)).where(

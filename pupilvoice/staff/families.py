@@ -110,6 +110,11 @@ def invite_email(user_id: int):
     parent = load_or_404(User, user_id, "invite")
     if _refuse_if_set_up(parent):
         return redirect(_back(parent))
+    if parent.email is None:
+        flash(
+            _("%(name)s has no e-mail address. Print a letter instead.", name=parent.name), "info"
+        )
+        return redirect(_back(parent))
     if invitations.just_sent(parent, "email"):
         flash(_("An invitation went to %(name)s a moment ago.", name=parent.name), "info")
         return redirect(_back(parent))

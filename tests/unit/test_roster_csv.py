@@ -12,6 +12,7 @@ from pupilvoice.domain.roster_csv import EXAMPLE, RosterFileError, decode, parse
 
 HEADER = "class,year_group,first_name,surname_initial,sen_stage,avatar,parent_name,parent_email,relationship,language,contact\n"  # noqa: E501
 SYMBOLS = Path(__file__).resolve().parents[2] / "pupilvoice" / "static" / "symbols"
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def problems(text: str) -> list[tuple[int, str, str]]:
@@ -64,7 +65,7 @@ def test_every_bad_row_is_named_with_what_is_wrong():
         "Oak,2,Noah,B,,,Ann B,not-an-address,,,\n"  # row 7: e-mail
         "Oak,2,,,,,Ann B,ann@example.org,,,\n"  # row 8: parent without a pupil
         "Oak,2,Ella,D,,,Ann D,ann.d@example.org,aunt,fr,fax\n"  # row 9: three choices
-        "Oak,2,Ella,D,,,Ann D,,,,\n"  # row 10: parent e-mail missing
+        "Oak,2,Ella,D,,,Ann D,,,,email\n"  # row 10: e-mail without an address
     )
     assert problems(text) == [
         (2, "year_group", "year_group"),
@@ -77,7 +78,7 @@ def test_every_bad_row_is_named_with_what_is_wrong():
         (9, "choice", "relationship"),
         (9, "choice", "language"),
         (9, "choice", "contact"),
-        (10, "required", "parent_email"),
+        (10, "email_needed", "contact"),
     ]
     assert parse(text).rows == []
 
@@ -87,13 +88,15 @@ def test_too_long_values_say_the_limit():
     assert (problem.code, problem.column, problem.params) == ("too_long", "first_name", {"max": 60})
 
 
-def test_missing_unknown_and_repeated_columns_are_named():
+def test_missing_and_repeated_columns_are_named_and_other_columns_left_out():
     (missing,) = parse("class,first_name\nOak,Sam\n").problems
     assert missing.code == "missing_columns" and missing.params["columns"] == (
         "year_group, surname_initial"
     )
     found = problems("class,year_group,first_name,surname_initial,colour,class\n")
-    assert found == [(1, "unknown_columns", ""), (1, "repeated_columns", "")]
+    assert found == [(1, "repeated_columns", "")]
+    roster = parse("class,year_group,first_name,surname_initial,Gender\nOak,1,Sam,T,M\n")
+    assert roster.ok and roster.ignored == ["Gender"]  # PRI-01: kept nowhere
 
 
 def test_a_pupil_on_two_rows_must_say_the_same_thing():
@@ -144,7 +147,7 @@ def test_semicolons_from_european_spreadsheets():
     [
         (b"", "empty"),
         (b"\xef\xbb\xbf  \n", "empty"),
-        (b"class,year\xff\xfe", "not_utf8"),
+        (b"class,year\x81\x8d", "not_utf8"),  # bytes Windows-1252 has no letter for
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not_text"),
         (b"x" * (512 * 1024 + 1), "too_big"),
     ],
@@ -196,3 +199,59 @@ def test_initials_and_year_groups():
         13,
     ]
     assert [parse_year_group(v) for v in ["14", "-1", "", "two", "٣"]] == [None] * 5
+
+
+def test_a_parent_without_an_address_gets_letters_unless_the_file_says_email():
+    """Families without e-mail: an empty contact is decided by the import, which knows
+    whether the parent already has an address; "email" without one is a problem."""
+    text = "class,year_group,first_name,surname_initial,parent_name,parent_email,contact\n"
+    roster = parse(text + "Oak,1,Sam,T,Bronwen Hughes,,\n")
+    assert roster.ok and roster.rows[0].parent.contact == "" and roster.rows[0].parent.email == ""
+    assert problems(text + "Oak,1,Sam,T,Bronwen Hughes,,email\n") == [
+        (2, "email_needed", "contact")
+    ]
+    no_address_column = "class,year_group,first_name,surname_initial,parent_name,contact\n"
+    assert parse(no_address_column + "Oak,1,Sam,T,Tom Taylor,email\n").ok  # he may have one
+
+
+def test_school_system_headings_in_any_order_with_fallbacks():
+    text = "Reg. Group;UPN;Legal Surname;Preferred Forename;Forename;Year;SEN Status;DOB\n"
+    roster = parse(text + "Oak;a801 2000 1200 1;Thomas;;Samuel;Y1;K;03/05/2019\n")
+    assert roster.ok, roster.problems
+    (row,) = roster.rows
+    assert (row.first_name, row.surname, row.surname_initial) == ("Samuel", "Thomas", "T")
+    assert (row.upn, row.year_group, row.sen_stage) == ("A801200012001", 1, "sen_support")
+    assert row.born_on.isoformat() == "2019-05-03"  # day first, as British exports write it
+    assert not roster.ignored  # the second name for the first name is a fallback, not noise
+
+
+def test_identifiers_that_cannot_be_right_are_named():
+    text = "class,year_group,first_name,surname,surname_initial,upn,date_of_birth\n"
+    assert problems(text + "Oak,1,Sam,Thomas,W,A1,\n") == [
+        (2, "initial_differs", "surname_initial")
+    ]
+    assert problems(text + "Oak,1,Sam,,T,A1 <b>,\n") == [(2, "reference", "upn")]
+    assert problems(text + "Oak,1,Sam,,T,,31/02/2019\n") == [(2, "date", "date_of_birth")]
+    assert problems(text + "Oak,1,Sam,,T,,2019-13-01\n") == [(2, "date", "date_of_birth")]
+
+
+def test_two_jack_s_with_different_upns_are_two_pupils_in_the_file():
+    text = "upn,class,year_group,first_name,surname_initial\n"
+    roster = parse(text + "A1,Oak,1,Jack,S\nA2,Oak,1,Jack,S\n")
+    assert roster.ok and len({row.pupil_key for row in roster.rows}) == 2
+
+
+@pytest.mark.parametrize("name", ["mis-export-windows-1252.csv", "mis-export-utf8-bom.csv"])
+def test_a_realistic_export_reads_the_same_from_either_encoding(name):
+    """Windows-1252 with semicolons, or UTF-8 with a BOM and commas: the same rows."""
+    roster = parse(decode((DATA / name).read_bytes()))
+    assert roster.ok, roster.problems
+    assert [row.first_name for row in roster.rows] == [
+        "Sam", "Sam", "Zoë", "Siân", "Jack", "Jack", "Maja"
+    ]  # fmt: skip
+    assert [row.surname for row in roster.rows][:2] == ["Taylor", "Thomas"]
+    assert len({row.pupil_key for row in roster.rows}) == 7  # two Sam T., two Jack S.
+    sian = roster.rows[3]
+    assert sian.parent.email == "" and sian.parent.contact == "letter"
+    assert (sian.parent.language, sian.sen_stage) == ("cy", "sen_support")
+    assert roster.ignored == ["Gender"]

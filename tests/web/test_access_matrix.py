@@ -86,6 +86,7 @@ ACCESS: dict[str, set[str] | str] = {
     "admin.pupil_restore": SENCO,
     "admin.pupils": SENCO,
     "admin.roster": SENCO,
+    "admin.roster_answer": SENCO,
     "admin.roster_export": SENCO,
     "admin.roster_import": SENCO,
     "admin.roster_preview": SENCO,
