@@ -21,7 +21,7 @@ from ..i18n import today
 from ..models import Plan, Proposal, Pupil, Target, TargetBankEntry
 from ..services import glossary, plan_notices, plans, target_bank, voice
 from ..voice_labels import proposal_sentence
-from . import checks, family_plans, plan_display
+from . import checks, family_plans, plan_display, review_screen
 from .plan_forms import EvidenceForm, PlanForm, TargetForm, VersionedForm
 from .routes import bp
 
@@ -157,6 +157,7 @@ def _plan_page(found: Plan, evidence_for: int | None = None, evidence: EvidenceF
         provision={t.id: _provision(t) for t in targets},
         evidence_forms={evidence_for: evidence} if evidence else {},
         family=plan_notices.panel(found),
+        review=review_screen.panel(found),
         today=today(),
         clear_draft=session.pop("saved_draft", None),
     )
