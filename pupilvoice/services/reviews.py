@@ -12,6 +12,7 @@ from datetime import date, time
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload, selectinload
 
 from ..domain import lifecycle
 from ..domain import reviews as rules
@@ -196,6 +197,18 @@ def sorts_around(plan: Plan) -> tuple[Sort | None, Sort | None]:
         )
     ).first()
     return latest, (before if before is not latest else None)
+
+
+def ideas_with_faces(plan: Plan) -> list[Proposal]:
+    """The pupil's "I can…" ideas, newest first, with their faces and recordings (three
+    queries however many there are)."""
+    query = (
+        select(Proposal)
+        .where(Proposal.pupil_id == plan.pupil_id)
+        .order_by(Proposal.created_at.desc(), Proposal.id.desc())
+        .options(selectinload(Proposal.ratings), joinedload(Proposal.recording))
+    )
+    return list(db.session.scalars(query))
 
 
 def newest_ideas(plan: Plan) -> list[Proposal]:

@@ -10,7 +10,7 @@ from flask import render_template
 from ..domain import voice_changes
 from ..domain.lifecycle import can_record_outcomes
 from ..models import Plan
-from ..services import plans, reviews, signoff, voice
+from ..services import plans, reviews, signoff
 from .review_forms import ATTENDANCE_CHOICES, MeetingRecordForm, OutcomeForm
 
 
@@ -56,6 +56,7 @@ def render(
 ) -> str:
     """The page; ``outcome_form`` / ``meeting_form``: a refused form to show again."""
     meeting = reviews.meeting_of(plan)
+    ideas = reviews.ideas_with_faces(plan)
     if meeting_form is None:
         meeting_form = MeetingRecordForm(
             formdata=None, data={"pupil_comment": meeting.pupil_comment if meeting else ""}
@@ -72,7 +73,8 @@ def render(
         people=people_at(plan),
         attendance_choices=ATTENDANCE_CHOICES,
         home_views=reviews.home_views(plan),
-        proposals=voice.proposals_of(plan.pupil),
+        proposals=ideas,
+        ideas_by_id={idea.id: idea for idea in ideas},
         **_views(plan),
     )
 

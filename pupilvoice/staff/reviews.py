@@ -115,8 +115,13 @@ def review_invite(plan_id: int):
     found = load_or_404(Plan, plan_id, "invite_to_review")
     meeting = reviews.meeting_of(found)
     form = MeetingForm(obj=meeting, data={} if meeting else {"meets_on": found.review_on})
-    if not form.validate_on_submit():
-        return render_template("staff/review_invite.html", plan=found, form=form)
+    if not form.is_submitted():
+        page = render_template("staff/review_invite.html", plan=found, form=form)
+        plans.record_read(current_user, found, "opened_review_invitation")
+        db.session.commit()
+        return page
+    if not form.validate():
+        return render_template("staff/review_invite.html", plan=found, form=form), 400
     meeting = reviews.set_meeting(
         current_user, found, form.meets_on.data, form.meets_at.data, form.place.data or ""
     )

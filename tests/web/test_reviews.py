@@ -11,7 +11,16 @@ from datetime import timedelta
 import pytest
 from flask_babel import force_locale, gettext
 
-from pupilvoice.models import AuditEvent, Plan, ReviewMeeting, ReviewView, Sort, Target
+from pupilvoice.models import (
+    AuditEvent,
+    Plan,
+    ReviewMeeting,
+    ReviewView,
+    Sort,
+    SortChoice,
+    Target,
+    Worry,
+)
 from pupilvoice.models.base import utcnow
 from pupilvoice.services import plans, reviews, voice
 from tests.web.plan_helpers import make_plan, target_values
@@ -88,11 +97,16 @@ def test_sec02_another_class_or_school_gets_404(login, world, shared, factory, d
     assert start(login(world.other_teacher), shared).status_code == 404
     reviews.start(world.teacher, shared)
     db.session.commit()
+    url = f"/staff/plans/{shared.id}/review"
     for who in (world.other_teacher, other_senco):
         client = login(who)
-        assert client.get(f"/staff/plans/{shared.id}/review").status_code == 404
+        assert client.get(url).status_code == 404
+        assert client.get(f"{url}/invite").status_code == 404
         target = shared.active_targets[0]
         assert outcome(client, shared, target, "achieved").status_code == 404
+        for action in ("meeting", "close"):
+            assert client.form(f"{url}/{action}", page="/staff/").status_code == 404
+    assert fresh(db, shared).status == "in_review" and db.session.query(Plan).count() == 1
 
 
 def test_sec10_forged_start_changes_nothing(login, world, shared, db):
@@ -152,9 +166,16 @@ def test_inviting_mails_and_prints_in_each_family_language(
 
 def test_a_wrong_date_keeps_what_was_typed(login, world, shared, db):
     url = f"/staff/plans/{shared.id}/review/invite"
-    page = text(login(world.teacher).form(url, {"meets_on": "soon", "place": "Hall"}))
-    assert "Write a date, like 14/03/2027." in page and 'value="Hall"' in page
-    assert db.session.query(ReviewMeeting).count() == 0
+    response = login(world.teacher).form(url, {"meets_on": "soon", "place": "Hall"})
+    page = text(response)
+    assert response.status_code == 400 and "Write a date, like 14/03/2027." in page
+    assert 'value="Hall"' in page and db.session.query(ReviewMeeting).count() == 0
+
+
+def test_rel06_opening_the_invitation_form_is_audited(login, world, shared, db):
+    assert login(world.teacher).get(f"/staff/plans/{shared.id}/review/invite").status_code == 200
+    read = db.session.query(AuditEvent).filter_by(action="opened_review_invitation").one()
+    assert (read.object_id, read.actor_user_id) == (shared.id, world.teacher.id)
 
 
 def test_parent_says_how_it_went_at_home_and_staff_see_it(login, world, shared, db):
@@ -195,10 +216,22 @@ def test_review_screen_puts_the_pupils_views_first_without_worries_or_checker_no
     sort(sam, db, world, {"reading": "like", "playtime": "like"})
     db.session.query(Sort).one().started_at = shared.created_at - timedelta(days=30)
     db.session.commit()
-    sort(sam, db, world, {"reading": "like", "playtime": "dislike"}, words={"reading": "Dragons!"})
+    sort(
+        sam,
+        db,
+        world,
+        {"reading": "like", "playtime": "dislike"},
+        words={"reading": "Dragons!", "playtime": "Jack hits me at playtime"},
+    )
+    flagged = db.session.query(SortChoice).filter_by(words="Jack hits me at playtime").one()
+    db.session.add(
+        Worry(school_id=world.school.id, pupil_id=world.pupil.id, source="about_me",
+              kind="about_me", sort_choice_id=flagged.id)
+    )  # fmt: skip
     idea = voice.propose(world.pupil, "reading", "i_can", "read my football cards", None)
     voice.rate(idea, 2, world.pupil, None)
     shared.active_targets[1].smart_text = "Improve maths."  # the checker would flag this
+    shared.active_targets[0].source_proposal_id = idea.id  # the pupil's faces follow it
     reviews.start(world.teacher, shared)
     db.session.commit()
     response = login(world.teacher).get(f"/staff/plans/{shared.id}/review")
@@ -208,6 +241,9 @@ def test_review_screen_puts_the_pupils_views_first_without_worries_or_checker_no
     assert "“I like it” → “I don't like it”" in page  # playtime, since the plan
     assert "I can read my football cards" in page and "Getting there" in page
     assert "checker" not in page.lower()
+    target_one = page[page.index("Target 1") : page.index("Target 2")]
+    assert "Getting there" in target_one and "no faces" not in target_one
+    assert "Jack hits me" not in page  # flagged as a worry: never shown with parents there
     assert db.session.query(AuditEvent).filter_by(action="viewed_review").count() == 1
 
 
