@@ -10,8 +10,8 @@ from datetime import date, timedelta
 from flask_babel import force_locale, gettext
 
 from pupilvoice.extensions import db
-from pupilvoice.models import Plan, Pupil, User
-from pupilvoice.services import plans
+from pupilvoice.models import ParentLink, Plan, Pupil, User
+from pupilvoice.services import accounts, demo, plans
 from tests.browser.conftest import (
     TABLET,
     assert_accessible,
@@ -24,7 +24,7 @@ from tests.browser.conftest import (
 from tests.browser.family import phone
 
 TEACHER, TA = "jones@riverside.example", "evans@riverside.example"
-PARENT = "agnieszka@family.example"  # Zofia's mother
+PARENT = "nadia.malik@family.example"  # Harry's mother
 BOARD = {"width": 1280, "height": 720}
 TARGETS = [
     ("talking", "I can tell my news to my group."),
@@ -33,22 +33,40 @@ TARGETS = [
 ]
 
 
-def zofias_plan(live_app) -> tuple[int, list[int]]:
-    """Zofia's shared plan with three targets a child can read."""
+def harrys_plan(live_app) -> tuple[int, list[int]]:
+    """Harry's plan (Oak; no other test uses him), shared with his mother, Nadia, who reads
+    in Urdu and has an account, with three targets a child can read."""
     with live_app.app_context():
-        pupil = db.session.query(Pupil).filter_by(first_name="Zofia").one()
-        plan = db.session.query(Plan).filter_by(pupil_id=pupil.id, status="shared").one()
+        pupil = db.session.query(Pupil).filter_by(first_name="Harry").one()
+        found = db.session.query(Plan).filter_by(pupil_id=pupil.id).first()
+        if found is not None:
+            return found.id, [t.id for t in found.active_targets]
+        pupil.sen_stage = "sen_support"
+        parent = User(school_id=pupil.school_id, role="parent", name="Nadia Malik", email=PARENT)
+        parent.locale = "ur"
+        accounts.set_password(parent, demo.PASSWORD)
+        db.session.add(parent)
+        db.session.flush()
+        db.session.add(
+            ParentLink(school_id=pupil.school_id, parent_id=parent.id, pupil_id=pupil.id,
+                       preferred_language="ur")
+        )  # fmt: skip
         teacher = db.session.query(User).filter_by(email=TEACHER).one()
         review = date.today() + timedelta(days=20)
-        for area, words in TARGETS[len(plan.active_targets) :]:
+        plan = plans.create(teacher, pupil, {"term_label": "Spring 2027", "review_on": review})
+        for area, words in TARGETS:
             plans.add_target(
                 teacher,
                 plan,
-                {"area": area, "smart_text": f"By the review: {words}", "target_on": review},
+                {
+                    "area": area,
+                    "smart_text": f"By the review: {words}",
+                    "child_text": words,
+                    "baseline": "Not yet, on 6 January.",
+                    "target_on": review,
+                },
             )
-        for target, (_area, words) in zip(plan.active_targets, TARGETS, strict=True):
-            target.child_text = words
-        plan.status = "shared"
+        plans.share(teacher, plan)
         db.session.commit()
         return plan.id, [t.id for t in plan.active_targets]
 
@@ -63,7 +81,7 @@ def record(page, target_id: int, outcome: str, worked: str, step: str) -> None:
 
 
 def test_a_whole_review(page, live_app, base_url, tablet):
-    plan_id, target_ids = zofias_plan(live_app)
+    plan_id, target_ids = harrys_plan(live_app)
 
     # a teaching assistant adds evidence through the term
     sign_in(page, TA)
@@ -82,7 +100,7 @@ def test_a_whole_review(page, live_app, base_url, tablet):
     page.wait_for_url(f"**/staff/plans/{plan_id}/review")
     page.set_viewport_size(BOARD)
     body = page.locator("main").inner_text()
-    assert body.index("What Zofia thinks") < body.index("Target 1")
+    assert body.index("What Harry thinks") < body.index("Target 1")
     assert "Told a 3-part news story on Monday." in body and "checker" not in body.lower()
     assert_accessible(page)
     assert_no_horizontal_scroll(page)
@@ -125,13 +143,13 @@ def test_a_whole_review(page, live_app, base_url, tablet):
         assert_no_horizontal_scroll(mum)
         screenshot(mum, "family-review-outcome-phone-ur")
         mum.goto(f"/family/plans/{plan_id}?lang=en")
-        assert "Zofia reached this target." in mum.locator("main").inner_text()
+        assert "Harry reached this target." in mum.locator("main").inner_text()
         assert_accessible(mum)
 
     # the pupil sees theirs on the class tablet
     pad = tablet()
     enrol(pad)
-    pupil_signs_in(pad, "Zofia")
+    pupil_signs_in(pad, "Harry")
     pad.goto("/pupil/targets")
     shown = pad.locator("main").inner_text()
     assert "You did it!" in shown and "Keep going!" in shown and "that is OK" in shown
