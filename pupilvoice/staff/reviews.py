@@ -4,7 +4,7 @@ pupil's comment and who took part, and closing it with the next plan in one acti
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from ..access import STAFF, allowed_or_404, audience, load_or_404
@@ -30,8 +30,8 @@ def review_start(plan_id: int):
     """Start the review; a second click finds it started and just opens it (REL-04)."""
     found = load_or_404(Plan, plan_id, "invite_to_review")
     if can(current_user, "start_review", found):
-        reviews.start(current_user, found)
-        db.session.commit()
+        # a start that raced another (the row's version moved on) is tried once more
+        _commit(lambda: reviews.start(current_user, found))
         flash(_("The review has started. Record the outcomes with everyone."), "success")
     return redirect(_screen(found.id))
 
@@ -83,8 +83,14 @@ def review_meeting(plan_id: int):
 @bp.post("/plans/<int:plan_id>/review/close")
 @audience(WRITERS)
 def review_close(plan_id: int):
-    """Close the review and start the next plan, in one transaction (REL-01)."""
-    found = allowed_or_404(plans.load_page(plan_id), "record_review")
+    """Close the review and start the next plan, in one transaction (REL-01). A second
+    tap finds it closed and opens the next plan (REL-04)."""
+    found = allowed_or_404(plans.load_page(plan_id), "see_review")
+    meeting = reviews.meeting_of(found)
+    if not can(current_user, "record_review", found):
+        if meeting is None or meeting.next_plan_id is None:
+            abort(404)
+        return redirect(url_for("staff.plan", plan_id=meeting.next_plan_id))
     values = _new_plan_values(found.pupil)
     try:
         following = reviews.close(current_user, found, values)

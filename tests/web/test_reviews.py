@@ -311,6 +311,9 @@ def test_closing_carries_forward_what_continues(login, world, shared, db):
     old = fresh(db, shared)
     following = db.session.query(Plan).filter(Plan.id != old.id).one()
     assert response.location == f"/staff/plans/{following.id}"
+    again = login(world.teacher).form(f"{url}/close", page=url)  # REL-04: a second tap
+    assert again.location == f"/staff/plans/{following.id}"
+    assert db.session.query(Plan).count() == 2
     assert old.status == "closed" and following.status == "draft"
     carried = following.active_targets
     assert [t.carried_from_id for t in carried] == [second.id, third.id]
