@@ -93,8 +93,31 @@ def test_a_whole_review(page, live_app, base_url, tablet):
     page.wait_for_load_state()
     page.context.clear_cookies()
 
-    # the teacher starts the review and shows the screen on the board
+    # the teacher invites the parents to the meeting
     sign_in(page, TEACHER)
+    page.goto(f"/staff/plans/{plan_id}")
+    assert_accessible(page)
+    page.get_by_role("link", name="Invite the parents to the meeting").click()
+    page.get_by_label("Date of the meeting").fill((date.today() + timedelta(days=14)).isoformat())
+    page.get_by_label("Time").fill("15:30")
+    page.get_by_label("Place").fill("The library")
+    assert_accessible(page)
+    page.get_by_role("button", name="Send the invitations").click()
+    page.wait_for_load_state()
+    assert "The invitations are sent." in page.locator(".messages").inner_text()
+
+    # the parent says beforehand how it went at home, on a phone, in Urdu
+    with phone(page, base_url) as mum:
+        sign_in(mum, PARENT)
+        mum.goto(f"/family/plans/{plan_id}?lang=ur")
+        assert mum.locator("#before-review-title").count() == 1
+        assert_accessible(mum)
+        mum.locator(f"#home_{target_ids[1]}").fill("He reads the bus signs to me now.")
+        mum.locator("#before-review-title ~ form button[type=submit]").click()
+        mum.wait_for_load_state()
+        screenshot(mum, "family-before-review-phone-ur")
+
+    # the teacher starts the review and shows the screen on the board
     page.goto(f"/staff/plans/{plan_id}")
     page.get_by_role("button", name="Start the review").click()
     page.wait_for_url(f"**/staff/plans/{plan_id}/review")
@@ -102,6 +125,7 @@ def test_a_whole_review(page, live_app, base_url, tablet):
     body = page.locator("main").inner_text()
     assert body.index("What Harry thinks") < body.index("Target 1")
     assert "Told a 3-part news story on Monday." in body and "checker" not in body.lower()
+    assert "He reads the bus signs to me now." in body
     assert_accessible(page)
     assert_no_horizontal_scroll(page)
     screenshot(page, "review-screen-1280")
