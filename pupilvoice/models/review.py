@@ -32,9 +32,14 @@ class ReviewMeeting(db.Model):
     started_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     next_plan_id: Mapped[int | None] = mapped_column(ForeignKey("plan.id"))
+    # who came and the pupil's comment: saved from a form that carries ``version`` (REL-02)
+    version: Mapped[int] = mapped_column(default=0)
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    recorded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     plan = relationship("Plan", foreign_keys=[plan_id])
-    started_by = relationship("User")
+    started_by = relationship("User", foreign_keys=[started_by_id])
+    recorded_by = relationship("User", foreign_keys=[recorded_by_id])
 
 
 class ReviewView(db.Model):

@@ -89,13 +89,33 @@ def set_meeting(
     return found
 
 
+class MeetingChanged(Exception):
+    """Someone else saved who came or the pupil's comment since this form was opened, and
+    differently: show theirs beside what was typed (REL-02)."""
+
+    def __init__(self, meeting: ReviewMeeting) -> None:
+        super().__init__("the meeting record changed since this form was opened")
+        self.meeting = meeting
+
+
 def record_meeting(
-    actor: User, plan: Plan, pupil_comment: str, attendance: Mapping[str, str]
+    actor: User,
+    plan: Plan,
+    pupil_comment: str,
+    attendance: Mapping[str, str],
+    base_version: int | None,
 ) -> None:
     """The pupil's own comment (typed by an adult) and how each person took part."""
     found = _meeting(actor, plan)
     kept = {who: how for who, how in attendance.items() if how in rules.ATTENDANCE}
-    changed = assign(found, {"pupil_comment": pupil_comment, "attendance": kept})
+    mine = {"pupil_comment": pupil_comment, "attendance": kept}
+    theirs = {"pupil_comment": found.pupil_comment, "attendance": found.attendance or {}}
+    if (base_version or 0) != found.version and mine != theirs:
+        raise MeetingChanged(found)
+    changed = assign(found, mine)
+    if changed:
+        found.version += 1
+        found.recorded_by_id, found.recorded_at = actor.id, utcnow()
     db.session.flush()
     audit.record(actor, "review_meeting_recorded", plan, fields=changed)
 

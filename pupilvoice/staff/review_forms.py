@@ -5,13 +5,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from wtforms import DateField, RadioField, StringField, TextAreaField, TimeField
+from wtforms import (
+    DateField,
+    IntegerField,
+    RadioField,
+    StringField,
+    TextAreaField,
+    TimeField,
+)
 from wtforms.validators import DataRequired, Length, Optional
 
 from ..admin.forms import AT_MOST, options
 from ..domain import reviews as rules
 from ..domain.plans import MAX_SHORT_TEXT, MAX_TEXT
-from ..forms import DateInput, Form, TextArea, TextInput
+from ..forms import DateInput, Form, HiddenInput, TextArea, TextInput
 from ..i18n import lazy_gettext as _l
 from ..plan_labels import ATTENDANCE_LABELS, OUTCOME_LABELS
 from .plan_forms import DATE, VersionedForm, _strip
@@ -69,6 +76,7 @@ class MeetingRecordForm(Form):
     read by the view for the people the page offered (``reviews.record_meeting`` keeps
     only known choices)."""
 
+    version = IntegerField(widget=HiddenInput(), validators=[Optional()])
     pupil_comment = _long(
         _l("What the pupil says, in their own words"),
         _l("Type exactly what they say, e.g. “I like reading to Mrs Evans now.”"),

@@ -53,14 +53,23 @@ def render(
     plan: Plan,
     outcome_form: tuple[int, OutcomeForm] | None = None,
     meeting_form: MeetingRecordForm | None = None,
+    meeting_clash: tuple | None = None,
 ) -> str:
-    """The page; ``outcome_form`` / ``meeting_form``: a refused form to show again."""
+    """The page; ``outcome_form`` / ``meeting_form``: a refused form to show again;
+    ``meeting_clash``: (the meeting as someone else saved it, the attendance typed)."""
     meeting = reviews.meeting_of(plan)
     ideas = reviews.ideas_with_faces(plan)
     if meeting_form is None:
         meeting_form = MeetingRecordForm(
-            formdata=None, data={"pupil_comment": meeting.pupil_comment if meeting else ""}
+            formdata=None,
+            data={
+                "pupil_comment": meeting.pupil_comment if meeting else "",
+                "version": meeting.version if meeting else 0,
+            },
         )
+    elif meeting_clash is not None:  # saving again now keeps what was typed
+        meeting_form.version.data = meeting_clash[0].version
+        meeting_form.version.raw_data = [str(meeting_clash[0].version)]
     return render_template(
         "staff/review.html",
         plan=plan,
@@ -70,6 +79,8 @@ def render(
         outcome_forms=_outcome_forms(plan, outcome_form),
         meeting=meeting,
         meeting_form=meeting_form,
+        meeting_clash=meeting_clash,
+        chosen=meeting_clash[1] if meeting_clash else (meeting.attendance if meeting else {}),
         people=people_at(plan),
         attendance_choices=ATTENDANCE_CHOICES,
         home_views=reviews.home_views(plan),

@@ -71,10 +71,19 @@ def review_meeting(plan_id: int):
     form = MeetingRecordForm()
     if not form.validate_on_submit():
         return review_screen.render(plans.load_page(found.id), meeting_form=form), 400
-    sent = {
-        key: request.form.get(f"attend-{key}", "") for key, _name in review_screen.people_at(found)
-    }
-    reviews.record_meeting(current_user, found, form.pupil_comment.data or "", sent)
+    people = review_screen.people_at(found)
+    sent = {key: request.form.get(f"attend-{key}", "") for key, _name in people}
+    try:
+        reviews.record_meeting(
+            current_user, found, form.pupil_comment.data or "", sent, form.version.data
+        )
+    except reviews.MeetingChanged as changed:
+        db.session.rollback()
+        clash = (changed.meeting, sent)
+        page = review_screen.render(
+            plans.load_page(found.id), meeting_form=form, meeting_clash=clash
+        )
+        return page, 409
     db.session.commit()
     flash(_("Saved."), "success")
     return redirect(url_for("staff.review", plan_id=found.id, _anchor="meeting-title"))

@@ -289,6 +289,28 @@ def test_who_came_and_the_pupils_comment_are_kept(login, world, shared, db):
     assert meeting.attendance == {"pupil": "in_person", f"parent-{world.parent.id}": "phone"}
 
 
+def test_rel02_a_second_person_saving_who_came_sees_both(login, world, shared, db):
+    reviews.start(world.teacher, shared)
+    db.session.commit()
+    url = f"/staff/plans/{shared.id}/review"
+    page = text(login(world.teacher).get(url))
+    assert 'name="version" value="0"' in page  # the meeting record opened at version 0
+    first = {"version": "0", "pupil_comment": "I like reading now.", "attend-pupil": "in_person"}
+    assert login(world.teacher).form(f"{url}/meeting", first, page=url).status_code == 302
+    second = {"version": "0", "pupil_comment": "Reading is fun.", "attend-pupil": "phone"}
+    response = login(world.senco).form(f"{url}/meeting", second, page=url)
+    page = text(response)
+    assert response.status_code == 409 and "Mr Jones" in page and "here are both versions" in page
+    assert "I like reading now." in page and "Reading is fun." in page  # theirs and mine
+    assert 'name="version" value="1"' in page  # sending it again now keeps mine
+    db.session.expire_all()
+    assert db.session.query(ReviewMeeting).one().pupil_comment == "I like reading now."
+    second["version"] = "1"
+    assert login(world.senco).form(f"{url}/meeting", second, page=url).status_code == 302
+    db.session.expire_all()
+    assert db.session.query(ReviewMeeting).one().pupil_comment == "Reading is fun."
+
+
 # --- closing the review and the next plan ---------------------------------------------------
 
 
