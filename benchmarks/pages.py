@@ -36,9 +36,10 @@ from sqlalchemy import event, select
 from yardsticks import AUDITED_READ, create_app
 
 from pupilvoice.extensions import db
-from pupilvoice.models import ClassGroup, Pupil
-from pupilvoice.services import demo, devices
+from pupilvoice.models import ClassGroup, Plan, Pupil
+from pupilvoice.services import demo, devices, reviews
 
+REVIEWED_PLAN = 3  # the demo's agreed plan (Ayaan's): the benchmark starts its review
 # (label, role signed in as or None for a visitor, path). The first row is the floor.
 # Every new page joins this list.
 PAGES: list[tuple[str, str | None, str]] = [
@@ -56,6 +57,8 @@ PAGES: list[tuple[str, str | None, str]] = [
     ("plan details editor", "teacher", "/staff/plans/1/edit"),
     ("target editor", "teacher", "/staff/plans/1/targets/1"),
     ("plan versions", "senco", "/staff/plans/3/versions"),
+    # Ayaan's plan, its review started by start_review() below
+    ("review screen", "senco", f"/staff/plans/{REVIEWED_PLAN}/review"),
     ("target bank", "teacher", "/staff/bank"),
     ("glossary", "senco", "/staff/glossary"),
     ("family", "parent", "/family/"),
@@ -324,6 +327,17 @@ def demo_email(role: str) -> str:
     if role == "parent":  # Zofia's mother: Zofia's plan (demo plan 2) is shared with home
         return demo.PARENTS[1][1]
     return next(email for staff_role, _, email in demo.STAFF if staff_role == role)
+
+
+def start_review(database_url: str, secret: str) -> None:
+    """Start the review of one demo plan, as a teacher does, so its review screen has a
+    page to measure."""
+    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "SECRET_KEY": secret})
+    with app.app_context():
+        plan = db.session.get(Plan, REVIEWED_PLAN)
+        reviews.start(plan.created_by, plan)
+        db.session.commit()
+        db.engine.dispose()
 
 
 def enrol_tablet(database_url: str, secret: str) -> int:
@@ -609,6 +623,7 @@ def main() -> int:
         port = free_port()
         with gunicorn(env, port, args.workers, folder / "gunicorn.log") as master:
             roles = sorted({role for _, role, _ in PAGES if role})
+            start_review(database_url, secret)
             if "pupil" in roles:
                 DEVICE["pupil_id"] = enrol_tablet(database_url, secret)
             cookies: dict[str | None, str] = {role: sign_in(port, role) for role in roles}

@@ -1,4 +1,4 @@
-"""Flask commands: create a real school, load the demo school, remind parents."""
+"""Flask commands: create a real school, load the demo school, remind parents, reviews due."""
 
 from __future__ import annotations
 
@@ -10,14 +10,16 @@ from sqlalchemy import func, select
 
 from .domain.passwords import password_problem
 from .extensions import db
+from .i18n import today
 from .models import Plan, School, User
-from .services import accounts, demo, plan_notices
+from .services import accounts, demo, plan_notices, review_digest, reviews
 
 
 def register(app: Flask) -> None:
     app.cli.add_command(create_school)
     app.cli.add_command(demo_command)
     app.cli.add_command(remind_parents)
+    app.cli.add_command(reviews_due)
 
 
 @click.command("create-school")
@@ -82,3 +84,28 @@ def remind_parents() -> None:
                 failed += 1
             db.session.commit()
     click.echo(f"Reminders sent: {sent}." + (f" Could not send: {failed}." if failed else ""))
+
+
+@click.command("reviews-due")
+def reviews_due() -> None:
+    """Start the review of every plan whose review date has come, and e-mail each class
+    teacher and SENCO their reviews overdue and due within three weeks, naming a plan at
+    most once a week. Run it daily (cron); running it again sends nothing twice."""
+    day = today()
+    started = len(reviews.start_due(day))
+    db.session.commit()
+    sent = failed = 0
+    # Languages and templates as in a request; links come from PUBLIC_URL (links.py).
+    with current_app.test_request_context("/", base_url=current_app.config["PUBLIC_URL"]):
+        for digest in review_digest.due(day):
+            if not review_digest.claim(digest, day):
+                continue  # another run took it
+            if review_digest.send(digest):
+                sent += 1
+            else:
+                review_digest.release(digest, day)
+                failed += 1
+    click.echo(
+        f"Reviews started: {started}. Digests sent: {sent}."
+        + (f" Could not send: {failed}." if failed else "")
+    )

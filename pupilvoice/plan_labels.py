@@ -27,6 +27,7 @@ ATTENTION_LABELS = {
     "new_voice": _l("New voice since you last looked"),
     "review_overdue": _l("Review overdue"),
     "review_due": _l("Review due soon"),
+    "in_review": _l("Review started"),
     "awaiting_parents": _l("Waiting for parents"),
     "draft": _l("Plan in draft"),
     "no_plan": _l("No plan yet"),
@@ -38,6 +39,20 @@ CHANGE_LABELS = {
     "target_added": _l("Target added"),
     "target_edited": _l("Target changed"),
     "target_archived": _l("Target taken off the plan"),
+    "review_started": _l("Review started"),
+    "outcome_recorded": _l("Outcome recorded"),
+    "review_closed": _l("Review closed"),
+    "targets_carried_forward": _l("Targets carried forward from the review"),
+}
+OUTCOME_LABELS = {
+    "achieved": _l("Achieved"),
+    "partly": _l("Partly achieved"),
+    "not_yet": _l("Not yet"),
+}
+ATTENDANCE_LABELS = {
+    "in_person": _l("In person"),
+    "phone": _l("By phone"),
+    "absent": _l("Did not attend"),
 }
 
 FIELD_LABELS = {
@@ -65,6 +80,9 @@ FIELD_LABELS = {
     "target_on": _l("Target date"),
     "home_text": _l("What parents can do at home"),
     "archived": _l("Taken off the plan"),
+    "outcome": _l("Outcome"),
+    "outcome_note": _l("What worked"),
+    "next_step": _l("Next step"),
 }
 FIELD_HINTS = {
     "term_label": _l("As the school names it, e.g. Spring 2027."),

@@ -1,6 +1,7 @@
 """What on a pupil's record needs a member of staff's attention, most urgent first: open
 worries, a parent who would like to talk, new voice since they last looked, reviews
-overdue or due within three weeks, plans waiting for parents, plans in draft, pupils on
+overdue (until the review is closed) or due within three weeks, reviews started and not
+yet closed, plans waiting for parents, plans in draft, pupils on
 the register without a plan."""
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ PARENT_TALK = "parent_talk"  # a parent would like to talk about a target
 NEW_VOICE = "new_voice"
 REVIEW_OVERDUE = "review_overdue"
 REVIEW_DUE = "review_due"
+IN_REVIEW_NOW = "in_review"
 AWAITING_PARENTS = "awaiting_parents"
 IN_DRAFT = "draft"
 NO_PLAN = "no_plan"
@@ -22,6 +24,7 @@ ORDER = (
     PARENT_TALK,
     NEW_VOICE,
     REVIEW_OVERDUE,
+    IN_REVIEW_NOW,
     REVIEW_DUE,
     AWAITING_PARENTS,
     IN_DRAFT,
@@ -31,11 +34,16 @@ DUE_WITHIN = timedelta(weeks=3)
 
 
 def _review(status: str, review_on: date | None, today: date) -> list[str]:
-    if review_on is None or status in (IN_REVIEW, CLOSED):
-        return []
+    """A review is overdue from the day after its date until it is closed (starting it
+    does not clear that: holding it does); one started shows as started."""
+    found = [IN_REVIEW_NOW] if status == IN_REVIEW else []
+    if review_on is None or status == CLOSED:
+        return found
     if review_on < today:
-        return [REVIEW_OVERDUE]
-    return [REVIEW_DUE] if review_on <= today + DUE_WITHIN else []
+        return [REVIEW_OVERDUE, *found]
+    if review_on <= today + DUE_WITHIN and status != IN_REVIEW:
+        found.append(REVIEW_DUE)
+    return found
 
 
 def _plan(status: str | None, review_on: date | None, today: date) -> list[str]:

@@ -22,8 +22,9 @@ Events:
   saves the change tells them what changed. In a draft it changes nothing.
 - ``parent_confirmed_all``: every linked parent has confirmed every target of the current
   version (on line, or recorded by staff from paper, phone or a meeting).
-- ``start_review``: the review meeting begins. It may start before parents have answered:
-  the review happens on time whether or not the plan came back.
+- ``start_review``: the review begins, when staff start it or, through the daily
+  ``flask reviews-due``, when the review date comes. It may start before parents have
+  answered: the review happens on time whether or not the plan came back.
 - ``close``: the review is recorded. A closed plan is final; the next plan is a new plan
   that carries forward what continues, so there is no "reopen".
 

@@ -11,7 +11,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .lifecycle import CLOSED, DRAFT, SHARE, allowed_transitions, is_editable, needs_signoff
+from .lifecycle import (
+    CLOSED,
+    DRAFT,
+    IN_REVIEW,
+    SHARE,
+    START_REVIEW,
+    allowed_transitions,
+    can_record_outcomes,
+    is_editable,
+    needs_signoff,
+)
 from .roles import PARENT, PUPIL, SENCO, STAFF_ROLES, TEACHER
 
 Rule = Callable[[Any, Any], bool]
@@ -121,6 +131,39 @@ def _translate_plan(actor: Any, plan: Any) -> bool:
     return _on_plan(_teacher_of_pupil)(actor, plan) and plan.status != CLOSED
 
 
+def _start_review(actor: Any, plan: Any) -> bool:
+    """Class teachers and the SENCO start the review of a plan parents have had."""
+    return _on_plan(_teacher_of_pupil)(actor, plan) and START_REVIEW in allowed_transitions(
+        plan.status
+    )
+
+
+def _invite_to_review(actor: Any, plan: Any) -> bool:
+    """... and invite the parents to the meeting, before it or once it has started."""
+    return _start_review(actor, plan) or (
+        _on_plan(_teacher_of_pupil)(actor, plan) and plan.status == IN_REVIEW
+    )
+
+
+def _record_review(actor: Any, plan: Any) -> bool:
+    """... and record outcomes, and close it, while the review is open."""
+    return _on_plan(_teacher_of_pupil)(actor, plan) and can_record_outcomes(plan.status)
+
+
+def _see_review(actor: Any, plan: Any) -> bool:
+    """Everyone who works with the pupil sees the review screen, open or closed."""
+    return _on_plan(_staff_of_pupil)(actor, plan) and plan.status in (IN_REVIEW, CLOSED)
+
+
+def _family_views_before_review(actor: Any, plan: Any) -> bool:
+    """A parent says how it has gone at home until the review is closed."""
+    return _family_reads_plan(actor, plan) and plan.status != CLOSED
+
+
+def _pupil_sees_outcome(actor: Any, plan: Any) -> bool:
+    return actor.role == PUPIL and _same_school(actor, plan) and plan.pupil_id == actor.id
+
+
 def _use_bank(actor: Any, entry: Any) -> bool:
     return _same_school(actor, entry) and actor.role in {SENCO, TEACHER}
 
@@ -204,6 +247,12 @@ _RULES: dict[tuple[str, str], Rule] = {
     ("record_answer", "Plan"): _record_family_answer,
     ("notify_family", "Plan"): _record_family_answer,
     ("translate", "Plan"): _translate_plan,
+    ("start_review", "Plan"): _start_review,
+    ("invite_to_review", "Plan"): _invite_to_review,
+    ("record_review", "Plan"): _record_review,
+    ("see_review", "Plan"): _see_review,
+    ("send_home_view", "Plan"): _family_views_before_review,
+    ("see_outcome", "Plan"): _pupil_sees_outcome,
     ("use", "TargetBankEntry"): _use_bank,
     ("manage", "TargetBankEntry"): _is_senco,
     ("manage_bank", "School"): _view_audit,

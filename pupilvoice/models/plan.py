@@ -40,6 +40,10 @@ class Plan(db.Model):
     targets = relationship("Target", back_populates="plan", order_by="Target.position")
     created_by = relationship("User", foreign_keys=[created_by_id])
     updated_by = relationship("User", foreign_keys=[updated_by_id])
+    # read-only: services.reviews writes the meeting; pages load it with the plan
+    review_meeting = relationship(
+        "ReviewMeeting", foreign_keys="ReviewMeeting.plan_id", uselist=False, viewonly=True
+    )
 
     __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 

@@ -23,7 +23,8 @@ from ..extensions import db
 from ..i18n import gettext as _
 from ..i18n import page_language
 from ..models import ParentResponse, Plan, PlanDelivery, Target
-from ..services import plan_translations, plans, signoff
+from ..services import plan_translations, plans, reviews, signoff
+from . import review
 from .blueprint import bp
 from .forms import AnswerForm, answer_form
 from .words import FIELD_NAMES, provision_sentence
@@ -94,8 +95,10 @@ def _page(
     form: AnswerForm | None = None,
     status: int = 200,
     delivery: PlanDelivery | None = None,
+    home_form=None,
 ):
-    """The page; ``delivery`` is the parent's delivery row when the caller has it already."""
+    """The page; ``delivery`` is the parent's delivery row when the caller has it already;
+    ``home_form``: a refused "how has it gone at home?" form to show again."""
     answers = signoff.latest_answers(plan, current_user)
     states = signoff.target_states(plan, answers)
     views = _target_views(plan, answers, states)
@@ -114,6 +117,7 @@ def _page(
         answered_all=signoff.all_answered(states),
         changed=any(v.state == rules.CHANGED for v in views),
         translated=_translations(plan),
+        **(review.context(plan) | ({"home_form": home_form} if home_form else {})),
     )
     return page, status
 
@@ -131,7 +135,7 @@ def _translations(plan: Plan) -> dict[str, str]:
 _FAMILY_PLAN = (
     select(Plan)
     .where(Plan.id == bindparam("plan_id"))
-    .options(joinedload(Plan.pupil), joinedload(Plan.targets))
+    .options(joinedload(Plan.pupil), joinedload(Plan.targets), joinedload(Plan.review_meeting))
 )
 
 
@@ -204,3 +208,24 @@ def plan_copy(plan_id: int):
         plans.record_read(current_user, found, "copy_downloaded", copy="parent", language=language)
         db.session.commit()
     return response
+
+
+@bp.post("/plans/<int:plan_id>/before-review")
+@audience(PARENT)
+def home_view(plan_id: int):
+    """The parent's "How has it gone at home?" for each target, before the review."""
+    found = _load_or_404(plan_id)
+    if not can(current_user, "send_home_view", found):
+        flash(_("The review of this plan is over. Thank you."), "info")
+        return redirect(url_for("parent.plan", plan_id=found.id))
+    targets = found.active_targets
+    form = review.home_view_form([t.id for t in targets])
+    if not form.validate_on_submit():
+        return _page(found, status=400, home_form=form)
+    for target in targets:
+        words = (form[f"home_{target.id}"].data or "").strip()
+        if words:
+            reviews.save_home_view(current_user, found, target, words)
+    db.session.commit()
+    flash(_("Thank you. The school will read this before the meeting."), "success")
+    return redirect(url_for("parent.plan", plan_id=found.id, _anchor="before-review-title"))

@@ -37,6 +37,12 @@ NOTE_LABELS = {
     "home_help": _l("What helps at home"),
     "child_said": _l("What my child has told me"),
 }
+# What happened to a target at its review, in plain words (%(name)s: the child).
+OUTCOME_WORDS = {
+    "achieved": _l("%(name)s reached this target."),
+    "partly": _l("%(name)s is part of the way there. We will keep working on it."),
+    "not_yet": _l("%(name)s is not there yet. We will keep working on it."),
+}
 # How an answer reached the school, when staff wrote it down for the parent.
 METHOD_LABELS = {
     "paper": _l("On paper (the reply slip or a letter)"),

@@ -7,10 +7,11 @@ from flask import abort, redirect, render_template, request, url_for
 from sqlalchemy import bindparam, select
 
 from ..access import audience, load_or_404
-from ..domain.lifecycle import AGREED, IN_REVIEW, NEEDS_CONFIRMING, SHARED
+from ..domain.lifecycle import AGREED, CLOSED, IN_REVIEW, NEEDS_CONFIRMING, SHARED
 from ..domain.roles import PUPIL
 from ..extensions import db
-from ..models import Plan, Proposal, Target
+from ..i18n import lazy_gettext as _l
+from ..models import Plan, Proposal, ReviewMeeting, Target
 from ..services import voice
 from ..voice_labels import AREAS, FACES, STARTERS, proposal_sentence
 from .forms import NOTHING_SAID, ProposalForm, RateForm
@@ -43,6 +44,43 @@ def plan_targets(pupil) -> list[Target]:
     return [t for t in targets if t.child_text.strip() or t.pupil_words.strip()]
 
 
+# What the pupil hears about each target at its review: praise for the work, kind words
+# for not yet; no scores and no comparison with anyone.
+OUTCOME_WORDS = {
+    "achieved": _l("You did it!"),
+    "partly": _l("You are getting there. Keep going!"),
+    "not_yet": _l("Not yet, and that is OK. We will keep helping you."),
+}
+
+
+# The targets of the pupil's last reviewed plan that have an outcome, in one statement
+# built once (the page is asked for on every visit).
+_LAST_REVIEWED_PLAN = (
+    select(Plan.id)
+    .join(ReviewMeeting, ReviewMeeting.plan_id == Plan.id)
+    .where(Plan.pupil_id == bindparam("pupil_id"), Plan.status == CLOSED)
+    .order_by(ReviewMeeting.closed_at.desc(), Plan.id.desc())
+    .limit(1)
+    .scalar_subquery()
+)
+_REVIEWED_TARGETS = (
+    select(Target)
+    .where(
+        Target.plan_id == _LAST_REVIEWED_PLAN,
+        Target.archived_at.is_(None),
+        Target.outcome.in_(tuple(OUTCOME_WORDS)),
+    )
+    .order_by(Target.position, Target.id)
+)
+
+
+def reviewed_targets(pupil) -> list[Target]:
+    """The targets of the pupil's last reviewed plan, with an outcome and words a child
+    can read."""
+    targets = db.session.scalars(_REVIEWED_TARGETS, {"pupil_id": pupil.id})
+    return [t for t in targets if t.child_text.strip() or t.pupil_words.strip()]
+
+
 @bp.get("/targets")
 @audience(PUPIL)
 def targets():
@@ -50,6 +88,8 @@ def targets():
     return render_template(
         "pupil/targets.html",
         plan_targets=plan_targets(me()),
+        reviewed=reviewed_targets(me()),
+        outcome_words=OUTCOME_WORDS,
         proposals=proposals,
         last_levels=last_levels,
         areas=AREAS,

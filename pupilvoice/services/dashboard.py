@@ -10,7 +10,7 @@ from datetime import date
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import aliased, joinedload
 
-from ..domain.attention import attention, urgency
+from ..domain.attention import IN_REVIEW_NOW, REVIEW_DUE, REVIEW_OVERDUE, attention, urgency
 from ..domain.lifecycle import CLOSED, STATUSES
 from ..domain.roles import SEN_STAGES
 from ..extensions import db
@@ -155,3 +155,12 @@ def picture_cooldowns(
     return sorted(
         rows, key=lambda row: (row.minutes == 0, row.pupil.first_name, row.pupil.surname_initial)
     )
+
+
+REVIEW_CODES = (REVIEW_OVERDUE, IN_REVIEW_NOW, REVIEW_DUE)
+
+
+def review_counts(rows: Iterable[Row]) -> dict[str, int]:
+    """How many of ``rows`` have a review overdue, started, or due within three weeks
+    (the same rule as the attention list and ``flask reviews-due``)."""
+    return {code: sum(1 for row in rows if code in row.attention) for code in REVIEW_CODES}

@@ -62,8 +62,16 @@ def _fields(obj: Any, names: tuple[str, ...]) -> dict[str, Any]:
     return {name: plain(getattr(obj, name)) for name in names}
 
 
+REVIEW_FIELDS = ("outcome", "outcome_note", "next_step")
+
+
 def _target_snapshot(target: Target) -> dict[str, Any]:
-    return _fields(target, TARGET_FIELDS) | {"archived": target.archived_at is not None}
+    """A target's text; its outcome too once the review has one (so a plan's versions
+    before its review keep the same hash)."""
+    found = _fields(target, TARGET_FIELDS) | {"archived": target.archived_at is not None}
+    if any(getattr(target, name) for name in REVIEW_FIELDS):
+        found |= {name: getattr(target, name) or None for name in REVIEW_FIELDS}
+    return found
 
 
 def snapshot(plan: Plan) -> dict[str, Any]:
@@ -74,7 +82,7 @@ def snapshot(plan: Plan) -> dict[str, Any]:
     }
 
 
-def _keep_version(actor: User, plan: Plan, change: str) -> None:
+def _keep_version(actor: User | None, plan: Plan, change: str) -> None:
     content = snapshot(plan)
     db.session.add(
         PlanVersion(
@@ -84,18 +92,21 @@ def _keep_version(actor: User, plan: Plan, change: str) -> None:
             change=change,
             snapshot=content,
             text_hash=text_hash(content),
-            saved_by_id=actor.id,
+            saved_by_id=actor.id if actor else None,
         )
     )
 
 
-def _saved(actor: User, plan: Plan, change: str, targets_changed: bool = False, **detail) -> None:
+def saved(
+    actor: User | None, plan: Plan, change: str, targets_changed: bool = False, **detail
+) -> None:
     """Every save: the life-cycle, one more version (the UPDATE checks the row's version,
-    so a save that raced another fails), a snapshot, and the audit event."""
+    so a save that raced another fails), a snapshot, and the audit event. ``actor`` is
+    None for a daily command (a review that starts on its date)."""
     if targets_changed:
         plan.status = lifecycle.next_status(plan.status, lifecycle.TARGETS_CHANGED)
     plan.version += 1
-    plan.updated_by_id = actor.id
+    plan.updated_by_id = actor.id if actor else None
     plan.updated_at = utcnow()
     db.session.flush()
     _keep_version(actor, plan, change)
@@ -156,7 +167,7 @@ def version(plan: Plan, number: int | None) -> PlanVersion | None:
     return db.session.scalars(query).first()
 
 
-def _check_stale(plan: Plan, base_version: int | None, part: tuple, mine: Mapping) -> None:
+def check_stale(plan: Plan, base_version: int | None, part: tuple, mine: Mapping) -> None:
     """Raise StaleSave when others changed, since ``base_version``, fields this save sets.
     ``part`` finds the fields in a snapshot: ("plan",) or ("targets", "<id>")."""
     if base_version == plan.version:
@@ -191,10 +202,10 @@ def create(actor: User, pupil: Pupil, values: Mapping[str, Any]) -> Plan:
 
 def edit(actor: User, plan: Plan, values: Mapping[str, Any], base_version: int | None) -> None:
     """Save the plan's own fields; raises StaleSave instead of overwriting others' work."""
-    _check_stale(plan, base_version, ("plan",), values)
+    check_stale(plan, base_version, ("plan",), values)
     changed = assign(plan, values)
     if changed:
-        _saved(actor, plan, "edited", fields=changed)
+        saved(actor, plan, "edited", fields=changed)
 
 
 def record_read(actor: User, plan: Plan, what: str = "viewed", **detail: Any) -> None:
@@ -205,7 +216,7 @@ def record_read(actor: User, plan: Plan, what: str = "viewed", **detail: Any) ->
 def share(actor: User, plan: Plan) -> None:
     """Send a draft to the pupil's parents (the parents' side says how they hear of it)."""
     plan.status = lifecycle.next_status(plan.status, lifecycle.SHARE)
-    _saved(actor, plan, "shared")
+    saved(actor, plan, "shared")
 
 
 def worry_choice_ids(pupil: Pupil) -> set[int]:
@@ -253,7 +264,7 @@ def add_target(
         target.source_proposal_id, target.pupil_words = proposal.id, words
     db.session.add(target)
     db.session.flush()
-    _saved(actor, plan, "target_added", targets_changed=True, target=target.id)
+    saved(actor, plan, "target_added", targets_changed=True, target=target.id)
     return target
 
 
@@ -261,10 +272,10 @@ def edit_target(
     actor: User, target: Target, values: Mapping[str, Any], base_version: int | None
 ) -> None:
     plan = target.plan
-    _check_stale(plan, base_version, ("targets", str(target.id)), values)
+    check_stale(plan, base_version, ("targets", str(target.id)), values)
     changed = assign(target, values)
     if changed:
-        _saved(actor, plan, "target_edited", targets_changed=True, target=target.id, fields=changed)
+        saved(actor, plan, "target_edited", targets_changed=True, target=target.id, fields=changed)
 
 
 def archive_target(actor: User, target: Target) -> None:
@@ -272,7 +283,7 @@ def archive_target(actor: User, target: Target) -> None:
     if target.archived_at is not None:
         return  # a second click changes nothing (REL-04)
     target.archived_at = utcnow()
-    _saved(actor, target.plan, "target_archived", targets_changed=True, target=target.id)
+    saved(actor, target.plan, "target_archived", targets_changed=True, target=target.id)
 
 
 def add_evidence(actor: User, target: Target, values: Mapping[str, Any]) -> Evidence:

@@ -15,9 +15,11 @@ from ..i18n import gettext as _
 from ..models import Plan, PlanVersion, Pupil
 from ..plan_labels import (
     AREA_LABELS,
+    ATTENDANCE_LABELS,
     ATTENTION_LABELS,
     CHANGE_LABELS,
     FIELD_LABELS,
+    OUTCOME_LABELS,
     STATUS_LABELS,
 )
 from ..services import plans, voice
@@ -44,6 +46,8 @@ def plan_words() -> dict[str, Any]:
         "status_labels": STATUS_LABELS,
         "change_labels": CHANGE_LABELS,
         "attention_labels": ATTENTION_LABELS,
+        "outcome_labels": OUTCOME_LABELS,
+        "attendance_labels": ATTENDANCE_LABELS,
     }
 
 
@@ -82,6 +86,8 @@ def _shown(field: str, value: Any) -> str:
         return ""
     if field == "area":
         return str(AREA_LABELS.get(value, value))
+    if field == "outcome":
+        return str(OUTCOME_LABELS.get(value, value))
     if field == "archived":
         return _("yes") if value else _("no")
     if field == "cost_per_session_pence":

@@ -22,7 +22,7 @@ from ..i18n import today
 from ..models import Plan, Proposal, Pupil, Target, TargetBankEntry
 from ..services import glossary, plan_notices, plans, target_bank, voice
 from ..voice_labels import proposal_sentence
-from . import checks, family_plans, plan_display
+from . import checks, family_plans, plan_display, review_screen
 from .plan_forms import EvidenceForm, PlanForm, TargetForm, VersionedForm
 from .routes import bp
 
@@ -150,6 +150,7 @@ def _plan_page(found: Plan, evidence_for: int | None = None, evidence: EvidenceF
         evidence_forms={evidence_for: evidence} if evidence else {},
         family=plan_notices.panel(found),
         copy_languages=copies.family_languages(found),
+        review=review_screen.panel(found),
         today=today(),
         clear_draft=session.pop("saved_draft", None),
     )

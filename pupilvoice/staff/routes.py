@@ -68,6 +68,7 @@ def home():
         class_lists=class_lists,
         worried=[p for _g, members in class_lists for p in members if marks[p.id]["worries"]],
         rows=dashboard.needs(register, marks, today=today()),
+        review_counts=dashboard.review_counts,
         filters=filter_choices(groups) if senco else None,
         marks=marks,
         cooldowns=dashboard.picture_cooldowns(current_user.school_id, pupils),

@@ -30,9 +30,15 @@ def test_review_due_within_three_weeks_or_overdue():
     assert codes(-1) == ("review_overdue",)
 
 
-def test_review_in_progress_or_closed_is_not_overdue():
-    past = TODAY - timedelta(days=10)
-    assert attention(today=TODAY, plan_status="in_review", review_on=past) == ()
+def test_a_started_review_stays_overdue_until_it_is_closed():
+    """Issue 12: "review overdue" is cleared by holding the review (closing it), not by
+    starting it or by changing the date; a started review shows as started."""
+    past, soon = TODAY - timedelta(days=10), TODAY + timedelta(days=5)
+    assert attention(today=TODAY, plan_status="in_review", review_on=past) == (
+        "review_overdue",
+        "in_review",
+    )
+    assert attention(today=TODAY, plan_status="in_review", review_on=soon) == ("in_review",)
     assert attention(today=TODAY, plan_status="closed", review_on=past) == ("no_plan",)
 
 

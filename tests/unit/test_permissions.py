@@ -201,3 +201,30 @@ def test_class_teachers_record_an_answer_given_on_paper():
     assert not can(actor("teacher", class_ids={11}), "record_answer", shared)
     agreed = Plan(school_id=1, pupil_id=7, pupil=SAM, status="agreed")
     assert not can(actor("senco"), "record_answer", agreed)
+
+
+def test_reviews_are_started_and_recorded_by_the_pupils_teachers():
+    """Issue 12: class teachers and the SENCO start a review of a plan parents have had,
+    record it while it is open; every adult of the class sees the review screen."""
+    teacher, ta = actor("teacher", class_ids={10}), actor("ta", class_ids={10})
+    other = actor("teacher", class_ids={11})
+    assert can(teacher, "start_review", plan("agreed"))
+    assert not can(teacher, "start_review", plan("draft"))  # parents have not seen it
+    assert not can(ta, "start_review", plan("agreed")) and not can(
+        other, "start_review", plan("agreed")
+    )
+    assert can(teacher, "invite_to_review", plan("in_review"))
+    assert can(teacher, "record_review", plan("in_review"))
+    assert not can(teacher, "record_review", plan("closed"))
+    assert can(ta, "see_review", plan("closed")) and not can(ta, "see_review", plan("shared"))
+    assert not can(actor("senco", school_id=2), "see_review", plan("in_review"))
+
+
+def test_families_send_views_until_the_review_closes_and_pupils_see_their_own():
+    parent = actor("parent", pupil_ids={7})
+    own = Plan(id=3, school_id=1, pupil=SAM, pupil_id=7, status="in_review")
+    assert can(parent, "send_home_view", own)
+    assert not can(parent, "send_home_view", Plan(**{**vars(own), "status": "closed"}))
+    assert not can(actor("parent", pupil_ids={8}), "send_home_view", own)
+    assert can(actor("pupil", id=7), "see_outcome", own)
+    assert not can(actor("pupil", id=8), "see_outcome", own)
