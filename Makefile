@@ -6,9 +6,11 @@ BIN := $(VENV)/bin
 export FLASK_APP := pupilvoice
 LINT_PATHS := pupilvoice tests scripts $(wildcard benchmarks)
 # The tests run on every core (pytest-xdist); `make test WORKERS=0` runs them in one process.
+# --dist loadfile keeps a module's tests together, in order, on one worker: a browser
+# module's tests share that worker's live demo school as they do when serial.
 # -rs lists every skipped test with its reason.
 WORKERS ?= auto
-PYTEST := $(BIN)/python -m pytest -q -rs -n $(WORKERS) --dist loadgroup
+PYTEST := $(BIN)/python -m pytest -q -rs -n $(WORKERS) --dist loadfile
 
 .PHONY: run test install install-test system-test-deps translations lint bench screenshots clean
 

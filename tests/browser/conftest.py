@@ -41,9 +41,6 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
-            # Under pytest-xdist (--dist loadgroup) a module's tests stay together, in order,
-            # on one worker: they share that worker's live demo school as they do when serial.
-            item.add_marker(pytest.mark.xdist_group(f"browser/{item.fspath.basename}"))
 
 
 @pytest.fixture(scope="session")
@@ -246,9 +243,14 @@ def pupil_signs_in(page, first_name: str) -> None:
 
 
 def pupil_row(live_app, first_name: str):
+    """The demo school's pupil of that name (another module may have added a school)."""
     from sqlalchemy import select
 
-    from pupilvoice.models import Pupil
+    from pupilvoice.models import Pupil, School
 
     with live_app.app_context():
-        return db.session.execute(select(Pupil).where(Pupil.first_name == first_name)).scalar_one()
+        return db.session.execute(
+            select(Pupil)
+            .join(School, School.id == Pupil.school_id)
+            .where(Pupil.first_name == first_name, School.name == demo.SCHOOL)
+        ).scalar_one()
