@@ -9,7 +9,7 @@ from flask import Flask
 from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
 
-from . import access, errors, i18n, labels, security
+from . import access, errors, i18n, inputs, labels, security
 from .config import CONFIGS, check_production_safety
 from .extensions import babel, csrf, db, limiter, login_manager, migrate
 
@@ -36,6 +36,7 @@ def create_app(config: str | dict | None = None) -> Flask:
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(ROOT / "translations")
 
     _init_extensions(app)
+    app.url_map.converters["int"] = inputs.IdConverter  # before any route is added
     _register_blueprints(app)
     _register_hooks(app)
     errors.register(app)
@@ -86,6 +87,7 @@ def _register_blueprints(app: Flask) -> None:
 
 def _register_hooks(app: Flask) -> None:
     app.before_request(security.make_nonce)
+    app.before_request(inputs.refuse_control_characters)
     app.before_request(i18n.remember_asked_language)
     app.before_request(access.enforce_audience)
     app.after_request(security.set_headers)
