@@ -87,11 +87,14 @@ class _Bounded:
         if not valuelist:
             return
         super().process_formdata(valuelist)
-        if self.data is not None and not (
-            self._finite(self.data) and -MAX_ID <= self.data <= MAX_ID
-        ):
+        if self.data is None:
+            return
+        if not self._finite(self.data):  # nan, inf
             self.data = None
             raise ValueError(str(self.invalid_value_message or TOO_BIG))
+        if not -MAX_ID <= self.data <= MAX_ID:  # 1e308, 99999999999999999999
+            self.data = None
+            raise ValueError(str(TOO_BIG))
 
     @staticmethod
     def _finite(number) -> bool:
@@ -101,6 +104,8 @@ class _Bounded:
         """A form posted without this box, on an edit page, would quietly keep the old
         number (and the cost field crashed on it): ask for it instead. On a new form a
         missing number is an empty one, as before; a hidden version may be absent."""
+        if self.process_errors:
+            raise StopValidation()  # one message: the range validators would add a second
         shown = getattr(self.widget, "input_type", "") != "hidden"  # version: the page's
         if shown and getattr(self, "raw_data", None) == [] and self.object_data is not None:
             self.data = None
