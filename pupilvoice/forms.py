@@ -104,10 +104,12 @@ class _Bounded:
         """A form posted without this box, on an edit page, would quietly keep the old
         number (and the cost field crashed on it): ask for it instead. On a new form a
         missing number is an empty one, as before; a hidden version may be absent."""
-        if self.process_errors:
+        raw = getattr(self, "raw_data", None)
+        typed = bool(raw and str(raw[0]).strip())  # an empty box is for Optional() to judge
+        if self.process_errors and typed:
             raise StopValidation()  # one message: the range validators would add a second
         shown = getattr(self.widget, "input_type", "") != "hidden"  # version: the page's
-        if shown and getattr(self, "raw_data", None) == [] and self.object_data is not None:
+        if shown and raw == [] and self.object_data is not None:
             self.data = None
             raise StopValidation(str(self.invalid_value_message or TOO_BIG))
 
