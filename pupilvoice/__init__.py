@@ -9,7 +9,7 @@ from flask import Flask
 from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
 
-from . import access, errors, i18n, labels, proxy, security
+from . import access, errors, i18n, inputs, labels, proxy, security
 from .config import CONFIGS, check_production_safety, trusted_hosts
 from .extensions import babel, csrf, db, limiter, login_manager, migrate
 
@@ -38,6 +38,7 @@ def create_app(config: str | dict | None = None) -> Flask:
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(ROOT / "translations")
 
     _init_extensions(app)
+    app.url_map.converters["int"] = inputs.IdConverter  # before any route is added
     _register_blueprints(app)
     _register_hooks(app)
     errors.register(app)
@@ -88,6 +89,7 @@ def _register_blueprints(app: Flask) -> None:
 
 def _register_hooks(app: Flask) -> None:
     app.before_request(security.make_nonce)
+    app.before_request(inputs.refuse_control_characters)
     app.before_request(i18n.remember_asked_language)
     app.before_request(access.enforce_audience)
     app.after_request(security.set_headers)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
@@ -9,13 +10,17 @@ from babel import support
 from flask_babel import get_locale
 from flask_wtf import FlaskForm
 from markupsafe import Markup, escape
-from wtforms import PasswordField, widgets
+from wtforms import DecimalField as _DecimalField
+from wtforms import HiddenField, PasswordField, StringField, TextAreaField, widgets
+from wtforms import IntegerField as _IntegerField
 from wtforms.i18n import messages_path
-from wtforms.validators import DataRequired, EqualTo, Length, ValidationError
+from wtforms.validators import DataRequired, EqualTo, Length, StopValidation, ValidationError
 from wtforms.widgets.core import clean_key
 
 from .domain.passwords import MAX_LENGTH, MIN_LENGTH, password_problem
+from .domain.text import has_control_characters
 from .i18n import lazy_gettext as _l
+from .inputs import MAX_ID
 
 PASSWORD_MESSAGES = {
     "too-short": _l("Use at least %(n)s characters. A short sentence is easy to remember.", n=12),
@@ -30,14 +35,91 @@ def _wtforms_catalogue(locale: str) -> support.NullTranslations:
     return support.Translations.load(messages_path(), [locale], domain="wtforms")
 
 
+CONTROL_MESSAGES = {
+    False: _l("Write this on one line, without special characters."),
+    True: _l("Take out the special characters (they may have come with pasted text)."),
+}
+
+
+class PlainText:
+    """Every text field: no NUL or other control characters, and no line breaks in
+    one-line fields such as names (they reach e-mail subjects and bodies). Text areas, and
+    hidden fields carrying text areas' content, may hold line breaks and tabs (REL-05)."""
+
+    def __init__(self, multiline: bool) -> None:
+        self.multiline = multiline
+
+    def __call__(self, form, field) -> None:
+        values = field.raw_data or ([field.data] if isinstance(field.data, str) else [])
+        if any(has_control_characters(value, self.multiline) for value in values):
+            raise StopValidation(str(CONTROL_MESSAGES[self.multiline]))
+
+
 class Form(FlaskForm):
     """Every form. WTForms' own messages ("Not a valid date value.") come from its catalogue
     for the page's language, read from disk once a worker rather than on every request as
-    Flask-WTF does."""
+    Flask-WTF does. Every text field is checked by PlainText before its own validators."""
 
     class Meta:
         def get_translations(self, form):
             return _wtforms_catalogue(str(get_locale()))
+
+        def bind_field(self, form, unbound_field, options):
+            field = unbound_field.bind(form=form, **options)
+            if isinstance(field, StringField):
+                multiline = isinstance(field, TextAreaField | HiddenField)
+                field.validators = [PlainText(multiline), *field.validators]
+            return field
+
+
+# --- numbers within range ------------------------------------------------------------------
+# A number past what the database holds, or 1e308, nan and inf, is refused where it is
+# typed: the field's data is then None, so nothing (a checker, a query) ever sees it.
+
+TOO_BIG = _l("Write a smaller number.")
+
+
+class _Bounded:
+    """A number field whose value is at most MAX_ID either way, and which reports a field
+    left out of a posted edit form (browsers always send it) instead of reusing old data."""
+
+    def process_formdata(self, valuelist):
+        if not valuelist:
+            return
+        super().process_formdata(valuelist)
+        if self.data is None:
+            return
+        if not self._finite(self.data):  # nan, inf
+            self.data = None
+            raise ValueError(str(self.invalid_value_message or TOO_BIG))
+        if not -MAX_ID <= self.data <= MAX_ID:  # 1e308, 99999999999999999999
+            self.data = None
+            raise ValueError(str(TOO_BIG))
+
+    @staticmethod
+    def _finite(number) -> bool:
+        return number.is_finite() if isinstance(number, Decimal) else True
+
+    def pre_validate(self, form) -> None:
+        """A form posted without this box, on an edit page, would quietly keep the old
+        number (and the cost field crashed on it): ask for it instead. On a new form a
+        missing number is an empty one, as before; a hidden version may be absent."""
+        raw = getattr(self, "raw_data", None)
+        typed = bool(raw and str(raw[0]).strip())  # an empty box is for Optional() to judge
+        if self.process_errors and typed:
+            raise StopValidation()  # one message: the range validators would add a second
+        shown = getattr(self.widget, "input_type", "") != "hidden"  # version: the page's
+        if shown and raw == [] and self.object_data is not None:
+            self.data = None
+            raise StopValidation(str(self.invalid_value_message or TOO_BIG))
+
+
+class IntegerField(_Bounded, _IntegerField):
+    pass
+
+
+class DecimalField(_Bounded, _DecimalField):
+    pass
 
 
 # --- quick widgets -------------------------------------------------------------------------

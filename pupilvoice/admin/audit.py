@@ -13,6 +13,7 @@ from ..access import audience
 from ..domain.permissions import can
 from ..domain.roles import SENCO
 from ..extensions import db
+from ..inputs import int_arg
 from ..models import AuditEvent, Pupil, User
 
 bp = Blueprint("audit", __name__, url_prefix="/school/audit", template_folder="templates")
@@ -42,8 +43,8 @@ def _filtered_query():
         query = query.where(AuditEvent.action == request.args["action"][:40])
     if request.args.get("kind"):
         query = query.where(AuditEvent.object_type == request.args["kind"][:40])
-    if request.args.get("who", "").isdigit():
-        query = query.where(AuditEvent.actor_user_id == int(request.args["who"]))
+    if who := int_arg("who"):
+        query = query.where(AuditEvent.actor_user_id == who)
     if since := _date("since"):
         query = query.where(AuditEvent.created_at >= since)
     if until := _date("until"):
@@ -61,8 +62,7 @@ def _choices(column) -> list[str]:
 def index():
     if not can(current_user, "view_audit", current_user.school):
         abort(404)
-    page = request.args.get("page", "1")
-    page = int(page) if page.isdigit() and 0 < int(page) < 100000 else 1
+    page = int_arg("page", high=99_999) or 1
     query = _filtered_query().limit(PER_PAGE + 1).offset((page - 1) * PER_PAGE)
     rows = db.session.execute(query).all()
     staff = db.session.execute(

@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 
 from ..domain.roles import PARENT, STAFF_ROLES
 from ..extensions import db
+from ..inputs import MAX_ID
 from ..models import ClassGroup, ParentLink, Pupil, User
 
 
@@ -64,7 +65,7 @@ def pupils(class_id: str = "", stage: str = "", archived: bool = False) -> list[
     )
     if class_id == "none":
         query = query.where(Pupil.class_id.is_(None))
-    elif class_id.isdigit():
+    elif class_id.isascii() and class_id.isdigit() and int(class_id) <= MAX_ID:
         query = query.where(Pupil.class_id == int(class_id))
     if stage:
         query = query.where(Pupil.sen_stage == stage)

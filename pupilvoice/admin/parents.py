@@ -4,7 +4,7 @@ pages' (staff/families.py), shown here too."""
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from ..access import audience, load_or_404
@@ -12,6 +12,7 @@ from ..domain.permissions import can
 from ..domain.roles import PARENT, SENCO
 from ..extensions import db
 from ..i18n import gettext as _
+from ..inputs import int_arg
 from ..models import ParentLink, Pupil, User
 from ..services import invitations, people
 from ..services import sign_in_throttle as throttle
@@ -37,7 +38,7 @@ def parents():
 @bp.route("/parents/new", methods=["GET", "POST"])
 @audience(SENCO)
 def parent_new():
-    form = NewParentForm(pupils=lookups.pupils(), pupil_id=request.args.get("pupil_id", 0, int))
+    form = NewParentForm(pupils=lookups.pupils(), pupil_id=int_arg("pupil_id") or 0)
     if form.validate_on_submit():
         pupil = load_or_404(Pupil, form.pupil_id.data, "manage")
         parent = people.create(

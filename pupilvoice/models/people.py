@@ -9,6 +9,7 @@ from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from ..domain.roles import PARENT, PUPIL, STAFF_ROLES
+from ..domain.text import one_line
 from ..extensions import db
 from .base import UTCDateTime, utcnow
 
@@ -42,7 +43,13 @@ class User(UserMixin, db.Model):
         """Addresses are stored trimmed and in lower case, so the unique index holds one
         account per address whatever its case, and sign-in finds it through that index.
         No address is None (never "", which the unique index would allow only once)."""
-        return (email or "").strip().lower() or None
+        return one_line(email or "").lower() or None
+
+    @validates("name")
+    def _name_on_one_line(self, _key: str, name: str) -> str:
+        """Names go into e-mail subjects and bodies: one line, whatever sent them (the
+        forms refuse line breaks; an import or a command might not)."""
+        return one_line(name) if isinstance(name, str) else name
 
     def get_id(self) -> str | None:
         return self.session_token
@@ -96,6 +103,10 @@ class ClassGroup(db.Model):
 
     __table_args__ = (UniqueConstraint("school_id", "name"),)
 
+    @validates("name")
+    def _name_on_one_line(self, _key: str, name: str) -> str:
+        return one_line(name) if isinstance(name, str) else name
+
 
 class ClassStaff(db.Model):
     __tablename__ = "class_staff"
@@ -132,6 +143,11 @@ class Pupil(UserMixin, db.Model):
 
     role = PUPIL
     session_token = None  # set per request by the loader; not a column
+
+    @validates("first_name", "surname_initial")
+    def _name_on_one_line(self, _key: str, name: str) -> str:
+        """A pupil's name is read out, mailed to parents and printed on letters: one line."""
+        return one_line(name) if isinstance(name, str) else name
 
     def get_id(self) -> str | None:
         return self.session_token

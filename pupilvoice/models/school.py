@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, validates
 
+from ..domain.text import one_line
 from ..extensions import db
 from .base import UTCDateTime, utcnow
 
@@ -17,6 +18,11 @@ class School(db.Model):
     # PRI-04: closed records are kept this many years, then removed
     retention_years: Mapped[int] = mapped_column(default=6)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    @validates("name")
+    def _name_on_one_line(self, _key: str, name: str) -> str:
+        """The school's name heads every mail and letter: one line."""
+        return one_line(name) if isinstance(name, str) else name
 
     def __repr__(self) -> str:
         return f"<School {self.id} {self.name!r}>"

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from wtforms import IntegerField, RadioField, SelectChoice, TextAreaField
+from wtforms import RadioField, SelectChoice, TextAreaField
 from wtforms.validators import Length, Optional
 from wtforms.widgets import HiddenInput
 
 from ..domain.parent_answers import MAX_COMMENT, TARGET_ANSWERS
-from ..forms import Form
+from ..forms import Form, IntegerField
 from ..i18n import lazy_gettext as _l
 from .words import ANSWER_LABELS
 

@@ -33,6 +33,7 @@ from ..domain.permissions import can
 from ..domain.roles import PUPIL
 from ..extensions import db, limiter
 from ..i18n import gettext as _
+from ..inputs import int_arg
 from ..models import Device, PictureKey, Pupil, User
 from ..services import accounts, audit, devices, picture_keys, tablet
 from ..voice_labels import PICTURE_NAMES
@@ -196,7 +197,7 @@ def assist():
         return redirect(url_for("tablet.class_list"))
     class_pupils = tablet.class_pupils(device)
     names = tablet.tablet_names(class_pupils)
-    form = AssistForm(pupil=request.args.get("pupil", type=int))
+    form = AssistForm(pupil=int_arg("pupil"))
     form.pupil.choices = [SelectChoice(p.id, names[p.id]) for p in class_pupils]
     error = None
     if form.validate_on_submit():

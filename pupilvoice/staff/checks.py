@@ -16,6 +16,7 @@ from ..domain import plain_language, smart
 from ..domain.problems import Problem
 from ..domain.roles import SENCO, TEACHER
 from ..domain.smart import PlanView, TargetView
+from ..domain.text import has_control_characters
 from ..i18n import gettext as _
 from ..i18n import today
 from ..services import glossary
@@ -115,6 +116,8 @@ def _checked_request() -> tuple[str, str, date | None]:
     kind, text, when = body.get("kind"), body.get("text"), body.get("target_on") or None
     if kind not in KINDS or not isinstance(text, str) or len(text) > MAX_CHECKED:
         abort(400)
+    if has_control_characters(text, multiline=True):
+        abort(400)  # what the form would refuse to save is not worth checking (REL-05)
     try:
         target_on = date.fromisoformat(when) if isinstance(when, str) else None
     except ValueError:

@@ -9,8 +9,6 @@ from typing import Any
 
 from wtforms import (
     DateField,
-    DecimalField,
-    IntegerField,
     SelectField,
     StringField,
     TextAreaField,
@@ -20,7 +18,17 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from ..admin.forms import AT_MOST, CHOOSE, options
 from ..domain.plans import AREAS, MAX_LONG_TEXT, MAX_SHORT_TEXT, MAX_TEXT
-from ..forms import DateInput, Form, HiddenInput, NumberInput, Select, TextArea, TextInput
+from ..forms import (
+    DateInput,
+    DecimalField,
+    Form,
+    HiddenInput,
+    IntegerField,
+    NumberInput,
+    Select,
+    TextArea,
+    TextInput,
+)
 from ..i18n import lazy_gettext as _l
 from ..plan_labels import AREA_LABELS, FIELD_HINTS, FIELD_LABELS
 from ..services.plans import PLAN_FIELDS, TARGET_FIELDS
@@ -91,17 +99,16 @@ def _area() -> SelectField:
 
 
 class PenceField(DecimalField):
-    """Money typed in pounds ("6.50", "£6,50"), kept in whole pence."""
+    """Money typed in pounds ("6.50", "£6,50"), kept in whole pence. Out of range, nan and
+    1e308 are refused by DecimalField before they are multiplied."""
 
     def process_formdata(self, valuelist):
+        if not valuelist:
+            return
         cleaned = [value.replace("£", "").replace(",", ".").strip() for value in valuelist]
         super().process_formdata(cleaned)
-        if self.data is None:
-            return
-        if not self.data.is_finite():
-            self.data = None
-            raise ValueError(self.invalid_value_message)
-        self.data = int((self.data * 100).to_integral_value())
+        if self.data is not None:
+            self.data = int((self.data * 100).to_integral_value())
 
     def _value(self) -> str:
         if self.raw_data:

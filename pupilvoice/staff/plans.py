@@ -19,6 +19,7 @@ from ..domain.roles import SENCO, TEACHER
 from ..extensions import db
 from ..i18n import gettext as _
 from ..i18n import today
+from ..inputs import int_arg
 from ..models import Plan, Proposal, Pupil, Target, TargetBankEntry
 from ..services import glossary, plan_notices, plans, target_bank, voice
 from ..voice_labels import proposal_sentence
@@ -217,8 +218,8 @@ def plan_versions(plan_id: int):
     found = allowed_or_404(plans.load_with_pupil(plan_id))
     kept = plans.versions(found)
     newest = kept[0].number if kept else 1
-    after = request.args.get("b", type=int) or newest
-    before = request.args.get("a", type=int) or max(1, after - 1)
+    after = int_arg("b") or newest
+    before = int_arg("a") or max(1, after - 1)
     by_number = {kept_version.number: kept_version for kept_version in kept}
     pair = (by_number.get(before), by_number.get(after))
     page = render_template(
@@ -251,7 +252,7 @@ def _target_page(form: TargetForm, found: Plan, target: Target | None, key: str,
 
 def _proposal(found: Plan) -> Proposal | None:
     """The pupil's "I can…" this target starts from (?proposal=), if any: theirs only."""
-    proposal_id = request.args.get("proposal", type=int)
+    proposal_id = int_arg("proposal")
     if not proposal_id:
         return None
     proposal = load_or_404(Proposal, proposal_id)
@@ -261,7 +262,7 @@ def _proposal(found: Plan) -> Proposal | None:
 
 
 def _bank_start(found: Plan) -> dict:
-    entry_id = request.args.get("bank", type=int)
+    entry_id = int_arg("bank")
     if not entry_id:
         return {}
     entry = load_or_404(TargetBankEntry, entry_id, "use")

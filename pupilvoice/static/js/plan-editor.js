@@ -86,13 +86,14 @@
       var weekly = number("sessions_per_week"), weeks = number("weeks");
       var minutes = number("minutes_per_session"), cost = number("cost_per_session_pence");
       var group = number("group_size") || 1;
-      if (weekly === null || weeks === null || minutes === null || cost === null) {
+      var total = weekly * weeks * cost / group;  // 1e308 is a number, but not a cost
+      if (weekly === null || weeks === null || minutes === null || cost === null || !isFinite(total)) {
         out.textContent = "";
         return;
       }
       var lang = pageLocale();
       var hours = (weekly * weeks * minutes / 60).toLocaleString(lang, { maximumFractionDigits: 1 });
-      var each = (weekly * weeks * cost / group).toLocaleString(lang, { style: "currency", currency: "GBP" });
+      var each = total.toLocaleString(lang, { style: "currency", currency: "GBP" });
       out.textContent = out.dataset.template.replace("__HOURS__", hours).replace("__COST__", each);
     }
     form.addEventListener("input", update);
