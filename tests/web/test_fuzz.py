@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import String, Text, select
 from werkzeug.exceptions import HTTPException
-from werkzeug.routing import IntegerConverter
+from werkzeug.routing import AnyConverter, IntegerConverter
 
 from pupilvoice.extensions import db as _db
 from pupilvoice.extensions import limiter
@@ -178,8 +178,16 @@ def _id_rules(app):
 
 
 def _url_with(rule, ints: list[str], bad: int) -> str:
-    values = {name: NAMED_ARGS.get(name, PLACEHOLDER) for name in rule.arguments}
+    values = {name: _good_value(rule, name) for name in rule.arguments}
     return rule.build(values)[1].replace(str(PLACEHOLDER), str(bad))
+
+
+def _good_value(rule, name: str):
+    """A value the route accepts for a part that is not an id (an ``any(...)`` takes its first)."""
+    converter = rule._converters[name]
+    if isinstance(converter, AnyConverter):
+        return sorted(converter.items)[0]
+    return NAMED_ARGS.get(name, PLACEHOLDER)
 
 
 def _role_for(endpoint: str) -> str:
