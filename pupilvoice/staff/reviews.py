@@ -178,7 +178,8 @@ def _letters(plan: Plan, meeting, invitees: list[review_notices.Invitee]) -> str
             }
         )
     return render_template(
-        "staff/review_letters.html",
+        "staff/plan_letters.html",
+        about="review",
         plan=plan,
         letters=printed,
         school=school,

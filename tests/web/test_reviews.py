@@ -157,6 +157,7 @@ def test_inviting_mails_and_prints_in_each_family_language(
     with force_locale("ur"):
         urdu = gettext("Before the meeting, you can tell us how each target has gone at home.")
     assert urdu in page and "The same letter in English" in page and "The library" in page
+    assert "Letters about Sam's review" in page and "letter__slip" not in page
     meeting = db.session.query(ReviewMeeting).one()
     assert (meeting.place, meeting.meets_on.isoformat()) == ("The library", "2027-03-20")
     assert fresh(db, shared).status == "shared"  # inviting does not start the review
