@@ -124,6 +124,9 @@ class Evidence(db.Model):
     target_id: Mapped[int] = mapped_column(ForeignKey("target.id"), index=True)
     note: Mapped[str] = mapped_column(Text)
     observed_on: Mapped[date] = mapped_column(Date)
+    # optional, against the success criterion: "32 of 45 words" is measured 32, out_of 45
+    measured: Mapped[int | None] = mapped_column()
+    out_of: Mapped[int | None] = mapped_column()
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
