@@ -31,7 +31,7 @@ def timeline_of(page: str, target) -> str:
 
 
 def hidden_table(page: str) -> str:
-    return page.split('<table class="visually-hidden">', 1)[1].split("</table>", 1)[0]
+    return page.split('<div class="visually-hidden"><table>', 1)[1].split("</table>", 1)[0]
 
 
 @pytest.fixture
