@@ -205,7 +205,6 @@ class EvidenceForm(Form):
     measured = IntegerField(
         _l("Measured (optional)"),
         validators=[Optional(), NumberRange(min=0, max=MAX_MEASURE, message=BETWEEN)],
-        description=_l("e.g. 32 of 45 words, or 4 of 5 sessions."),
         invalid_value_message=WHOLE_NUMBER,
         widget=NumberInput(),
     )

@@ -105,6 +105,7 @@ def test_evidence_and_the_time_line(page, live_app):
     assert "Write a number up to the total, 45." in card.inner_text()
     assert card.get_by_label("What you saw").input_value() == "Friday check: 50 words?"
     assert_accessible(page)
+    screenshot(page, "evidence-refused-820")
     card.get_by_label("What you saw").fill("Friday check: 32 words.")
     card.get_by_label("Measured (optional)").fill("32")
     card.get_by_role("button", name="Save the evidence").click()

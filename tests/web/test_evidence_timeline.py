@@ -113,6 +113,7 @@ def test_rel05_bad_measures_are_refused_next_to_the_field_and_the_form_kept(
 def test_sec02_another_schools_target_is_404(login, world, plan, factory, db):
     other_school = factory.school("Elsewhere")
     senco = factory.user(other_school, "senco")
+    db.session.commit()
     data = {"note": "x", "observed_on": "2027-01-22", "measured": "1", "out_of": "2"}
     client = login(senco)
     assert client.form(url(plan, plan.targets[0]), data, page="/staff/").status_code == 404
