@@ -143,7 +143,7 @@ def test_plan_page_draws_one_mark_per_measure_note_and_face(login, world, plan, 
     rows = hidden_table(page)
     assert rows.count("<tr>") == 1 + 4  # a header row and one row per mark
     assert "Measured: 10 of 45" in rows and "Measured: 30 of 45" in rows
-    assert "A note, no number" in rows and "Sam's face: Not yet" in rows
+    assert "A note, no number" in rows and "<bdi>Sam</bdi>'s face: Not yet" in rows
 
 
 def test_no_time_line_without_evidence_or_faces(login, world, plan):
