@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from flask_babel import to_user_timezone
+
 from ..domain import timeline
 from ..i18n import text_direction
 from ..models import Plan, Target
@@ -14,7 +16,8 @@ def _faces(plan: Plan, target: Target) -> list:
     idea = target.source_proposal
     if idea is None or idea.pupil_id != plan.pupil_id:
         return []
-    return [(rating.created_at.date(), rating.level) for rating in idea.ratings]
+    # the day where the school is, as evidence dates are, not the UTC day
+    return [(to_user_timezone(r.created_at).date(), r.level) for r in idea.ratings]
 
 
 def for_targets(plan: Plan, targets: Iterable[Target]) -> dict[int, timeline.Timeline | None]:
