@@ -93,6 +93,12 @@ class Target(db.Model):
     evidence = relationship("Evidence", back_populates="target", order_by="Evidence.observed_on")
     carried_from = relationship("Target", remote_side=[id])
 
+    @property
+    def last_out_of(self) -> int | None:
+        """The total of the evidence measured last: the next measure is out of it too."""
+        measured = [e for e in self.evidence if e.out_of]
+        return max(measured, key=lambda e: (e.recorded_at, e.id)).out_of if measured else None
+
 
 class PlanVersion(db.Model):
     """Every saved version of a plan: a JSON snapshot of its text and a hash of it."""
@@ -124,6 +130,9 @@ class Evidence(db.Model):
     target_id: Mapped[int] = mapped_column(ForeignKey("target.id"), index=True)
     note: Mapped[str] = mapped_column(Text)
     observed_on: Mapped[date] = mapped_column(Date)
+    # optional, against the success criterion: "32 of 45 words" is measured 32, out_of 45
+    measured: Mapped[int | None] = mapped_column()
+    out_of: Mapped[int | None] = mapped_column()
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 

@@ -15,6 +15,7 @@ TEACHER_OF = {"Oak": "jones@riverside.example", "Willow": "patel@riverside.examp
 # (area, the pupil's words, SMART wording, child-friendly, baseline, strategies, provision)
 # provision: (who, group size, sessions a week, minutes, weeks, pence a session, where)
 EVANS = "Mrs Evans (teaching assistant)"
+TA = "evans@riverside.example"
 PLANS = [
     (
         "Sam",
@@ -108,6 +109,21 @@ PLANS = [
     ),
 ]
 
+# Evidence through the term on an agreed plan's first target, by Mrs Evans (a TA):
+# pupil -> (days ago, measured, out of, what she saw)
+EVIDENCE = {
+    "Ayaan": [
+        (50, 1, 5, "Counted on to 20 without the number line in 1 lesson this week."),
+        (30, 3, 5, "Counted on from 7 to 20 on his own in 3 lessons."),
+        (10, None, None, "Led the counting song to 20 for the class."),
+    ],
+    "Oscar": [
+        (80, 1, 5, "Showed the red card once; shouted on the other loud days."),
+        (45, 3, 5, "Went to the calm corner on his own on 3 loud days."),
+        (12, 4, 5, "Red card and calm corner on 4 of 5 loud days."),
+    ],
+}
+
 BANK = [
     (
         "reading",
@@ -174,6 +190,10 @@ def load(school: School, users: dict[str, User], pupils: dict[str, Pupil]) -> No
             plans.share(author, plan)
             _send_to_parents(author, plan, agreed=status == "agreed")
         plan.status = status
+        for days, measured, out_of, note in EVIDENCE.get(name, []):
+            values = {"note": note, "measured": measured, "out_of": out_of}
+            values["observed_on"] = today - timedelta(days=days)
+            plans.add_evidence(users[TA], plan.active_targets[0], values)
     db.session.flush()
 
 

@@ -129,6 +129,7 @@ _PLAN_PAGE = (
         joinedload(Plan.targets).options(
             selectinload(Target.evidence).joinedload(Evidence.recorded_by),
             joinedload(Target.carried_from).joinedload(Target.carried_from),
+            selectinload(Target.source_proposal).selectinload(Proposal.ratings),
         ),
     )
 )
@@ -136,7 +137,8 @@ _PLAN_PAGE = (
 
 def load_page(plan_id: int) -> Plan | None:
     """Load, in a fixed number of queries, all a plan page shows: targets, their evidence
-    and who recorded it, where each target was carried from, who saved the plan last."""
+    and who recorded it, the pupil's faces on the ideas they grew from, where each target
+    was carried from, who saved the plan last."""
     return db.session.scalars(_PLAN_PAGE, {"plan_id": plan_id}).unique().one_or_none()
 
 

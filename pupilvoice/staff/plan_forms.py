@@ -37,6 +37,7 @@ WHOLE_NUMBER = _l("Write a whole number, like 3.")
 BETWEEN = _l("Write a number from %(min)s to %(max)s.")
 DATE = _l("Write a date, like 14/03/2027.")
 MONEY_RANGE = _l("Write an amount up to £10,000.")
+MAX_MEASURE = 100_000
 
 
 # --- fields ----------------------------------------------------------------------------------
@@ -208,8 +209,49 @@ class EvidenceForm(Form):
         widget=DateInput(),
     )
 
+    measured = IntegerField(
+        _l("Measured (optional)"),
+        validators=[Optional(), NumberRange(min=0, max=MAX_MEASURE, message=BETWEEN)],
+        invalid_value_message=WHOLE_NUMBER,
+        widget=NumberInput(),
+    )
+    out_of = IntegerField(
+        _l("Out of"),
+        validators=[Optional(), NumberRange(min=1, max=MAX_MEASURE, message=BETWEEN)],
+        invalid_value_message=WHOLE_NUMBER,
+        widget=NumberInput(),
+    )
+
+    def __init__(self, *args: Any, last_out_of: int | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.last_out_of = last_out_of  # the total used last time for this target
+
+    def validate(self, extra_validators=None) -> bool:
+        """A number measured needs a total (the last one used, when left empty), and can
+        be at most that total."""
+        if not super().validate(extra_validators):
+            return False
+        measured, out_of = self.measured.data, self.out_of.data or self.last_out_of
+        if measured is None:
+            return True
+        if out_of is None:
+            self.out_of.errors.append(_l("Write the total, like 45 in “32 of 45”."))
+            return False
+        if measured > out_of:
+            up_to = _l("Write a number up to the total, %(most)s.", most=out_of)
+            self.measured.errors.append(up_to)
+            return False
+        self.out_of.data = out_of
+        return True
+
     def values(self) -> dict[str, Any]:
-        return {"note": self.note.data, "observed_on": self.observed_on.data}
+        measured = self.measured.data
+        return {
+            "note": self.note.data,
+            "observed_on": self.observed_on.data,
+            "measured": measured,
+            "out_of": self.out_of.data if measured is not None else None,
+        }
 
 
 class BankEntryForm(Form):

@@ -23,7 +23,7 @@ from ..inputs import int_arg
 from ..models import Plan, Proposal, Pupil, Target, TargetBankEntry
 from ..services import glossary, plan_notices, plans, target_bank, voice
 from ..voice_labels import proposal_sentence
-from . import checks, family_plans, plan_display, review_screen
+from . import checks, family_plans, plan_display, review_screen, timelines
 from .plan_forms import EvidenceForm, PlanForm, TargetForm, VersionedForm
 from .routes import bp
 
@@ -149,6 +149,7 @@ def _plan_page(found: Plan, evidence_for: int | None = None, evidence: EvidenceF
         },
         provision={t.id: _provision(t) for t in targets},
         evidence_forms={evidence_for: evidence} if evidence else {},
+        timelines=timelines.for_targets(found, targets),
         family=plan_notices.panel(found),
         copy_languages=copies.family_languages(found),
         review=review_screen.panel(found),
@@ -339,7 +340,7 @@ def target_archive(plan_id: int, target_id: int):
 def evidence_add(plan_id: int, target_id: int):
     found = load_or_404(Plan, plan_id, "add_evidence")
     target = target_of(found, target_id)
-    form = EvidenceForm()
+    form = EvidenceForm(last_out_of=target.last_out_of)
     if not form.validate_on_submit():
         return _plan_page(plans.load_page(found.id), target.id, form), 400
     plans.add_evidence(current_user, target, form.values())

@@ -11,6 +11,7 @@ from ..domain import voice_changes
 from ..domain.lifecycle import can_record_outcomes
 from ..models import Plan
 from ..services import plans, reviews, signoff
+from . import timelines
 from .review_forms import ATTENDANCE_CHOICES, MeetingRecordForm, OutcomeForm
 
 
@@ -75,6 +76,7 @@ def render(
         plan=plan,
         pupil=plan.pupil,
         targets=plan.active_targets,
+        timelines=timelines.for_targets(plan, plan.active_targets),
         open=can_record_outcomes(plan.status),
         outcome_forms=_outcome_forms(plan, outcome_form),
         meeting=meeting,

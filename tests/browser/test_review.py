@@ -89,6 +89,8 @@ def test_a_whole_review(page, live_app, base_url, tablet):
     first = page.locator(f"#target-{target_ids[0]}")
     first.get_by_text("Add evidence").click()
     first.get_by_label("What you saw").fill("Told a 3-part news story on Monday.")
+    first.get_by_label("Measured (optional)").fill("3")
+    first.get_by_label("Out of").fill("5")
     first.get_by_role("button", name="Save the evidence").click()
     page.wait_for_load_state()
     page.context.clear_cookies()
@@ -126,6 +128,8 @@ def test_a_whole_review(page, live_app, base_url, tablet):
     assert body.index("What Harry thinks") < body.index("Target 1")
     assert "Told a 3-part news story on Monday." in body and "checker" not in body.lower()
     assert "He reads the bus signs to me now." in body
+    timeline = page.locator(f"#target-{target_ids[0]} .timeline__picture")
+    assert timeline.locator("circle.timeline__measure").count() == 1  # 3 of 5, on its time line
     assert_accessible(page)
     assert_no_horizontal_scroll(page)
     screenshot(page, "review-screen-1280")
