@@ -14,7 +14,14 @@ from wtforms import DecimalField as _DecimalField
 from wtforms import HiddenField, PasswordField, StringField, TextAreaField, widgets
 from wtforms import IntegerField as _IntegerField
 from wtforms.i18n import messages_path
-from wtforms.validators import DataRequired, EqualTo, Length, StopValidation, ValidationError
+from wtforms.validators import (
+    DataRequired,
+    EqualTo,
+    Length,
+    NumberRange,
+    StopValidation,
+    ValidationError,
+)
 from wtforms.widgets.core import clean_key
 
 from .domain.passwords import MAX_LENGTH, MIN_LENGTH, password_problem
@@ -94,7 +101,14 @@ class _Bounded:
             raise ValueError(str(self.invalid_value_message or TOO_BIG))
         if not -MAX_ID <= self.data <= MAX_ID:  # 1e308, 99999999999999999999
             self.data = None
-            raise ValueError(str(TOO_BIG))
+            raise ValueError(str(self._range_message()))
+
+    def _range_message(self):
+        """The field's own range, when it says one ("Write a number from 1 to 100000.")."""
+        for rule in self.validators:
+            if isinstance(rule, NumberRange) and rule.message:
+                return str(rule.message) % {"min": rule.min, "max": rule.max}
+        return TOO_BIG
 
     @staticmethod
     def _finite(number) -> bool:

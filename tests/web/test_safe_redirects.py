@@ -58,10 +58,10 @@ def test_sec11_local_paths_are_kept(target):
 
 def test_sec11_tab_payload_through_the_real_sign_in_goes_home(client, world):
     """The reported case: ``/auth/login?next=/%09/evil.example/`` used to send the signed-in
-    teacher to ``Location: //evil.example/``."""
-    page = client.get("/auth/login?next=/%09/evil.example/").get_data(as_text=True)
-    assert 'value="/\t/evil.example/"' in page  # the form carries it on, decoded
-    token = client.csrf_token("/auth/login?next=/%09/evil.example/")
+    teacher to ``Location: //evil.example/``. The link itself is now refused at the edge (a
+    control character in a query string, REL-05); a form posted with it still goes home."""
+    assert client.get("/auth/login?next=/%09/evil.example/").status_code == 400
+    token = client.csrf_token("/auth/login")
     response = client.post(
         "/auth/login",
         data={
