@@ -242,15 +242,21 @@ def pupil_signs_in(page, first_name: str) -> None:
     page.wait_for_url("**/pupil/")
 
 
-def pupil_row(live_app, first_name: str):
-    """The demo school's pupil of that name (another module may have added a school)."""
+def demo_pupil(first_name: str):
+    """The demo school's pupil of that name, in the current app context (another module,
+    such as the roster import's, may have added a school with a pupil of the same name)."""
     from sqlalchemy import select
 
     from pupilvoice.models import Pupil, School
 
+    return db.session.execute(
+        select(Pupil)
+        .join(School, School.id == Pupil.school_id)
+        .where(Pupil.first_name == first_name, School.name == demo.SCHOOL)
+    ).scalar_one()
+
+
+def pupil_row(live_app, first_name: str):
+    """The demo school's pupil of that name."""
     with live_app.app_context():
-        return db.session.execute(
-            select(Pupil)
-            .join(School, School.id == Pupil.school_id)
-            .where(Pupil.first_name == first_name, School.name == demo.SCHOOL)
-        ).scalar_one()
+        return demo_pupil(first_name)

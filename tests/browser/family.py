@@ -5,8 +5,8 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 from pupilvoice.extensions import db
-from pupilvoice.models import ParentLink, Pupil, User
-from tests.browser.conftest import PHONE
+from pupilvoice.models import ParentLink, User
+from tests.browser.conftest import PHONE, demo_pupil
 
 
 def add_family(live_app, name: str, email: str, child: str, language: str) -> None:
@@ -14,7 +14,7 @@ def add_family(live_app, name: str, email: str, child: str, language: str) -> No
     with live_app.app_context():
         if db.session.query(User).filter_by(email=email).first():
             return
-        pupil = db.session.query(Pupil).filter_by(first_name=child).one()
+        pupil = demo_pupil(child)
         parent = User(school_id=pupil.school_id, role="parent", name=name, email=email)
         parent.locale = language
         db.session.add(parent)

@@ -8,13 +8,14 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from pupilvoice.extensions import db
-from pupilvoice.models import Evidence, Plan, Pupil, SelfRating, User
+from pupilvoice.models import Evidence, Plan, SelfRating, User
 from pupilvoice.services import plans, reviews, voice
 from tests.browser.conftest import (
     PHONE,
     TABLET,
     assert_accessible,
     assert_no_horizontal_scroll,
+    demo_pupil,
     screenshot,
     sign_in,
 )
@@ -27,7 +28,7 @@ def mias_plan(live_app) -> tuple[int, int]:
     """Mia's plan (Willow; no other test uses her): a reading target grown from her own
     "I can…" idea, which she rated twice, with two measured checks and a note so far."""
     with live_app.app_context():
-        pupil = db.session.query(Pupil).filter_by(first_name="Mia").one()
+        pupil = demo_pupil("Mia")
         found = db.session.query(Plan).filter_by(pupil_id=pupil.id).first()
         if found is not None:
             return found.id, found.active_targets[0].id

@@ -12,11 +12,12 @@ from datetime import date, timedelta
 import pytest
 
 from pupilvoice.extensions import db
-from pupilvoice.models import ParentResponse, Plan, Pupil, User
+from pupilvoice.models import ParentResponse, Plan, User
 from pupilvoice.services import plans
 from tests.browser.conftest import (
     assert_accessible,
     assert_no_horizontal_scroll,
+    demo_pupil,
     screenshot,
     sign_in,
 )
@@ -56,7 +57,7 @@ TARGETS = [
 def plan_for(live_app, child: str) -> tuple[int, list[int]]:
     """Mr Jones writes and shares a three-target plan for ``child`` (once)."""
     with live_app.app_context():
-        pupil = db.session.query(Pupil).filter_by(first_name=child).one()
+        pupil = demo_pupil(child)
         existing = db.session.query(Plan).filter_by(pupil_id=pupil.id).first()
         if existing is None:
             teacher = db.session.query(User).filter_by(email=TEACHER).one()

@@ -13,9 +13,9 @@ import zxingcpp
 from PIL import Image
 
 from pupilvoice.extensions import db
-from pupilvoice.models import Plan, Pupil, User
+from pupilvoice.models import Plan, User
 from pupilvoice.services import plans
-from tests.browser.conftest import assert_accessible, screenshot, sign_in
+from tests.browser.conftest import assert_accessible, demo_pupil, screenshot, sign_in
 from tests.browser.family import add_family, phone
 
 TEACHER = "jones@riverside.example"
@@ -24,7 +24,7 @@ A4 = {"width": 794, "height": 1123}
 
 def draft_for(live_app, child: str) -> int:
     with live_app.app_context():
-        pupil = db.session.query(Pupil).filter_by(first_name=child).one()
+        pupil = demo_pupil(child)
         found = db.session.query(Plan).filter_by(pupil_id=pupil.id).first()
         if found is None:
             teacher = db.session.query(User).filter_by(email=TEACHER).one()
@@ -79,7 +79,7 @@ def test_sharing_then_printing_the_letter_for_a_family_on_paper(page, live_app, 
 def test_staff_plan_page_with_parents_is_accessible(page, live_app, lang):
     sign_in(page, "patel@riverside.example")
     with live_app.app_context():
-        ayaan = db.session.query(Pupil).filter_by(first_name="Ayaan").one()
+        ayaan = demo_pupil("Ayaan")
         plan_id = db.session.query(Plan).filter_by(pupil_id=ayaan.id).first().id
     page.goto(f"/staff/plans/{plan_id}?lang={lang}")
     assert page.locator("#family-title").is_visible()
@@ -90,7 +90,7 @@ def test_staff_plan_page_with_parents_is_accessible(page, live_app, lang):
 def test_polish_family_reads_a_translated_plan_on_a_phone(page, live_app, base_url):
     """Mr Jones translates Zofia's plan into Polish; Agnieszka reads it on her phone."""
     with live_app.app_context():
-        zofia = db.session.query(Pupil).filter_by(first_name="Zofia").one()
+        zofia = demo_pupil("Zofia")
         plan = db.session.query(Plan).filter_by(pupil_id=zofia.id).first()
         plan_id, target_id = plan.id, plan.active_targets[0].id
     sign_in(page, TEACHER)

@@ -10,12 +10,13 @@ import pytest
 from playwright.sync_api import expect
 
 from pupilvoice.extensions import db
-from pupilvoice.models import Plan, Pupil, TargetBankEntry
+from pupilvoice.models import Plan, TargetBankEntry
 from tests.browser.conftest import (
     PHONE,
     TABLET,
     assert_accessible,
     assert_no_horizontal_scroll,
+    demo_pupil,
     screenshot,
     sign_in,
 )
@@ -30,7 +31,7 @@ GOOD = (
 
 def plan_of(live_app, first_name: str) -> Plan:
     with live_app.app_context():
-        pupil = db.session.query(Pupil).filter_by(first_name=first_name).one()
+        pupil = demo_pupil(first_name)
         plan = db.session.query(Plan).filter_by(pupil_id=pupil.id).order_by(Plan.id).first()
         db.session.expunge_all()
         return plan

@@ -10,11 +10,12 @@ from playwright.sync_api import expect
 from sqlalchemy import select
 
 from pupilvoice.extensions import db
-from pupilvoice.models import Proposal, Pupil, SelfRating
+from pupilvoice.models import Proposal, SelfRating
 from tests.browser.conftest import (
     PHONE,
     assert_accessible,
     assert_no_horizontal_scroll,
+    demo_pupil,
     enrol,
     pupil_signs_in,
     screenshot,
@@ -29,7 +30,7 @@ def tap_and_wait(page, locator) -> None:
 def make_first_rating_older(live_app, first_name: str) -> None:
     """Pretend the first face was tapped two weeks ago (the server's clock, not the page's)."""
     with live_app.app_context():
-        pupil = db.session.execute(select(Pupil).where(Pupil.first_name == first_name)).scalar_one()
+        pupil = demo_pupil(first_name)
         rating = (
             db.session.execute(
                 select(SelfRating).where(SelfRating.pupil_id == pupil.id).order_by(SelfRating.id)

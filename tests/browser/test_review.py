@@ -10,12 +10,13 @@ from datetime import date, timedelta
 from flask_babel import force_locale, gettext
 
 from pupilvoice.extensions import db
-from pupilvoice.models import ParentLink, Plan, Pupil, User
+from pupilvoice.models import ParentLink, Plan, User
 from pupilvoice.services import accounts, demo, plans
 from tests.browser.conftest import (
     TABLET,
     assert_accessible,
     assert_no_horizontal_scroll,
+    demo_pupil,
     enrol,
     pupil_signs_in,
     screenshot,
@@ -37,7 +38,7 @@ def harrys_plan(live_app) -> tuple[int, list[int]]:
     """Harry's plan (Oak; no other test uses him), shared with his mother, Nadia, who reads
     in Urdu and has an account, with three targets a child can read."""
     with live_app.app_context():
-        pupil = db.session.query(Pupil).filter_by(first_name="Harry").one()
+        pupil = demo_pupil("Harry")
         found = db.session.query(Plan).filter_by(pupil_id=pupil.id).first()
         if found is not None:
             return found.id, [t.id for t in found.active_targets]
