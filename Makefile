@@ -6,11 +6,11 @@ BIN := $(VENV)/bin
 export FLASK_APP := pupilvoice
 LINT_PATHS := pupilvoice tests scripts $(wildcard benchmarks)
 # The tests run on every core (pytest-xdist); `make test WORKERS=0` runs them in one process.
-# --dist loadfile keeps a module's tests together, in order, on one worker: a browser
-# module's tests share that worker's live demo school as they do when serial.
-# -rs lists every skipped test with its reason.
+# Unit and web tests are spread one by one; a browser module's tests stay together, in
+# order, on one worker (--dist loadfile): they share that worker's live demo school as they
+# do when serial. -rs lists every skipped test with its reason.
 WORKERS ?= auto
-PYTEST := $(BIN)/python -m pytest -q -rs -n $(WORKERS) --dist loadfile
+PYTEST := $(BIN)/python -m pytest -q -rs -n $(WORKERS)
 
 .PHONY: run test install install-test system-test-deps translations lint bench screenshots clean
 
@@ -41,8 +41,9 @@ test: install-test translations system-test-deps
 	$(BIN)/ruff check $(LINT_PATHS)
 	$(BIN)/ruff format --check $(LINT_PATHS)
 	$(BIN)/bandit -q -r pupilvoice -ll
-	$(PYTEST) tests/unit tests/web tests/browser
-	$(PYTEST) --db=postgres tests/web tests/unit/test_migrations.py
+	$(PYTEST) --dist load tests/unit tests/web
+	$(PYTEST) --dist loadfile tests/browser
+	$(PYTEST) --dist load --db=postgres tests/web tests/unit/test_migrations.py
 
 lint:
 	$(BIN)/ruff check $(LINT_PATHS)
