@@ -64,13 +64,18 @@ def demo_command(if_empty: bool) -> None:
         click.echo(f"  {role:<20} {email:<34} {password}")
 
 
+def _as_a_request():
+    """Languages and templates as in a request, for mail a command sends; links in it
+    come from PUBLIC_URL (links.py)."""
+    return current_app.test_request_context("/", base_url=current_app.config["PUBLIC_URL"])
+
+
 @click.command("remind-parents")
 def remind_parents() -> None:
     """E-mail one reminder to each parent who has not answered a plan 7 days after it was
     sent. Run it daily (cron); running it again sends nothing twice."""
     sent = failed = 0
-    # Languages and templates as in a request; links come from PUBLIC_URL (links.py).
-    with current_app.test_request_context("/", base_url=current_app.config["PUBLIC_URL"]):
+    with _as_a_request():
         for found in plan_notices.due_reminders():
             if not plan_notices.claim_reminder(found):
                 continue  # another run took it
@@ -95,8 +100,7 @@ def reviews_due() -> None:
     started = len(reviews.start_due(day))
     db.session.commit()
     sent = failed = 0
-    # Languages and templates as in a request; links come from PUBLIC_URL (links.py).
-    with current_app.test_request_context("/", base_url=current_app.config["PUBLIC_URL"]):
+    with _as_a_request():
         for digest in review_digest.due(day):
             if not review_digest.claim(digest, day):
                 continue  # another run took it
