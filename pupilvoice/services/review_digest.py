@@ -25,11 +25,6 @@ from ..models import ClassStaff, Plan, Pupil, ReviewDigest, User
 from . import invitations, mail
 
 
-def staff_plan_link(plan: Plan) -> str:
-    """The one place this module builds a link that leaves by mail (SEC-16)."""
-    return public_url("staff.plan", plan_id=plan.id)
-
-
 @dataclass
 class Digest:
     user: User
@@ -116,7 +111,7 @@ def send(digest: Digest) -> bool:
                 "name": plan.pupil.display_name,
                 "date": format_date(plan.review_on, "long"),
                 "overdue": kind == rules.OVERDUE,
-                "link": staff_plan_link(plan),
+                "link": public_url("staff.plan", plan_id=plan.id),
             }
             for plan, kind in digest.items
         ]

@@ -21,11 +21,6 @@ from . import audit, invitations, mail, signoff
 from .plan_notices import EMAIL, LETTER
 
 
-def family_plan_link(plan: Plan, language: str) -> str:
-    """The one place this module builds a link that leaves by mail or letter (SEC-16)."""
-    return public_url("parent.plan", plan_id=plan.id, lang=language)
-
-
 @dataclass(frozen=True)
 class Invitee:
     parent: User
@@ -91,7 +86,7 @@ def _mail(plan: Plan, meeting: ReviewMeeting, invitee: Invitee) -> bool:
             parent=parent,
             child=plan.pupil.first_name,
             school=db.session.get(School, plan.school_id),
-            plan_link=family_plan_link(plan, language),
+            plan_link=public_url("parent.plan", plan_id=plan.id, lang=language),
             invite_link=invitations.link_for(invitee.token, language) if invitee.token else "",
             **when_and_where(meeting),
         )
@@ -109,4 +104,4 @@ def letter_link(plan: Plan, invitee: Invitee) -> str:
     language = invitations.language_of(invitee.parent)
     if invitee.letter is not None:
         return invitations.link_for(invitee.letter.token, language)
-    return family_plan_link(plan, language)
+    return public_url("parent.plan", plan_id=plan.id, lang=language)
