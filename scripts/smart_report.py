@@ -15,6 +15,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pupilvoice.domain import smart  # noqa: E402
 from tests.unit.smart_cases import CASES, HELD_OUT, Case  # noqa: E402
+from tests.unit.smart_cases_joined import (  # noqa: E402
+    FRESH,
+    JOINED,
+    ONE_SKILL,
+    TWO_SKILLS,
+    UNSEEN,
+)
 
 CODES = ("vague-verb", "no-measure", "no-date", "date-past", "several-skills", "vague-provision")
 Score = tuple[int, int, int, float, float]
@@ -69,14 +76,20 @@ def misses(cases: Sequence[Case]) -> list[str]:
 
 
 def main() -> None:
-    print(table("All labelled targets", CASES + HELD_OUT))
+    print(table("All labelled targets", CASES + HELD_OUT + JOINED))
     print()
     print(table("Written before the checker", CASES))
     print()
     print(table("Written after the checker (later used to improve it)", HELD_OUT))
+    print()
+    print(table("Two skills joined, or not (later used to improve it)", TWO_SKILLS + ONE_SKILL))
+    print()
+    print(table("Joins written after the first change (later used to improve it)", FRESH))
+    print()
+    print(table("Joins written after the last change", UNSEEN))
     if "--misses" in sys.argv:
         print()
-        print("\n".join(misses(CASES + HELD_OUT)) or "no disagreements")
+        print("\n".join(misses(CASES + HELD_OUT + JOINED)) or "no disagreements")
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from pupilvoice.domain.smart import (
 )
 
 from .smart_cases import CASES, HELD_OUT
+from .smart_cases_joined import JOINED
 
 TODAY = date(2026, 1, 12)
 GOOD = "By 14 March, Sam will read 40 of the 45 Year 1 common exception words correctly"
@@ -249,6 +250,35 @@ def test_today_is_not_past():
             "solve 4 of 5 problems as well as explain",
         ),
         ("Kacper will improve his reading and writing.", "reading and writing"),
+        (
+            "By half term, Olly will count to 20. He will also write the numbers 1 to 10.",
+            "count to 20. He will also write",
+        ),
+        (
+            "To spell 10 words by Easter. To read 3-letter words.",
+            "spell 10 words by Easter. To read",
+        ),
+        ("I can count to 20. I can write my numbers to 10.", "count to 20. I can write"),
+        (
+            "Jayden will write 4 sentences as well as spelling 10 topic words by 27 March.",
+            "write 4 sentences as well as spelling",
+        ),
+        (
+            "Priya will dribble a ball around 5 cones and pass it to a partner by Easter.",
+            "dribble a ball around 5 cones and pass",
+        ),
+        (
+            "Mustafa will find his classroom plus carry his own equipment by Easter.",
+            "find his classroom plus carry",
+        ),
+        (
+            "Amelia will zip up her coat and put on her shoes without help by Easter.",
+            "zip up her coat and put",
+        ),
+        (
+            "To use a knife and fork to cut his food, as well as pouring his drink, by Easter.",
+            "cut his food, as well as pouring",
+        ),
     ],
 )
 def test_two_skills_in_one_target_are_quoted(text, phrase):
@@ -268,6 +298,17 @@ def test_two_skills_in_one_target_are_quoted(text, phrase):
         "By Easter, Sam will stay with his group at lunch and play for 10 minutes.",
         "By Easter, Maya will join in speaking and listening games 3 times a week.",
         "By Easter, Leo will say 'I don't know' or ask for help in 4 of 5 lessons.",
+        "By Easter, Aisha will read and understand 3 instructions in 4 of 5 lessons.",
+        "Sam will read 20 CVC words with and without adult support by Easter.",
+        "Lily will make a collage of 5 pictures using scissors, glue and card by half term.",
+        "Jayden will follow 2-step instructions at home and at school on 4 of 5 days.",
+        "Tomasz will spell 8 of 10 words at home as well as in his Friday test, by Easter.",
+        "Sam will read 20 CVC words by Easter. This will be checked each Friday by his TA.",
+        "Maya will count to 20 by Easter. She will do this without a number line.",
+        "Kacper will read 30 words by Easter. His parents will also practise them with him.",
+        "Freya will read aloud with expression and fluency to an adult for 5 minutes daily.",
+        "Sam will count 10 objects accurately and consistently, touching each one once.",
+        "Jack will take part in a group and say one thing about his weekend each week.",
     ],
 )
 def test_one_skill_with_its_routine_is_not_several(text):
@@ -377,7 +418,9 @@ def test_review_date_missing_or_past():
 
 # --- the labelled set -----------------------------------------------------------------------
 
-LABELLED = CASES + HELD_OUT
+LABELLED = CASES + HELD_OUT + JOINED
+# Two skills in one target is the hardest to read from words alone.
+AT_LEAST = {code: 0.95 for code in CODES} | {"several-skills": 0.9}
 
 
 def test_the_labelled_set_is_big_and_varied():
@@ -388,6 +431,12 @@ def test_the_labelled_set_is_big_and_varied():
     assert sum(1 for case in LABELLED if not case.expected) >= 40
 
 
+def test_joins_have_their_own_labelled_targets_both_ways():
+    assert len(JOINED) >= 30
+    two = sum("several-skills" in case.expected for case in JOINED)
+    assert two >= 15 and len(JOINED) - two >= 15
+
+
 @pytest.mark.parametrize("code", CODES)
 def test_precision_and_recall_on_the_labelled_set(code):
     tp = fp = fn = 0
@@ -396,5 +445,9 @@ def test_precision_and_recall_on_the_labelled_set(code):
         tp += found and code in case.expected
         fp += found and code not in case.expected
         fn += not found and code in case.expected
-    assert tp / (tp + fp) >= 0.9, f"{code}: precision {tp}/{tp + fp}"
-    assert tp / (tp + fn) >= 0.9, f"{code}: recall {tp}/{tp + fn}"
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    print(
+        f"{code}: precision {tp}/{tp + fp} = {precision:.2f}, recall {tp}/{tp + fn} = {recall:.2f}"
+    )
+    assert precision >= AT_LEAST[code], f"{code}: precision {tp}/{tp + fp}"
+    assert recall >= AT_LEAST[code], f"{code}: recall {tp}/{tp + fn}"
