@@ -82,3 +82,9 @@ def test_each_reach_path_leads_to_a_column(entry):
 def test_models_said_to_hold_nothing_personal_do_not_point_at_people():
     for model in NOT_PERSONAL:
         assert not _personal_columns(model), model.__name__
+
+
+def test_every_registered_kind_has_a_plain_name_for_the_senco():
+    from pupilvoice.privacy_labels import KIND_LABELS
+
+    assert {entry.model.__name__ for entry in REGISTRY} == set(KIND_LABELS)

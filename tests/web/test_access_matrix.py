@@ -88,6 +88,8 @@ ACCESS: dict[str, set[str] | str] = {
     "admin.parent_unlock": SENCO,
     "admin.parents": SENCO,
     "admin.pupil_archive": SENCO,
+    "admin.pupil_erase": SENCO,
+    "admin.parent_erase": SENCO,
     "admin.pupil_edit": SENCO,
     "admin.pupil_new": SENCO,
     "admin.pupil_restore": SENCO,

@@ -91,3 +91,48 @@ def test_pri03_erasing_a_parent_keeps_the_childs_plan(world):
     assert _dangling_keys() == []
     assert db.session.scalar(select(func.count(Plan.id))) == plan_count
     assert db.session.get(Pupil, world.pupil.id) is not None
+
+
+# --- the SENCO's pages ----------------------------------------------------------------------
+
+
+def test_pri03_the_senco_sees_what_will_go_and_types_the_name(login, world):
+    pupil_id = pupil_with_everything(world).id
+    senco, address = login(world.senco), f"/school/pupils/{pupil_id}/erase"
+    page = senco.get(address).get_data(as_text=True)
+    assert "Erase everything about Sam T." in page and "Recordings" in page
+    assert "Type Sam T." in page
+    wrong = senco.form(address, {"name": "Sam"})
+    assert wrong.status_code == 422
+    assert "exactly" in wrong.get_data(as_text=True)
+    assert db.session.get(Pupil, pupil_id) is not None, "a wrong name erases nothing"
+    done = senco.form(address, {"name": " sam t "})
+    assert done.status_code == 302 and done.location == "/school/pupils"
+    listed = senco.get("/school/pupils").get_data(as_text=True)
+    assert "Everything about Sam T. is erased." in listed
+    assert db.session.get(Pupil, pupil_id) is None
+    assert senco.get(f"/school/pupils/{pupil_id}").status_code == 404
+
+
+def test_pri03_an_erased_parent_is_signed_out_and_gone(login, world):
+    family = login(world.parent)
+    assert family.get("/family/").status_code == 200
+    senco = login(world.senco)
+    address = f"/school/parents/{world.parent.id}/erase"
+    assert "Tom Taylor" in senco.get(address).get_data(as_text=True)
+    assert senco.form(address, {"name": "Tom Taylor"}).status_code == 302
+    assert family.get("/family/").status_code == 302, "their session went with them"
+
+
+def test_sec02_erasing_is_for_the_schools_own_senco(login, world, factory):
+    other = factory.user(factory.school("Hilltop Primary"), "senco", "Mr Hill")
+    db.session.commit()
+    stranger = login(other)
+    for address in (
+        f"/school/pupils/{world.pupil.id}/erase",
+        f"/school/parents/{world.parent.id}/erase",
+    ):
+        assert stranger.get(address).status_code == 404
+    assert login(world.teacher).get(f"/school/pupils/{world.pupil.id}/erase").status_code == 403
+    staff = f"/school/parents/{world.teacher.id}/erase"
+    assert login(world.senco).get(staff).status_code == 404, "staff are not erased here"
