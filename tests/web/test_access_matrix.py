@@ -89,6 +89,7 @@ ACCESS: dict[str, set[str] | str] = {
     "admin.parents": SENCO,
     "admin.pupil_archive": SENCO,
     "admin.pupil_erase": SENCO,
+    "admin.records": SENCO,
     "admin.parent_erase": SENCO,
     "admin.pupil_edit": SENCO,
     "admin.pupil_new": SENCO,

@@ -93,3 +93,29 @@ def test_pri04_the_run_is_audited_without_names(app, school):
     actions = {e.action for e in events}
     assert {"retention_applied", "erased"} <= actions
     assert "Olly" not in " ".join(str(e.detail) for e in events)
+
+
+# --- the SENCO's page -----------------------------------------------------------------------
+
+
+def test_pri04_the_senco_sets_how_long_records_are_kept(login, school):
+    senco = login(school.senco)
+    page = senco.get("/school/records").get_data(as_text=True)
+    assert "until they are 25" in page and "Files of pupils who left" in page
+    data = {
+        "keep_sen_until_age": "31",
+        "keep_ehc_until_age": "31",
+        "keep_worries_years": "5",
+        "keep_recordings_months": "24",
+    }
+    assert senco.form("/school/records", data).status_code == 302
+    db.session.expire_all()
+    assert school.school.keep_sen_until_age == 31 and school.school.keep_recordings_months == 24
+    changed = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "retention_changed"))
+    assert changed.detail["keep_worries_years"] == 5
+    page = senco.get("/school/records").get_data(as_text=True)
+    assert "Closed worries" not in page, "kept five years now, the old worry is not due"
+    refused = senco.form("/school/records", data | {"keep_sen_until_age": "2"})
+    assert refused.status_code == 422
+    db.session.expire_all()
+    assert school.school.keep_sen_until_age == 31
