@@ -1,4 +1,5 @@
-"""Flask commands: create a real school, load the demo school, remind parents, reviews due."""
+"""Flask commands: create a real school, load the demo school, remind parents, reviews due,
+retention."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from .domain.passwords import password_problem
 from .extensions import db
 from .i18n import today
 from .models import Plan, School, User
-from .services import accounts, demo, plan_notices, review_digest, reviews
+from .services import accounts, demo, plan_notices, retention, review_digest, reviews
 
 
 def register(app: Flask) -> None:
@@ -20,6 +21,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(demo_command)
     app.cli.add_command(remind_parents)
     app.cli.add_command(reviews_due)
+    app.cli.add_command(retention_command)
 
 
 @click.command("create-school")
@@ -113,3 +115,21 @@ def reviews_due() -> None:
         f"Reviews started: {started}. Digests sent: {sent}."
         + (f" Could not send: {failed}." if failed else "")
     )
+
+
+@click.command("retention")
+@click.option("--dry-run", is_flag=True, help="List what would be removed; remove nothing.")
+def retention_command(dry_run: bool) -> None:
+    """Remove what is past each school's retention (PRI-04): pupils who left, closed worries,
+    recordings, old sign-ins. Run it daily (cron); --dry-run lists exactly what a real run
+    removes. It names rows by number only, so its output holds no one's name."""
+    found = retention.due(today())
+    for item in found:
+        school = f"school {item.school_id}" if item.school_id else "all schools"
+        numbers = ", ".join(map(str, item.ids))
+        click.echo(f"{school}: {item.kind}: {len(item.ids)} ({numbers})")
+    if not dry_run:
+        retention.remove(found)
+        db.session.commit()
+    total = sum(len(item.ids) for item in found)
+    click.echo(f"{'Would remove' if dry_run else 'Removed'}: {total}.")

@@ -72,7 +72,11 @@ class User(UserMixin, db.Model):
 
     @property
     def pupil_ids(self) -> frozenset[int]:
-        return frozenset(link.pupil_id for link in self.children_links)
+        """A parent's current children: one who has left (is archived) is no longer theirs
+        to see here (issue 14)."""
+        return frozenset(
+            link.pupil_id for link in self.children_links if link.pupil.archived_at is None
+        )
 
     @property
     def children_class_ids(self) -> frozenset[int]:

@@ -15,8 +15,11 @@ from .base import UTCDateTime, utcnow
 class School(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(120))
-    # PRI-04: closed records are kept this many years, then removed
-    retention_years: Mapped[int] = mapped_column(default=6)
+    # PRI-04: how long records are kept (domain/retention.py has the rules and defaults)
+    keep_sen_until_age: Mapped[int] = mapped_column(default=25, server_default="25")
+    keep_ehc_until_age: Mapped[int] = mapped_column(default=31, server_default="31")
+    keep_worries_years: Mapped[int] = mapped_column(default=2, server_default="2")
+    keep_recordings_months: Mapped[int] = mapped_column(default=12, server_default="12")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     @validates("name")

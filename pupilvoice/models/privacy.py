@@ -1,0 +1,225 @@
+"""The privacy registry (PRI-02): every table that holds personal data, whose it is, how it
+is exported and erased, how long it is kept, and why we hold it. A test walks every model
+and fails when one with personal data is missing here, so no feature can forget it; the
+subject-access export, erasure, retention and the privacy notices read this list.
+
+Words used below:
+- ``about``: whose data a row is ("pupil", "parent", "staff"; several when it links them).
+- ``reach``: how a row is found from its people: columns on the row ("pupil_id parent_id")
+  or dotted paths through other rows ("sort.pupil_id" means the row's ``sort``'s pupil).
+- ``export``: who gets the row in a subject-access export: "pupil" (the SENCO's export for
+  a pupil, which the family may ask for), "parent" (a parent's own download), both, or
+  "none" when the row is a secret (a password or picture key) or not about a family.
+- ``erase``: "delete" (the row goes with its person), "detach" (the row stays, the link to
+  the person is cleared: a staff member who left), or "scrub" (the audit line stays, its
+  person and details are removed; the erasure itself is recorded).
+- ``keep``: the retention rule (see ``RETENTION``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .audit import AuditEvent
+from .auth import AccountToken, LoginSession, RecoveryCode, SignInThrottle
+from .device import Device, PictureKey, PupilSignIn
+from .parent import ParentResponse, PlanDelivery, PlanTranslation
+from .people import ClassGroup, ClassStaff, ParentLink, Pupil, User
+from .plan import Evidence, GlossaryTerm, Plan, PlanVersion, Target, TargetBankEntry
+from .review import ReviewDigest, ReviewMeeting, ReviewView
+from .school import School
+from .voice import Proposal, Recording, SelfRating, Sort, SortChoice, TopicCard, Worry, WorryWord
+
+
+@dataclass(frozen=True)
+class Entry:
+    model: type
+    about: tuple[str, ...]
+    fields: tuple[str, ...]
+    reach: tuple[str, ...]
+    export: tuple[str, ...]
+    erase: str
+    keep: str
+    why: str
+
+
+# How long each kind is kept; the numbers are the school's settings (PRI-04).
+RETENTION = {
+    "pupil-file": "the pupil's SEN file: until the pupil is 25 (31 with an EHC plan) after "
+    "they leave, as the school sets",
+    "worry": "closed worries: as long as the school sets, then removed",
+    "recording": "recordings: as long as the school sets, then removed",
+    "account": "while the person is linked to the school; removed when erased",
+    "sign-in": "sign-in records: until they expire or end, then removed",
+    "audit": "the audit log: as long as the pupil's file, with no content",
+}
+
+PUPIL, PARENT, STAFF = "pupil", "parent", "staff"
+
+
+def _e(
+    model: type,
+    about: str,
+    export: str,
+    erase: str,
+    keep: str,
+    *,
+    fields: str,
+    reach: str,
+    why: str,
+) -> Entry:
+    return Entry(
+        model,
+        tuple(about.split()),
+        tuple(fields.split()),
+        tuple(reach.split()),
+        tuple(export.split()),
+        erase,
+        keep,
+        why,
+    )
+
+
+# fmt: off
+# One entry a model: whose data, who gets it in an export, erase, keep; then its columns.
+REGISTRY: tuple[Entry, ...] = (
+    # Who people are
+    _e(Pupil, "pupil", "pupil", "delete", "pupil-file",
+       fields="first_name surname_initial surname born_on upn sen_stage avatar year_group "
+              "class_id",
+       reach="id",
+       why="who the child is, so staff and family find their plan"),
+    _e(User, "parent staff", "parent", "delete", "account",
+       fields="name email password_hash totp_secret locale last_login_at",
+       reach="id",
+       why="staff and parents' accounts, to sign in"),
+    _e(ParentLink, "parent pupil", "pupil parent", "delete", "account",
+       fields="parent_id pupil_id relationship_label preferred_language contact_method",
+       reach="pupil_id parent_id",
+       why="which parent belongs to which child, and how they like to hear from school"),
+    _e(ClassStaff, "staff", "", "delete", "account",
+       fields="user_id",
+       reach="user_id",
+       why="which staff teach a class, so they see its pupils"),
+    # The pupil's voice
+    _e(Sort, "pupil", "pupil", "delete", "pupil-file",
+       fields="pupil_id",
+       reach="pupil_id",
+       why="when the pupil sorted the cards"),
+    _e(SortChoice, "pupil staff", "pupil", "delete", "pupil-file",
+       fields="words recording_id helper_id",
+       reach="sort.pupil_id",
+       why="what the pupil likes and dislikes, in their words"),
+    _e(Worry, "pupil staff", "pupil", "delete", "worry",
+       fields="pupil_id kind words reasons sort_choice_id recording_id helper_id closed_by_id "
+              "action_taken",
+       reach="pupil_id",
+       why="what worries the pupil and what staff did, to keep them safe"),
+    _e(Proposal, "pupil staff", "pupil", "delete", "pupil-file",
+       fields="pupil_id words recording_id helper_id",
+       reach="pupil_id",
+       why="the pupil's own 'I can…' targets"),
+    _e(SelfRating, "pupil staff", "pupil", "delete", "pupil-file",
+       fields="pupil_id level helper_id",
+       reach="pupil_id",
+       why="how the pupil rates their own progress"),
+    _e(Recording, "pupil", "pupil", "delete", "recording",
+       fields="pupil_id data",
+       reach="pupil_id",
+       why="the pupil's recorded voice, for children who cannot write"),
+    # The plan
+    _e(Plan, "pupil staff", "pupil parent", "delete", "pupil-file",
+       fields="pupil_id involved pupil_views home_help extra_target_reason created_by_id "
+              "updated_by_id",
+       reach="pupil_id",
+       why="the pupil's education plan"),
+    _e(Target, "pupil staff", "pupil parent", "delete", "pupil-file",
+       fields="pupil_words smart_text child_text baseline success_criteria strategies "
+              "home_text outcome_note next_step outcome_by_id source_proposal_id provider",
+       reach="plan.pupil_id",
+       why="the plan's targets and outcomes"),
+    _e(PlanVersion, "pupil staff", "pupil parent", "delete", "pupil-file",
+       fields="snapshot saved_by_id",
+       reach="plan.pupil_id",
+       why="each version of the plan, so answers are tied to what was seen"),
+    _e(Evidence, "pupil staff", "pupil", "delete", "pupil-file",
+       fields="note measured out_of recorded_by_id",
+       reach="target.plan.pupil_id",
+       why="what staff saw of the pupil's progress"),
+    _e(PlanTranslation, "pupil staff", "pupil parent", "delete", "pupil-file",
+       fields="text translated_by_id",
+       reach="plan.pupil_id",
+       why="the plan in the family's language"),
+    # The family's answers
+    _e(ParentResponse, "parent pupil staff", "pupil parent", "delete", "pupil-file",
+       fields="parent_id comment recorded_by_id",
+       reach="plan.pupil_id parent_id",
+       why="what parents said about each target, tied to the version they saw"),
+    _e(PlanDelivery, "parent staff", "pupil parent", "delete", "pupil-file",
+       fields="parent_id sent_by_id",
+       reach="plan.pupil_id parent_id",
+       why="when the plan was sent to each parent and opened"),
+    # Reviews
+    _e(ReviewMeeting, "pupil parent staff", "pupil parent", "delete", "pupil-file",
+       fields="pupil_comment attendance started_by_id recorded_by_id",
+       reach="plan.pupil_id",
+       why="the review meeting: who came and what the pupil said"),
+    _e(ReviewView, "parent", "pupil parent", "delete", "pupil-file",
+       fields="parent_id words",
+       reach="plan.pupil_id parent_id",
+       why="what parents wrote before a review"),
+    _e(ReviewDigest, "staff", "", "delete", "pupil-file",
+       fields="user_id",
+       reach="plan.pupil_id",
+       why="which staff were told a review is due, so nobody is told twice"),
+    # Signing in
+    _e(PictureKey, "pupil staff", "", "delete", "account",
+       fields="pupil_id salt digest set_by_id",
+       reach="pupil_id",
+       why="the pupil's picture password (a secret: never exported)"),
+    _e(PupilSignIn, "pupil staff", "pupil", "delete", "sign-in",
+       fields="pupil_id helper_id",
+       reach="pupil_id",
+       why="when and how the pupil signed in on a class tablet"),
+    _e(LoginSession, "pupil parent staff", "pupil parent", "delete", "sign-in",
+       fields="user_id pupil_id",
+       reach="pupil_id user_id",
+       why="who is signed in, so a copied or ended session stops working"),
+    _e(AccountToken, "parent staff", "", "delete", "sign-in",
+       fields="user_id created_by_id",
+       reach="user_id",
+       why="invitation and reset links (secrets: never exported)"),
+    _e(RecoveryCode, "staff", "", "delete", "account",
+       fields="user_id code_hash",
+       reach="user_id",
+       why="two-step recovery codes (secrets: never exported)"),
+    _e(SignInThrottle, "parent staff", "", "delete", "sign-in",
+       fields="key_hash account_key",
+       reach="account_key",
+       why="counts wrong passwords under a keyed hash, to stop guessing"),
+    _e(Device, "staff", "", "detach", "account",
+       fields="enrolled_by_id revoked_by_id",
+       reach="enrolled_by_id",
+       why="which adult set up a class tablet"),
+    _e(TargetBankEntry, "staff", "", "detach", "account",
+       fields="created_by_id smart_template child_template strategies",
+       reach="created_by_id",
+       why="the school's target ideas and who wrote them (written without pupils' names)"),
+    # The record of what happened
+    _e(AuditEvent, "pupil parent staff", "pupil parent", "scrub", "audit",
+       fields="actor_user_id actor_pupil_id detail",
+       reach="actor_pupil_id actor_user_id",
+       why="who read or changed what, so the school can answer for it"),
+)
+# fmt: on
+
+# Models that hold no personal data, and why (the registry test checks them too).
+NOT_PERSONAL: dict[type, str] = {
+    School: "the school's name and settings",
+    ClassGroup: "class names and year groups",
+    TopicCard: "the picture cards the school uses",
+    WorryWord: "the school's list of words that flag a worry",
+    GlossaryTerm: "the school's plain-language glossary",
+}
+
+BY_MODEL: dict[type, Entry] = {entry.model: entry for entry in REGISTRY}

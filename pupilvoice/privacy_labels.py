@@ -1,0 +1,43 @@
+"""What each kind of personal data is called on the SENCO's pages (erasure, export): one
+plain, translated name a registered model (PRI-02)."""
+
+from __future__ import annotations
+
+from .i18n import lazy_gettext as _l
+
+KIND_LABELS = {
+    "Pupil": _l("The pupil's details"),
+    "User": _l("The account"),
+    "ParentLink": _l("Links between parent and child"),
+    "ClassStaff": _l("Classes taught"),
+    "Sort": _l("Card sorts"),
+    "SortChoice": _l("Cards and the pupil's words about them"),
+    "Worry": _l("Worries"),
+    "Proposal": _l("“I can…” ideas"),
+    "SelfRating": _l("Faces (how the pupil rated themselves)"),
+    "Recording": _l("Recordings"),
+    "Plan": _l("Plans"),
+    "Target": _l("Targets"),
+    "PlanVersion": _l("Plan versions"),
+    "Evidence": _l("Evidence notes"),
+    "PlanTranslation": _l("Translations of plans"),
+    "ParentResponse": _l("Parents' answers"),
+    "PlanDelivery": _l("Plans sent to parents"),
+    "ReviewMeeting": _l("Review meetings"),
+    "ReviewView": _l("Parents' views before a review"),
+    "ReviewDigest": _l("Reminders to staff about reviews"),
+    "PictureKey": _l("Picture password"),
+    "PupilSignIn": _l("Sign-ins on a class tablet"),
+    "LoginSession": _l("Sign-in sessions"),
+    "AccountToken": _l("Invitation and reset links"),
+    "RecoveryCode": _l("Recovery codes"),
+    "SignInThrottle": _l("Counts of wrong passwords"),
+    "Device": _l("Class tablets set up"),
+    "TargetBankEntry": _l("Ideas in the target bank"),
+    "AuditEvent": _l("Lines in the audit log (kept, without details)"),
+}
+
+
+def described(counts: dict[str, int]) -> list[tuple[str, int]]:
+    """(label, count) for each kind with rows, in the registry's order."""
+    return [(str(KIND_LABELS[kind]), number) for kind, number in counts.items()]
