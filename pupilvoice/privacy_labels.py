@@ -41,3 +41,28 @@ KIND_LABELS = {
 def described(counts: dict[str, int]) -> list[tuple[str, int]]:
     """(label, count) for each kind with rows, in the registry's order."""
     return [(str(KIND_LABELS[kind]), number) for kind, number in counts.items()]
+
+
+def _field(name: str) -> str:
+    return name.removesuffix("_id").replace("_", " ").capitalize()
+
+
+def readable(data: dict) -> list[tuple[str, list[list[tuple[str, str]]]]]:
+    """An export's tables as (kind's name, rows of (field, value)) for the report: people
+    by name rather than number, empty values left out."""
+    people = {int(k): v for k, v in data["people"].items()}
+    sections = []
+    for kind, rows in data["tables"].items():
+        shown = [
+            [
+                (_field(k), people.get(v, v) if k.endswith("_by_id") or k in _PEOPLE else v)
+                for k, v in row.items()
+                if v not in (None, "", [], {})
+            ]
+            for row in rows
+        ]
+        sections.append((str(KIND_LABELS[kind]), shown))
+    return sections
+
+
+_PEOPLE = {"helper_id", "parent_id", "user_id", "actor_user_id"}

@@ -215,6 +215,7 @@ _RULES: dict[tuple[str, str], Rule] = {
     ("work_with", "Pupil"): _staff_of_pupil,
     ("manage", "Pupil"): _is_senco,
     ("erase", "Pupil"): _is_senco,
+    ("export", "Pupil"): _is_senco,
     ("view", "ClassGroup"): _staff_of_class,
     ("enrol_tablet", "ClassGroup"): _teacher_of_class,
     ("revoke", "Device"): _manage_device,

@@ -56,6 +56,12 @@ RETENTION = {
 
 PUPIL, PARENT, STAFF = "pupil", "parent", "staff"
 
+# Columns never put in an export: secrets (a copy would hand them out). Recordings' sound
+# goes beside data.json as files.
+SECRET_COLUMNS = frozenset(
+    {"password_hash", "totp_secret", "token_hash", "code_hash", "digest", "salt", "key_hash"}
+)
+
 
 def _e(
     model: type,

@@ -17,7 +17,7 @@ from ..domain.roles import PARENT
 from ..extensions import db
 from ..models import ParentLink, Plan, Pupil
 from ..services import signoff
-from . import plans  # noqa: F401 - adds the plan pages to the blueprint
+from . import data, plans  # noqa: F401 - they add their pages to the blueprint
 from .blueprint import bp
 
 __all__ = ["bp"]

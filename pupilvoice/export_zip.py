@@ -1,0 +1,44 @@
+"""The subject-access zip as a response (issue 14, PRI-03): the readable reports in each
+language and the streamed zip, shared by the SENCO's export and a parent's own download."""
+
+from __future__ import annotations
+
+from flask import Response, render_template, stream_with_context
+from flask_babel import force_locale
+
+from .i18n import format_locale
+from .privacy_labels import readable
+from .services import subject_export as export
+
+
+def report(data: dict, name: str, lang: str) -> str:
+    """The readable copy in ``lang``: headings translated, the rows as they were written."""
+    with force_locale(format_locale(lang)):
+        return render_template(
+            "copies/export_report.html",
+            data=data,
+            name=name,
+            lang=lang,
+            school=data["school"],
+            made_at=data["made_at"][:16].replace("T", " "),
+            sections=readable(data),
+        )
+
+
+def zip_response(data: dict, reports: dict, filename: str) -> Response:
+    files = export.members(data, reports)
+    response = Response(stream_with_context(export.stream_zip(files)), mimetype="application/zip")
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def reports_in(languages: set[str], data: dict, name: str) -> dict:
+    """report.html in English and report-<lang>.html in each family language, each made
+    only when the zip writes it."""
+    return {
+        ("report.html" if lang == "en" else f"report-{lang}.html"): (
+            lambda lang=lang: report(data, name, lang)
+        )
+        for lang in sorted(languages | {"en"})
+    }
