@@ -34,7 +34,7 @@ from .school import School
 from .voice import Proposal, Recording, SelfRating, Sort, SortChoice, TopicCard, Worry, WorryWord
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one entry a model: compared and hashed as itself
 class Entry:
     model: type
     about: tuple[str, ...]

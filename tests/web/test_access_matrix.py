@@ -94,6 +94,8 @@ ACCESS: dict[str, set[str] | str] = {
     "admin.records": SENCO,
     "admin.processing": SENCO,
     "admin.pupil_export": SENCO,
+    "admin.pupil_transfer": SENCO,
+    "admin.transfer_import": SENCO,
     "admin.parent_erase": SENCO,
     "admin.pupil_edit": SENCO,
     "admin.pupil_new": SENCO,
