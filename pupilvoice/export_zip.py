@@ -25,8 +25,8 @@ def report(data: dict, name: str, lang: str) -> str:
         )
 
 
-def zip_response(data: dict, reports: dict, filename: str) -> Response:
-    files = export.members(data, reports)
+def zip_response(files, filename: str) -> Response:
+    """``files`` ((name, make bytes) pairs) as a zip download that streams as it is made."""
     response = Response(stream_with_context(export.stream_zip(files)), mimetype="application/zip")
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.headers["Cache-Control"] = "no-store"

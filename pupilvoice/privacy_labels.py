@@ -4,6 +4,7 @@ plain, translated name a registered model (PRI-02)."""
 from __future__ import annotations
 
 from .i18n import lazy_gettext as _l
+from .models.privacy import PARENT, PUPIL, REGISTRY, RETENTION, STAFF
 
 KIND_LABELS = {
     "Pupil": _l("The pupil's details"),
@@ -66,3 +67,39 @@ def readable(data: dict) -> list[tuple[str, list[list[tuple[str, str]]]]]:
 
 
 _PEOPLE = {"helper_id", "parent_id", "user_id", "actor_user_id"}
+
+
+def family_notice() -> list[tuple[str, str, str]]:
+    """(what, why, how long) for each kind of data about a pupil or a parent, from the
+    registry, so the privacy notice stays true as the app grows (PRI-02)."""
+    return [
+        (str(KIND_LABELS[entry.model.__name__]), str(entry.why), str(RETENTION[entry.keep]))
+        for entry in REGISTRY
+        if {PUPIL, PARENT} & set(entry.about)
+    ]
+
+
+WHOSE = {PUPIL: _l("Pupils"), PARENT: _l("Parents and carers"), STAFF: _l("Staff")}
+EXPORTED_IN = {PUPIL: _l("The SENCO's export of a pupil"), PARENT: _l("A parent's own download")}
+ERASED = {
+    "delete": _l("Removed with the person"),
+    "detach": _l("Kept; the link to the person is removed"),
+    "scrub": _l("Kept without the person or any details"),
+}
+
+
+def processing_record() -> list[dict[str, str]]:
+    """The record of processing for the school's data protection officer: every kind of
+    personal data in the registry, with its columns and rules."""
+    return [
+        {
+            "what": str(KIND_LABELS[entry.model.__name__]),
+            "whose": ", ".join(str(WHOSE[who]) for who in entry.about),
+            "fields": ", ".join(entry.fields),
+            "why": str(entry.why),
+            "exported": ", ".join(str(EXPORTED_IN[a]) for a in entry.export) or "—",
+            "erased": str(ERASED[entry.erase]),
+            "kept": str(RETENTION[entry.keep]),
+        }
+        for entry in REGISTRY
+    ]

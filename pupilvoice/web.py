@@ -10,6 +10,7 @@ from . import ping_database
 from .access import PUBLIC, audience, home_for
 from .extensions import db
 from .models import School
+from .privacy_labels import family_notice
 from .services import devices
 
 bp = Blueprint("web", __name__)
@@ -45,3 +46,11 @@ def about():
 def healthz():
     ping_database()
     return "ok", 200, {"Content-Type": "text/plain; charset=utf-8"}
+
+
+@bp.get("/privacy")
+@audience(PUBLIC)
+def privacy():
+    """The families' privacy notice: what is kept, why and for how long, from the privacy
+    registry (PRI-02), in the visitor's language."""
+    return render_template("privacy.html", kept=family_notice())

@@ -27,4 +27,6 @@ def pupil_export(pupil_id: int):
     reports = reports_in(languages, data, pupil.display_name)
     audit.record(current_user, "exported", pupil, kinds=sorted(tables))
     db.session.commit()
-    return zip_response(data, reports, f"pupil-{pupil.id}-{data['made_at'][:10]}.zip")
+    return zip_response(
+        export.members(data, reports), f"pupil-{pupil.id}-{data['made_at'][:10]}.zip"
+    )

@@ -17,6 +17,7 @@ from ..i18n import gettext as _
 from ..i18n import lazy_gettext as _l
 from ..i18n import ngettext, today
 from ..models import School
+from ..privacy_labels import processing_record
 from ..services import audit, retention
 from .blueprint import bp
 
@@ -101,3 +102,11 @@ def records():
         return redirect(url_for("admin.records"))
     page = render_template("admin/records.html", form=form, due=_due_here(school))
     return page, 422 if form.errors else 200
+
+
+@bp.get("/records/processing")
+@audience(SENCO)
+def processing():
+    """The record of processing, for the school's data protection officer (printable)."""
+    school = db.session.get(School, current_user.school_id)
+    return render_template("admin/processing.html", rows=processing_record(), school=school)

@@ -11,7 +11,7 @@ from ..access import audience
 from ..domain.roles import PARENT, SENCO
 from ..extensions import db
 from ..models import ClassGroup, Pupil, School, User
-from . import classes, erase, export, parents, pupils, records, roster, staff  # noqa: F401
+from . import classes, erase, export, parents, pupils, records, roster, staff, transfer  # noqa: F401
 from .blueprint import bp
 
 __all__ = ["bp"]

@@ -20,6 +20,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flask_babel.speaklater import LazyString
+
+from ..i18n import lazy_gettext as _l
 from .audit import AuditEvent
 from .auth import AccountToken, LoginSession, RecoveryCode, SignInThrottle
 from .device import Device, PictureKey, PupilSignIn
@@ -31,7 +34,7 @@ from .school import School
 from .voice import Proposal, Recording, SelfRating, Sort, SortChoice, TopicCard, Worry, WorryWord
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one entry a model: compared and hashed as itself
 class Entry:
     model: type
     about: tuple[str, ...]
@@ -40,18 +43,23 @@ class Entry:
     export: tuple[str, ...]
     erase: str
     keep: str
-    why: str
+    why: LazyString
 
 
 # How long each kind is kept; the numbers are the school's settings (PRI-04).
 RETENTION = {
-    "pupil-file": "the pupil's SEN file: until the pupil is 25 (31 with an EHC plan) after "
-    "they leave, as the school sets",
-    "worry": "closed worries: as long as the school sets, then removed",
-    "recording": "recordings: as long as the school sets, then removed",
-    "account": "while the person is linked to the school; removed when erased",
-    "sign-in": "sign-in records: until they expire or end, then removed",
-    "audit": "the audit log: as long as the pupil's file, with no content",
+    "pupil-file": _l(
+        "After the pupil leaves: until they are 25, or 31 with an EHC plan (as the school sets)."
+    ),
+    "worry": _l(
+        "For the time the school sets after the worry is closed (2 years unless it changes it)."
+    ),
+    "recording": _l(
+        "For the time the school sets after it is made (12 months unless it changes it)."
+    ),
+    "account": _l("While the person is linked to the school; removed when erased."),
+    "sign-in": _l("90 days after the sign-in ends or the link expires."),
+    "audit": _l("As long as the pupil's file; erasing a person removes them and the details."),
 }
 
 PUPIL, PARENT, STAFF = "pupil", "parent", "staff"
@@ -72,7 +80,7 @@ def _e(
     *,
     fields: str,
     reach: str,
-    why: str,
+    why: LazyString,
 ) -> Entry:
     return Entry(
         model,
@@ -94,128 +102,128 @@ REGISTRY: tuple[Entry, ...] = (
        fields="first_name surname_initial surname born_on upn sen_stage avatar year_group "
               "class_id",
        reach="id",
-       why="who the child is, so staff and family find their plan"),
+       why=_l("Who the child is, so staff and family find their plan")),
     _e(User, "parent staff", "parent", "delete", "account",
        fields="name email password_hash totp_secret locale last_login_at",
        reach="id",
-       why="staff and parents' accounts, to sign in"),
+       why=_l("Staff and parents' accounts, to sign in")),
     _e(ParentLink, "parent pupil", "pupil parent", "delete", "account",
        fields="parent_id pupil_id relationship_label preferred_language contact_method",
        reach="pupil_id parent_id",
-       why="which parent belongs to which child, and how they like to hear from school"),
+       why=_l("Which parent belongs to which child, and how they like to hear from school")),
     _e(ClassStaff, "staff", "", "delete", "account",
        fields="user_id",
        reach="user_id",
-       why="which staff teach a class, so they see its pupils"),
+       why=_l("Which staff teach a class, so they see its pupils")),
     # The pupil's voice
     _e(Sort, "pupil", "pupil", "delete", "pupil-file",
        fields="pupil_id",
        reach="pupil_id",
-       why="when the pupil sorted the cards"),
+       why=_l("When the pupil sorted the cards")),
     _e(SortChoice, "pupil staff", "pupil", "delete", "pupil-file",
        fields="words recording_id helper_id",
        reach="sort.pupil_id",
-       why="what the pupil likes and dislikes, in their words"),
+       why=_l("What the pupil likes and dislikes, in their words")),
     _e(Worry, "pupil staff", "pupil", "delete", "worry",
        fields="pupil_id kind words reasons sort_choice_id recording_id helper_id closed_by_id "
               "action_taken",
        reach="pupil_id",
-       why="what worries the pupil and what staff did, to keep them safe"),
+       why=_l("What worries the pupil and what staff did, to keep them safe")),
     _e(Proposal, "pupil staff", "pupil", "delete", "pupil-file",
        fields="pupil_id words recording_id helper_id",
        reach="pupil_id",
-       why="the pupil's own 'I can…' targets"),
+       why=_l("The pupil's own 'I can…' targets")),
     _e(SelfRating, "pupil staff", "pupil", "delete", "pupil-file",
        fields="pupil_id level helper_id",
        reach="pupil_id",
-       why="how the pupil rates their own progress"),
+       why=_l("How the pupil rates their own progress")),
     _e(Recording, "pupil", "pupil", "delete", "recording",
        fields="pupil_id data",
        reach="pupil_id",
-       why="the pupil's recorded voice, for children who cannot write"),
+       why=_l("The pupil's recorded voice, for children who cannot write")),
     # The plan
     _e(Plan, "pupil staff", "pupil parent", "delete", "pupil-file",
        fields="pupil_id involved pupil_views home_help extra_target_reason created_by_id "
               "updated_by_id",
        reach="pupil_id",
-       why="the pupil's education plan"),
+       why=_l("The pupil's education plan")),
     _e(Target, "pupil staff", "pupil parent", "delete", "pupil-file",
        fields="pupil_words smart_text child_text baseline success_criteria strategies "
               "home_text outcome_note next_step outcome_by_id source_proposal_id provider",
        reach="plan.pupil_id",
-       why="the plan's targets and outcomes"),
+       why=_l("The plan's targets and outcomes")),
     _e(PlanVersion, "pupil staff", "pupil parent", "delete", "pupil-file",
        fields="snapshot saved_by_id",
        reach="plan.pupil_id",
-       why="each version of the plan, so answers are tied to what was seen"),
+       why=_l("Each version of the plan, so answers are tied to what was seen")),
     _e(Evidence, "pupil staff", "pupil", "delete", "pupil-file",
        fields="note measured out_of recorded_by_id",
        reach="target.plan.pupil_id",
-       why="what staff saw of the pupil's progress"),
+       why=_l("What staff saw of the pupil's progress")),
     _e(PlanTranslation, "pupil staff", "pupil parent", "delete", "pupil-file",
        fields="text translated_by_id",
        reach="plan.pupil_id",
-       why="the plan in the family's language"),
+       why=_l("The plan in the family's language")),
     # The family's answers
     _e(ParentResponse, "parent pupil staff", "pupil parent", "delete", "pupil-file",
        fields="parent_id comment recorded_by_id",
        reach="plan.pupil_id parent_id",
-       why="what parents said about each target, tied to the version they saw"),
+       why=_l("What parents said about each target, tied to the version they saw")),
     _e(PlanDelivery, "parent staff", "pupil parent", "delete", "pupil-file",
        fields="parent_id sent_by_id",
        reach="plan.pupil_id parent_id",
-       why="when the plan was sent to each parent and opened"),
+       why=_l("When the plan was sent to each parent and opened")),
     # Reviews
     _e(ReviewMeeting, "pupil parent staff", "pupil parent", "delete", "pupil-file",
        fields="pupil_comment attendance started_by_id recorded_by_id",
        reach="plan.pupil_id",
-       why="the review meeting: who came and what the pupil said"),
+       why=_l("The review meeting: who came and what the pupil said")),
     _e(ReviewView, "parent", "pupil parent", "delete", "pupil-file",
        fields="parent_id words",
        reach="plan.pupil_id parent_id",
-       why="what parents wrote before a review"),
+       why=_l("What parents wrote before a review")),
     _e(ReviewDigest, "staff", "", "delete", "pupil-file",
        fields="user_id",
        reach="plan.pupil_id",
-       why="which staff were told a review is due, so nobody is told twice"),
+       why=_l("Which staff were told a review is due, so nobody is told twice")),
     # Signing in
     _e(PictureKey, "pupil staff", "", "delete", "account",
        fields="pupil_id salt digest set_by_id",
        reach="pupil_id",
-       why="the pupil's picture password (a secret: never exported)"),
+       why=_l("The pupil's picture password (a secret: never exported)")),
     _e(PupilSignIn, "pupil staff", "pupil", "delete", "sign-in",
        fields="pupil_id helper_id",
        reach="pupil_id",
-       why="when and how the pupil signed in on a class tablet"),
+       why=_l("When and how the pupil signed in on a class tablet")),
     _e(LoginSession, "pupil parent staff", "pupil parent", "delete", "sign-in",
        fields="user_id pupil_id",
        reach="pupil_id user_id",
-       why="who is signed in, so a copied or ended session stops working"),
+       why=_l("Who is signed in, so a copied or ended session stops working")),
     _e(AccountToken, "parent staff", "", "delete", "sign-in",
        fields="user_id created_by_id",
        reach="user_id",
-       why="invitation and reset links (secrets: never exported)"),
+       why=_l("Invitation and reset links (secrets: never exported)")),
     _e(RecoveryCode, "staff", "", "delete", "account",
        fields="user_id code_hash",
        reach="user_id",
-       why="two-step recovery codes (secrets: never exported)"),
+       why=_l("Two-step recovery codes (secrets: never exported)")),
     _e(SignInThrottle, "parent staff", "", "delete", "sign-in",
        fields="key_hash account_key",
        reach="account_key",
-       why="counts wrong passwords under a keyed hash, to stop guessing"),
+       why=_l("Counts wrong passwords under a keyed hash, to stop guessing")),
     _e(Device, "staff", "", "detach", "account",
        fields="enrolled_by_id revoked_by_id",
        reach="enrolled_by_id",
-       why="which adult set up a class tablet"),
+       why=_l("Which adult set up a class tablet")),
     _e(TargetBankEntry, "staff", "", "detach", "account",
        fields="created_by_id smart_template child_template strategies",
        reach="created_by_id",
-       why="the school's target ideas and who wrote them (written without pupils' names)"),
+       why=_l("The school's target ideas and who wrote them (written without pupils' names)")),
     # The record of what happened
     _e(AuditEvent, "pupil parent staff", "pupil parent", "scrub", "audit",
        fields="actor_user_id actor_pupil_id detail",
        reach="actor_pupil_id actor_user_id",
-       why="who read or changed what, so the school can answer for it"),
+       why=_l("Who read or changed what, so the school can answer for it")),
 )
 # fmt: on
 

@@ -28,4 +28,4 @@ def my_data():
     me = current_user._get_current_object()  # the account itself, not Flask-Login's proxy
     audit.record(me, "exported", me, kinds=sorted(tables))
     db.session.commit()
-    return zip_response(data, reports, f"my-data-{data['made_at'][:10]}.zip")
+    return zip_response(export.members(data, reports), f"my-data-{data['made_at'][:10]}.zip")

@@ -120,11 +120,11 @@ def members(
     yield "data.json", lambda: json.dumps(data, ensure_ascii=False, indent=1).encode()
     for name, render in reports.items():
         yield name, lambda render=render: render().encode()
-    for sound in data["recordings"]:
-        yield sound["file"], lambda sound=sound: _sound(sound["id"])
+    for item in data["recordings"]:
+        yield item["file"], lambda item=item: sound(item["id"])
 
 
-def _sound(recording_id: int) -> bytes:
+def sound(recording_id: int) -> bytes:
     return db.session.scalar(select(Recording.data).where(Recording.id == recording_id))
 
 

@@ -20,7 +20,7 @@ PARENT = "agnieszka@family.example"
 
 @pytest.mark.parametrize("lang", ["en", "ur"])
 def test_a11y01_public_pages(page, lang):
-    for path in ["/", "/auth/login", "/auth/reset", "/nowhere"]:
+    for path in ["/", "/auth/login", "/auth/reset", "/privacy", "/nowhere"]:
         page.goto(f"{path}?lang={lang}")
         assert_accessible(page)
     screenshot(page, f"error-404-{lang}")
@@ -40,7 +40,8 @@ def test_a11y10_urdu_is_right_to_left(page):
     "email,paths",
     [
         (SENCO, ["/staff/", "/school/", "/school/audit/", "/school/records"]),
-        (SENCO, ["/auth/account", "/auth/two-step"]),
+        (SENCO, ["/school/records/processing", "/school/pupils/transfer-in", "/auth/account"]),
+        (SENCO, ["/auth/two-step"]),
         (TEACHER, ["/staff/", "/auth/account"]),
         (PARENT, ["/family/", "/auth/account"]),
     ],
