@@ -82,7 +82,7 @@ def test_senco_writes_a_bank_target_in_urdu_and_a_plan_target_brings_it_along(lo
     assert target.smart_text in page
     # the bank list says which languages a target has
     bank = text(login(world.senco).get("/staff/bank"))
-    assert "Write it in Cymraeg" in bank and "not yet" in bank
+    assert "Write it in Cymraeg" in bank and "Cymraeg</span>: not yet" in bank
 
 
 def test_a_later_bank_change_does_not_change_an_agreed_plans_words(login, world, db):
