@@ -73,7 +73,10 @@ def states(entry: TargetBankEntry) -> dict[str, str]:
     the English, else OUT_OF_DATE (for the bank list)."""
     found: dict[str, str] = {}
     for row in entry.translations:
-        now = rules.bank_state(row.made_from, getattr(entry, row.field, ""))
+        english = getattr(entry, row.field, "")
+        if not (english or "").strip():
+            continue  # the English was emptied: nothing to read, nothing to update
+        now = rules.bank_state(row.made_from, english)
         if found.get(row.language) != rules.OUT_OF_DATE:
             found[row.language] = now
     return found
@@ -88,7 +91,7 @@ def carry_into(entry: TargetBankEntry, target: Target) -> int:
     count = 0
     for row in entry.translations:
         field = rules.BANK_FIELDS.get(row.field)
-        if field is None:
+        if field is None or not (getattr(entry, row.field) or "").strip():
             continue
         made_from = from_template(row.made_from, name)
         db.session.add(
