@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from pupilvoice.extensions import db
 from pupilvoice.models import ParentLink, Plan, TargetBankEntry, User
-from pupilvoice.services import plans
+from pupilvoice.services import bank_translations, plans, target_bank
 from tests.browser.conftest import (
     PHONE,
     TABLET,
@@ -127,3 +127,34 @@ def test_urdu_dad_reads_a_bank_target_in_urdu_then_sees_it_may_be_out_of_date(
         screenshot(dad, "family-plan-out-of-date-ur-phone")
         dad.set_viewport_size(TABLET)
         screenshot(dad, "family-plan-out-of-date-ur-tablet")
+
+
+def test_senco_sees_which_bank_words_may_be_out_of_date(page, live_app):
+    """A bank target whose English changed after it was written in Polish."""
+    with live_app.app_context():
+        senco = db.session.query(User).filter_by(email=SENCO).one()
+        entry = target_bank.create(
+            senco,
+            {"area": "moving", "smart_template": "By the review, {name} will catch a big ball."},
+        )
+        bank_translations.save(
+            senco, entry, "pl", {"smart_template": "Do przeglądu {name} złapie dużą piłkę."}
+        )
+        target_bank.edit(
+            senco, entry, {"smart_template": "By the review, {name} will catch a small ball."}
+        )
+        db.session.commit()
+        entry_id = entry.id
+    sign_in(page, SENCO)
+    page.goto("/staff/bank?area=moving")
+    chip = page.locator(f"article:has(#bank-{entry_id}) a.chip[href$='/translate/pl']")
+    assert "may be out of date" in chip.inner_text()
+    chip.click()
+    page.wait_for_load_state()
+    warning = page.locator(".translate-part .message--warning")
+    assert "catch a big ball" in warning.inner_text()
+    assert_accessible(page)
+    screenshot(page, "bank-translate-out-of-date-tablet")
+    page.set_viewport_size(PHONE)
+    assert_no_horizontal_scroll(page)
+    screenshot(page, "bank-translate-out-of-date-phone")
