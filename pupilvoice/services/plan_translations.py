@@ -124,6 +124,19 @@ def for_family(plan: Plan, language: str) -> dict[str, str]:
 _ALL = select(PlanTranslation).where(PlanTranslation.plan_id == bindparam("plan_id"))
 
 
+def out_of_date_languages(plan: Plan) -> set[str]:
+    """The languages with a translation made from older school words (the staff plan
+    page asks for an update)."""
+    targets = {t.id: t for t in plan.active_targets}
+    found = set()
+    for row in db.session.scalars(_ALL, {"plan_id": plan.id}):
+        source = plan if row.target_id is None else targets.get(row.target_id)
+        original = getattr(source, row.field, "") if source is not None else ""
+        if (original or "").strip() and rules.state(row.source_hash, original) != rules.FRESH:
+            found.add(row.language)
+    return found
+
+
 def snapshot(plan: Plan) -> dict[str, dict[str, dict[str, str]]]:
     """Every translation of the plan as a version keeps it: language -> key -> the words
     and the hash of the school's words they were made from."""

@@ -21,7 +21,7 @@ from ..i18n import gettext as _
 from ..i18n import today
 from ..inputs import int_arg
 from ..models import Plan, Proposal, Pupil, Target, TargetBankEntry
-from ..services import glossary, plan_notices, plans, target_bank, voice
+from ..services import glossary, plan_notices, plan_translations, plans, target_bank, voice
 from ..voice_labels import proposal_sentence
 from . import checks, family_plans, plan_display, review_screen, timelines
 from .plan_forms import EvidenceForm, PlanForm, TargetForm, VersionedForm
@@ -151,6 +151,7 @@ def _plan_page(found: Plan, evidence_for: int | None = None, evidence: EvidenceF
         evidence_forms={evidence_for: evidence} if evidence else {},
         timelines=timelines.for_targets(found, targets),
         family=plan_notices.panel(found),
+        out_of_date_languages=plan_translations.out_of_date_languages(found),
         copy_languages=copies.family_languages(found),
         review=review_screen.panel(found),
         today=today(),

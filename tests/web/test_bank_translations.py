@@ -105,8 +105,10 @@ def test_changing_the_english_marks_the_urdu_may_be_out_of_date(login, world, db
     page = text(family.get(f"/family/plans/{plan.id}?lang=ur"))
     assert URDU_SMART.replace("{name}", "Sam") in page and "count to 30" in page
     assert page.count(OUT_OF_DATE) == 1  # the child-friendly words did not change
-    # staff update it: the mark goes
+    # the plan page tells staff; they update it and the mark goes
     teacher = login(world.teacher)
+    panel = text(teacher.get(f"/staff/plans/{plan.id}")).split('class="family-translate"')[1]
+    assert panel.split("</p>")[0].count("may be out of date") == 1
     url = f"/staff/families/plans/{plan.id}/translate/ur"
     assert "Please update the translation" in text(teacher.get(url))
     teacher.form(
