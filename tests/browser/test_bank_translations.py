@@ -117,6 +117,11 @@ def test_urdu_dad_reads_a_bank_target_in_urdu_then_sees_it_may_be_out_of_date(
         )
         page.get_by_role("button", name="Save the target").click()
         page.wait_for_load_state()
+        page.goto(f"/staff/plans/{plan_id}")
+        assert "اردو" in page.locator(".family-translate").inner_text()
+        assert page.locator(".family-translate .chip--warn").count() == 3  # cy, pl and ur
+        assert_accessible(page)
+        screenshot(page, "staff-plan-translations-out-of-date-tablet")
 
         dad.reload()
         card = dad.locator(f"#target-{target_id}")
