@@ -43,6 +43,7 @@ CHANGE_LABELS = {
     "outcome_recorded": _l("Outcome recorded"),
     "review_closed": _l("Review closed"),
     "targets_carried_forward": _l("Targets carried forward from the review"),
+    "translation_saved": _l("Translation for families changed"),
 }
 OUTCOME_LABELS = {
     "achieved": _l("Achieved"),

@@ -16,6 +16,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+# What staff translate, and the hash a translation keeps (they live in .translations).
+from .translations import (  # noqa: F401
+    TRANSLATABLE_PLAN_FIELDS,
+    TRANSLATABLE_TARGET_FIELDS,
+    source_hash,
+)
+
 AGREE = "agree"
 AGREE_ADD = "agree_add"
 TALK = "talk"
@@ -113,19 +120,3 @@ def is_repeat(latest: Answer | None, new: Answer) -> bool:
         new.comment.strip(),
         new.target_hash,
     )
-
-
-# Staff may translate these for a family language (the child's own words stay as said).
-TRANSLATABLE_PLAN_FIELDS = ("pupil_views",)
-TRANSLATABLE_TARGET_FIELDS = (
-    "smart_text",
-    "baseline",
-    "strategies",
-    "success_criteria",
-    "home_text",
-)
-
-
-def source_hash(text: str) -> str:
-    """The hash a translation keeps of the original it was made from."""
-    return hashlib.sha256((text or "").strip().encode("utf-8")).hexdigest()

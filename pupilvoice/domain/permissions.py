@@ -258,6 +258,9 @@ _RULES: dict[tuple[str, str], Rule] = {
     ("see_outcome", "Plan"): _pupil_sees_outcome,
     ("use", "TargetBankEntry"): _use_bank,
     ("manage", "TargetBankEntry"): _is_senco,
+    # the SENCO enters a bank target's words in each school language, once, with someone
+    # who speaks it; teachers use them (issue 13, item 8)
+    ("translate", "TargetBankEntry"): _is_senco,
     ("manage_bank", "School"): _view_audit,
     ("edit_glossary", "School"): _view_audit,
     ("administer", "School"): _view_audit,

@@ -5,7 +5,15 @@ from .auth import AccountToken, LoginSession, RecoveryCode, SignInThrottle
 from .device import Device, PictureKey, PupilSignIn
 from .parent import ParentResponse, PlanDelivery, PlanTranslation
 from .people import ClassGroup, ClassStaff, ParentLink, Pupil, User
-from .plan import Evidence, GlossaryTerm, Plan, PlanVersion, Target, TargetBankEntry
+from .plan import (
+    Evidence,
+    GlossaryTerm,
+    Plan,
+    PlanVersion,
+    Target,
+    TargetBankEntry,
+    TargetBankTranslation,
+)
 from .review import ReviewDigest, ReviewMeeting, ReviewView
 from .school import School
 from .voice import (
@@ -50,6 +58,7 @@ __all__ = [
     "SortChoice",
     "Target",
     "TargetBankEntry",
+    "TargetBankTranslation",
     "TopicCard",
     "User",
     "Worry",

@@ -152,9 +152,40 @@ class TargetBankEntry(db.Model):
     smart_template: Mapped[str] = mapped_column(Text)
     child_template: Mapped[str] = mapped_column(Text, default="")
     strategies: Mapped[str] = mapped_column(Text, default="")
+    home_template: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    translations = relationship(
+        "TargetBankTranslation",
+        back_populates="entry",
+        order_by="TargetBankTranslation.id",
+        cascade="all, delete-orphan",
+    )
+
+
+class TargetBankTranslation(db.Model):
+    """A bank target's wording in a school language, entered once by a person who speaks
+    it. It keeps the English it was made from: when the English changes it shows as "may
+    be out of date", and a plan target started from the bank carries that along."""
+
+    __tablename__ = "target_bank_translation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    school_id: Mapped[int] = mapped_column(ForeignKey("school.id"), index=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("target_bank_entry.id"), index=True)
+    language: Mapped[str] = mapped_column(String(8))
+    field: Mapped[str] = mapped_column(String(30))
+    text: Mapped[str] = mapped_column(Text)
+    made_from: Mapped[str] = mapped_column(Text)
+    translated_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    translated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    entry = relationship("TargetBankEntry", back_populates="translations")
+    translated_by = relationship("User")
+
+    __table_args__ = (UniqueConstraint("entry_id", "language", "field"),)
 
 
 class GlossaryTerm(db.Model):

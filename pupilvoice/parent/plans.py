@@ -18,6 +18,7 @@ from ..access import allowed_or_404, audience
 from ..domain import parent_answers as rules
 from ..domain.permissions import can
 from ..domain.roles import PARENT
+from ..domain.translations import Wording
 from ..domain.versions import word_diff
 from ..extensions import db
 from ..i18n import gettext as _
@@ -42,12 +43,26 @@ class TargetView:
 
 
 def _changes(plan: Plan, target: Target, latest: ParentResponse | None, state: str):
+    """What changed since the parent answered: in their language where the translation
+    changed with the school's words, else in the school's words (marked with its lang)."""
     if state != rules.CHANGED or latest is None:
         return []
+    school, language = current_app.config["SCHOOL_TEXT_LANGUAGE"], page_language()
+    translated = {}
+    if language != school:
+        translated = plan_translations.changes_in(plan, target, latest.plan_version, language)
     rows = []
     for change in signoff.changes_since(plan, target, latest.plan_version):
         before, after = _shown(change.field, change.before), _shown(change.field, change.after)
-        rows.append({"label": FIELD_NAMES.get(change.field, ""), "runs": word_diff(before, after)})
+        before, after = translated.get(change.field, (before, after))
+        lang = language if change.field in translated else school
+        rows.append(
+            {
+                "label": FIELD_NAMES.get(change.field, ""),
+                "runs": word_diff(before, after),
+                "lang": lang,
+            }
+        )
     return rows
 
 
@@ -122,12 +137,13 @@ def _page(
     return page, status
 
 
-def _translations(plan: Plan) -> dict[str, str]:
-    """Staff's up-to-date translations into the language this page is in, if any."""
+def _translations(plan: Plan) -> dict[str, Wording]:
+    """The translations into the language this page is in, if any, each saying whether
+    it may be out of date (the school's words changed since)."""
     language = page_language()
     if language == current_app.config["SCHOOL_TEXT_LANGUAGE"]:
         return {}
-    return plan_translations.for_family(plan, language)
+    return plan_translations.wordings(plan, language)
 
 
 # The plan with its pupil and targets, all the page shows of it, in one statement. Built

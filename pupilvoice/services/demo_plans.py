@@ -5,15 +5,19 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from ..domain.translations import BANK_FIELDS
 from ..extensions import db
-from ..models import Pupil, School, User
-from . import plans, signoff, target_bank
+from ..models import Pupil, School, TargetBankEntry, User
+from . import bank_translations, demo_translations, plan_translations, plans, signoff, target_bank
 
 TEACHER_OF = {"Oak": "jones@riverside.example", "Willow": "patel@riverside.example"}
 
 # pupil, status, days since the start, days until the review, targets:
-# (area, the pupil's words, SMART wording, child-friendly, baseline, strategies, provision)
+# (area, the pupil's words, wording, baseline, provision); wording: (SMART, child-friendly,
+# strategies), or FROM_BANK: started from the bank's target for the area, which brings its
+# Welsh, Polish and Urdu along (as a teacher's "Start from this" does)
 # provision: (who, group size, sessions a week, minutes, weeks, pence a session, where)
+FROM_BANK = None
 EVANS = "Mrs Evans (teaching assistant)"
 TA = "evans@riverside.example"
 PLANS = [
@@ -26,20 +30,24 @@ PLANS = [
             (
                 "reading",
                 "I want to read my football cards",
-                "By 14 March, Sam will read 40 of the 45 Year 1 common exception words "
-                "correctly on two checks in a row.",
-                "I can read 40 tricky words.",
+                (
+                    "By 14 March, Sam will read 40 of the 45 Year 1 common exception words "
+                    "correctly on two checks in a row.",
+                    "I can read 40 tricky words.",
+                    "5 new words a day on flash cards; the words go home on a key ring.",
+                ),
                 "Reads 12 of the 45 words (check on 6 January).",
-                "5 new words a day on flash cards; the words go home on a key ring.",
                 (EVANS, 3, 3, 15, 10, 650, "The library corner"),
             ),
             (
                 "writing",
                 "I want my writing to be neat like Noah's",
-                "Sam will improve his handwriting with regular practice.",
-                "I can write neatly.",
+                (
+                    "Sam will improve his handwriting with regular practice.",
+                    "I can write neatly.",
+                    "Access to a writing slope and pencil grips as appropriate.",
+                ),
                 "",
-                "Access to a writing slope and pencil grips as appropriate.",
                 (EVANS, 1, 2, 10, 10, 650, "In class"),
             ),
         ],
@@ -53,11 +61,8 @@ PLANS = [
             (
                 "talking",
                 "I want to tell my news at carpet time",
-                "By Easter, Zofia will tell a 3-part news story (who, where, what happened) "
-                "to her group in 4 of 5 news times.",
-                "I can tell my news to my group.",
+                FROM_BANK,
                 "Tells news with 1 part when an adult asks questions.",
-                "Colour cards for who, where and what; practise with a friend first.",
                 (EVANS, 4, 2, 20, 10, 650, "The quiet room"),
             ),
         ],
@@ -71,20 +76,15 @@ PLANS = [
             (
                 "maths",
                 "I can count to 10. I want to count to 20",
-                "By the review, Ayaan will count on from any number to 20 without a number "
-                "line in 4 of 5 lessons.",
-                "I can count on to 20.",
+                FROM_BANK,
                 "Counts on to 10 with a number line.",
-                "Counting songs every morning; a bead string on his desk.",
                 ("Ms Patel (class teacher)", 6, 5, 10, 12, 900, "In class"),
             ),
             (
                 "friends",
                 "I want someone to play football with me",
-                "By the review, Ayaan will ask a friend to join a game at 3 playtimes a week.",
-                "I can ask a friend to play.",
+                FROM_BANK,
                 "Plays alone at most playtimes.",
-                "A playground buddy for the first weeks; practise what to say in a small group.",
                 (EVANS, 3, 1, 20, 12, 650, "The playground"),
             ),
         ],
@@ -98,11 +98,8 @@ PLANS = [
             (
                 "feelings",
                 "When it is loud I want to go somewhere quiet",
-                "By half term, Oscar will show his red card to an adult and go to the calm "
-                "corner, on his own, on 4 of 5 loud days.",
-                "I can show my red card when it is too loud.",
+                FROM_BANK,
                 "Covers his ears and shouts when the class is loud.",
-                "A red card on his table; a calm corner with ear defenders.",
                 ("Ms Patel (class teacher)", 1, 5, 5, 12, 0, "In class"),
             ),
         ],
@@ -124,50 +121,11 @@ EVIDENCE = {
     ],
 }
 
-BANK = [
-    (
-        "reading",
-        "By the review, {name} will read 40 of the 45 Year 1 common exception words "
-        "correctly on two checks in a row.",
-        "I can read 40 tricky words.",
-        "5 new words a day on flash cards; the words go home on a key ring.",
-    ),
-    (
-        "maths",
-        "By the review, {name} will count on from any number to 20 without a number line "
-        "in 4 of 5 lessons.",
-        "I can count on to 20.",
-        "Counting songs every morning; a bead string on the desk.",
-    ),
-    (
-        "friends",
-        "By the review, {name} will ask a friend to join a game at 3 playtimes a week.",
-        "I can ask a friend to play.",
-        "A playground buddy; practise what to say in a small group.",
-    ),
-    (
-        "myself",
-        "By half term, {name} will put on and fasten their coat without adult help at "
-        "4 of 5 home times.",
-        "I can put my coat on by myself.",
-        "Picture steps by the pegs; practise with a big zip.",
-    ),
-]
-
 
 def load(school: School, users: dict[str, User], pupils: dict[str, Pupil]) -> None:
     """Add the demo plans and target bank (flushes only)."""
     senco = users["senco@riverside.example"]
-    for area, smart, child, strategies in BANK:
-        target_bank.create(
-            senco,
-            {
-                "area": area,
-                "smart_template": smart,
-                "child_template": child,
-                "strategies": strategies,
-            },
-        )
+    bank = _bank(senco)
     today = date.today()
     for name, status, started, review_in, targets in PLANS:
         pupil = pupils[name]
@@ -185,8 +143,11 @@ def load(school: School, users: dict[str, User], pupils: dict[str, Pupil]) -> No
             },
         )
         for target in targets:
-            plans.add_target(author, plan, _target_values(target, review))
+            entry = bank[target[0]] if target[2] is FROM_BANK else None
+            values = _target_values(target, review, entry, pupil)
+            plans.add_target(author, plan, values, bank_entry=entry)
         if status != "draft":
+            _translate_own_words(author, plan)
             plans.share(author, plan)
             _send_to_parents(author, plan, agreed=status == "agreed")
         plan.status = status
@@ -197,17 +158,48 @@ def load(school: School, users: dict[str, User], pupils: dict[str, Pupil]) -> No
     db.session.flush()
 
 
-def _target_values(target: tuple, review: date) -> dict:
-    area, words, smart, child, baseline, strategies, provision = target
+def _bank(senco: User) -> dict[str, TargetBankEntry]:
+    """The bank, one target an area, in English and, entered once, Welsh, Polish, Urdu."""
+    found = {}
+    for area, languages in demo_translations.BANK.items():
+        smart, child, strategies, home = languages["en"]
+        values = {"smart_template": smart, "child_template": child, "strategies": strategies}
+        entry = target_bank.create(senco, values | {"area": area, "home_template": home})
+        for language, words in languages.items():
+            if language != "en":
+                bank_translations.save(
+                    senco, entry, language, dict(zip(BANK_FIELDS, words, strict=True))
+                )
+        found[area] = entry
+    return found
+
+
+def _translate_own_words(author: User, plan) -> None:
+    """The plan's own words (where the pupil is now, how we will know) in every family
+    language, beside what its targets brought from the bank."""
+    for language in ("cy", "pl", "ur"):
+        parts = plan_translations.parts(plan, language)
+        texts = {part.key: part.translation.text for part in parts if part.translation}
+        for part in parts:
+            words = demo_translations.PLAN_WORDS.get(part.original, {}).get(language)
+            if words and part.translation is None:
+                texts[part.key] = words
+        plan_translations.save(author, plan, language, texts)
+
+
+def _target_values(target: tuple, review: date, entry: TargetBankEntry | None, pupil) -> dict:
+    area, words, wording, baseline, provision = target
     who, group, weekly, minutes, weeks, pence, where = provision
-    return {
+    if entry is not None:
+        start = target_bank.start_values(entry, pupil)
+    else:
+        smart, child, strategies = wording
+        start = {"smart_text": smart, "child_text": child, "strategies": strategies}
+    return start | {
         "area": area,
         "pupil_words": words,
-        "smart_text": smart,
-        "child_text": child,
         "baseline": baseline,
         "success_criteria": "Seen on two checks a week apart." if baseline else "",
-        "strategies": strategies,
         "provider": who,
         "group_size": group,
         "sessions_per_week": weekly,

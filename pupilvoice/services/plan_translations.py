@@ -1,6 +1,9 @@
 """Staff translations of a plan's plain-language fields for a family language (issue 6,
-item 3). Parents who read in that language see the translation with the school's original
-beside it; a translation made from an older wording is not shown. Flush, never commit."""
+item 3), and those a target brought from the bank (issue 13, item 8). Parents who read in
+that language see the translation with the school's original beside it; one made from an
+older wording stays, marked "may be out of date", until someone updates it. Every change
+is a new version of the plan, so a version records the translations a parent saw.
+Flush, never commit."""
 
 from __future__ import annotations
 
@@ -9,12 +12,13 @@ from dataclasses import dataclass
 
 from sqlalchemy import bindparam, select
 
-from ..domain.parent_answers import TRANSLATABLE_PLAN_FIELDS, TRANSLATABLE_TARGET_FIELDS
-from ..domain.parent_answers import source_hash as hash_of
+from ..domain import translations as rules
+from ..domain.translations import TRANSLATABLE_PLAN_FIELDS, TRANSLATABLE_TARGET_FIELDS, Wording
+from ..domain.translations import source_hash as hash_of
 from ..extensions import db
 from ..models import Plan, PlanTranslation, Target, User
 from ..models.base import utcnow
-from . import audit
+from . import plans
 
 
 @dataclass(frozen=True)
@@ -36,7 +40,7 @@ class Part:
 
 
 def key_of(target: Target | None, field: str) -> str:
-    return f"t{target.id}_{field}" if target is not None else f"plan_{field}"
+    return rules.key_of(target.id if target is not None else None, field)
 
 
 # Built once (the family plan page runs it on every view in a family language): building a
@@ -97,10 +101,75 @@ def save(actor: User, plan: Plan, language: str, texts: Mapping[str, str]) -> in
         changed += 1
     db.session.flush()
     if changed:
-        audit.record(actor, "translation_saved", plan, language=language, fields=changed)
+        # a version, so the plan's history keeps the words parents read (and audited)
+        plans.saved(actor, plan, "translation_saved", language=language, fields=changed)
     return changed
 
 
+def wordings(plan: Plan, language: str) -> dict[str, Wording]:
+    """What a parent reading in ``language`` sees, by key: every translation, each
+    saying whether it is up to date with the school's words."""
+    return {
+        part.key: Wording(part.translation.text, part.fresh)
+        for part in parts(plan, language)
+        if part.translation is not None
+    }
+
+
 def for_family(plan: Plan, language: str) -> dict[str, str]:
-    """The translations a parent reading in ``language`` sees: only up-to-date ones."""
-    return {part.key: part.translation.text for part in parts(plan, language) if part.fresh}
+    """Only the up-to-date translations, as text (the printed copies use these)."""
+    return {key: found.text for key, found in wordings(plan, language).items() if found.fresh}
+
+
+_ALL = select(PlanTranslation).where(PlanTranslation.plan_id == bindparam("plan_id"))
+
+
+def out_of_date_languages(plan: Plan) -> set[str]:
+    """The languages with a translation made from older school words (the staff plan
+    page asks for an update)."""
+    targets = {t.id: t for t in plan.active_targets}
+    found = set()
+    for row in db.session.scalars(_ALL, {"plan_id": plan.id}):
+        source = plan if row.target_id is None else targets.get(row.target_id)
+        original = getattr(source, row.field, "") if source is not None else ""
+        if (original or "").strip() and rules.state(row.source_hash, original) != rules.FRESH:
+            found.add(row.language)
+    return found
+
+
+def snapshot(plan: Plan) -> dict[str, dict[str, dict[str, str]]]:
+    """Every translation of the plan as a version keeps it: language -> key -> the words
+    and the hash of the school's words they were made from."""
+    found: dict[str, dict[str, dict[str, str]]] = {}
+    for row in db.session.scalars(_ALL, {"plan_id": plan.id}):
+        key = rules.key_of(row.target_id, row.field)
+        found.setdefault(row.language, {})[key] = {"text": row.text, "source": row.source_hash}
+    return found
+
+
+def changes_in(
+    plan: Plan, target: Target, answered_version: int, language: str
+) -> dict[str, tuple[str, str]]:
+    """For "what changed" since a parent answered: each field of ``target`` whose
+    translation into ``language`` changed with it, as (old words, new words)."""
+    before, now = plans.version(plan, answered_version), plans.version(plan, plan.version)
+    if before is None or now is None:
+        return {}
+    found = {}
+    for field in TRANSLATABLE_TARGET_FIELDS:
+        key = rules.key_of(target.id, field)
+        english = (_field(before.snapshot, target, field), _field(now.snapshot, target, field))
+        words = rules.changed_words(
+            english, _kept(before.snapshot, language, key), _kept(now.snapshot, language, key)
+        )
+        if words is not None:
+            found[field] = words
+    return found
+
+
+def _field(snapshot: dict, target: Target, field: str):
+    return snapshot.get("targets", {}).get(str(target.id), {}).get(field)
+
+
+def _kept(snapshot: dict, language: str, key: str) -> dict | None:
+    return snapshot.get("translations", {}).get(language, {}).get(key)

@@ -12,9 +12,19 @@ from sqlalchemy.orm import joinedload, selectinload
 from ..domain import lifecycle
 from ..domain.versions import Clash, clashes, plain, text_hash
 from ..extensions import db
-from ..models import Evidence, Plan, PlanVersion, Proposal, Pupil, Target, User, Worry
+from ..models import (
+    Evidence,
+    Plan,
+    PlanVersion,
+    Proposal,
+    Pupil,
+    Target,
+    TargetBankEntry,
+    User,
+    Worry,
+)
 from ..models.base import utcnow
-from . import audit, signoff
+from . import audit, bank_translations, plan_translations, signoff
 from .records import assign
 
 PLAN_FIELDS = (
@@ -75,10 +85,12 @@ def _target_snapshot(target: Target) -> dict[str, Any]:
 
 
 def snapshot(plan: Plan) -> dict[str, Any]:
-    """The plan's text as plain data, kept with each version."""
+    """The plan's text as plain data, kept with each version, with the translations
+    families read (not in the text hash: parents confirm the school's words)."""
     return {
         "plan": _fields(plan, PLAN_FIELDS),
         "targets": {str(t.id): _target_snapshot(t) for t in plan.targets},
+        "translations": plan_translations.snapshot(plan),
     }
 
 
@@ -255,9 +267,11 @@ def add_target(
     reason: str = "",
     proposal: Proposal | None = None,
     words: str = "",
+    bank_entry: TargetBankEntry | None = None,
 ) -> Target:
     """Add a target at the end; ``reason`` (why more than four) is kept on the plan. From
-    a pupil's proposal, ``words`` are their sentence, kept verbatim and linked to it."""
+    a pupil's proposal, ``words`` are their sentence, kept verbatim and linked to it. From
+    the bank, the target brings the bank's translations along."""
     if reason:
         plan.extra_target_reason = reason
     position = max((t.position for t in plan.targets), default=0) + 1
@@ -266,6 +280,8 @@ def add_target(
         target.source_proposal_id, target.pupil_words = proposal.id, words
     db.session.add(target)
     db.session.flush()
+    if bank_entry is not None:
+        bank_translations.carry_into(bank_entry, target)
     saved(actor, plan, "target_added", targets_changed=True, target=target.id)
     return target
 

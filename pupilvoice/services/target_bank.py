@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from ..domain.plans import from_template, to_template
 from ..extensions import db
@@ -21,6 +22,7 @@ def entries(school_id: int, area: str = "") -> list[TargetBankEntry]:
         select(TargetBankEntry)
         .where(TargetBankEntry.school_id == school_id, TargetBankEntry.retired_at.is_(None))
         .order_by(TargetBankEntry.area, TargetBankEntry.id)
+        .options(selectinload(TargetBankEntry.translations))
     )
     if area:
         query = query.where(TargetBankEntry.area == area)
@@ -58,6 +60,7 @@ def save_target(actor: User, target: Target) -> TargetBankEntry:
             "smart_template": to_template(target.smart_text, name),
             "child_template": to_template(target.child_text, name),
             "strategies": to_template(target.strategies, name),
+            "home_template": to_template(target.home_text, name),
         },
     )
 
@@ -69,4 +72,5 @@ def start_values(entry: TargetBankEntry, pupil: Pupil) -> dict[str, str]:
         "smart_text": from_template(entry.smart_template, pupil.first_name),
         "child_text": from_template(entry.child_template, pupil.first_name),
         "strategies": from_template(entry.strategies, pupil.first_name),
+        "home_text": from_template(entry.home_template, pupil.first_name),
     }

@@ -281,12 +281,21 @@ class BankEntryForm(Form):
         widget=TextArea(),
     )
 
+    home_template = TextAreaField(
+        FIELD_LABELS["home_text"],
+        validators=[Length(max=MAX_TEXT, message=AT_MOST)],
+        description=FIELD_HINTS["home_text"],
+        filters=[_strip],
+        widget=TextArea(),
+    )
+
     def values(self) -> dict[str, Any]:
         return {
             "area": self.area.data,
             "smart_template": self.smart_template.data,
             "child_template": self.child_template.data or "",
             "strategies": self.strategies.data or "",
+            "home_template": self.home_template.data or "",
         }
 
 

@@ -21,7 +21,7 @@ from ..i18n import gettext as _
 from ..i18n import today
 from ..inputs import int_arg
 from ..models import Plan, Proposal, Pupil, Target, TargetBankEntry
-from ..services import glossary, plan_notices, plans, target_bank, voice
+from ..services import glossary, plan_notices, plan_translations, plans, target_bank, voice
 from ..voice_labels import proposal_sentence
 from . import checks, family_plans, plan_display, review_screen, timelines
 from .plan_forms import EvidenceForm, PlanForm, TargetForm, VersionedForm
@@ -151,6 +151,7 @@ def _plan_page(found: Plan, evidence_for: int | None = None, evidence: EvidenceF
         evidence_forms={evidence_for: evidence} if evidence else {},
         timelines=timelines.for_targets(found, targets),
         family=plan_notices.panel(found),
+        out_of_date_languages=plan_translations.out_of_date_languages(found),
         copy_languages=copies.family_languages(found),
         review=review_screen.panel(found),
         today=today(),
@@ -262,12 +263,10 @@ def _proposal(found: Plan) -> Proposal | None:
     return proposal
 
 
-def _bank_start(found: Plan) -> dict:
+def _bank_entry() -> TargetBankEntry | None:
+    """The bank target this target starts from (?bank=), if any: this school's only."""
     entry_id = int_arg("bank")
-    if not entry_id:
-        return {}
-    entry = load_or_404(TargetBankEntry, entry_id, "use")
-    return target_bank.start_values(entry, found.pupil) | {"target_on": found.review_on}
+    return load_or_404(TargetBankEntry, entry_id, "use") if entry_id else None
 
 
 @bp.route("/plans/<int:plan_id>/targets/new", methods=["GET", "POST"])
@@ -275,7 +274,10 @@ def _bank_start(found: Plan) -> dict:
 def target_new(plan_id: int):
     found = allowed_or_404(plans.load_with_pupil(plan_id), "edit")
     proposal = _proposal(found)
-    start = _bank_start(found) or {"target_on": found.review_on}
+    entry = _bank_entry()
+    start = {"target_on": found.review_on}
+    if entry is not None:
+        start |= target_bank.start_values(entry, found.pupil)
     if proposal is not None:
         start["area"] = proposal.area
     extra = needs_extra_reason(len(found.active_targets)) and not found.extra_target_reason
@@ -286,7 +288,13 @@ def target_new(plan_id: int):
     key = f"plan-{found.id}-new-target" + (f"-p{proposal.id}" if proposal else "")
     if form.validate_on_submit():
         target = plans.add_target(
-            current_user, found, form.values(), form.reason(), proposal=proposal, words=words
+            current_user,
+            found,
+            form.values(),
+            form.reason(),
+            proposal=proposal,
+            words=words,
+            bank_entry=entry,
         )
         db.session.commit()
         edit_url = url_for("staff.target_edit", plan_id=found.id, target_id=target.id)
@@ -297,6 +305,7 @@ def target_new(plan_id: int):
         None,
         key,
         proposal_words=words,
+        bank_entry=entry,
         bank_entries=target_bank.entries(found.school_id),
         proposals=voice.proposals_of(found.pupil),
     )

@@ -186,6 +186,7 @@ def _staff_pages(live_app) -> list[tuple[str, str]]:
         ("bank", "/staff/bank"),
         ("bank-new", "/staff/bank/new"),
         ("bank-edit", f"/staff/bank/{bank_entry_id(live_app)}"),
+        ("bank-translate", f"/staff/bank/{bank_entry_id(live_app)}/translate/pl"),
         ("glossary", "/staff/glossary"),
         ("home", "/staff/"),
     ]

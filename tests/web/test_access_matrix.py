@@ -69,6 +69,7 @@ ACCESS: dict[str, set[str] | str] = {
     "staff.bank_new": SENCO,
     "staff.bank_edit": SENCO,
     "staff.bank_retire": SENCO,
+    "staff.bank_translate": SENCO,
     "staff.glossary_edit": SENCO,
     "parent.home": {"parent"},
     "parent.plan": {"parent"},

@@ -44,7 +44,9 @@ def test_parents_see_the_translation_with_the_schools_words(login, world, db):
     assert db.session.query(PlanTranslation).count() == 2
 
 
-def test_a_translation_of_older_words_is_not_shown(login, world, db):
+def test_a_translation_of_older_words_stays_marked_may_be_out_of_date(login, world, db):
+    """Issue 13, item 8: the family keeps reading in their language, told it may be out
+    of date, with the school's new words beside it, until staff update it."""
     plan = shared_plan(world, db)
     target = plan.active_targets[0]
     teacher = login(world.teacher)
@@ -55,9 +57,14 @@ def test_a_translation_of_older_words_is_not_shown(login, world, db):
         world.teacher, target, {"smart_text": "Sam will read 30 words."}, plan.version
     )
     db.session.commit()
-    polish = text(login(world.parent).get(f"/family/plans/{plan.id}?lang=pl"))
-    assert POLISH not in polish and "Sam will read 30 words." in polish
+    family = login(world.parent)
+    polish = text(family.get(f"/family/plans/{plan.id}?lang=pl"))
+    assert POLISH in polish and "Sam will read 30 words." in polish
+    assert polish.count('class="out-of-date"') == 1
     assert "Please update the translation" in text(teacher.get(url))
+    teacher.form(url, {f"t{target.id}_smart_text": "Sam przeczyta 30 słów."})
+    polish = text(family.get(f"/family/plans/{plan.id}?lang=pl"))
+    assert "Sam przeczyta 30 słów." in polish and 'class="out-of-date"' not in polish
 
 
 def test_emptying_a_translation_removes_it_and_long_text_is_refused(login, world, db):
