@@ -1,7 +1,7 @@
 """Target bank translations and the bank's words for home
 
 Revision ID: 1a44bbeb82d9
-Revises: 10edd511e8bb
+Revises: f6b95b095eb9
 Create Date: 2026-12-07 17:38:15.988269
 
 """
@@ -13,7 +13,7 @@ import pupilvoice.models.base
 
 # revision identifiers, used by Alembic.
 revision = '1a44bbeb82d9'
-down_revision = '10edd511e8bb'
+down_revision = 'f6b95b095eb9'
 branch_labels = None
 depends_on = None
 

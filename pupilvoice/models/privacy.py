@@ -28,7 +28,15 @@ from .auth import AccountToken, LoginSession, RecoveryCode, SignInThrottle
 from .device import Device, PictureKey, PupilSignIn
 from .parent import ParentResponse, PlanDelivery, PlanTranslation
 from .people import ClassGroup, ClassStaff, ParentLink, Pupil, User
-from .plan import Evidence, GlossaryTerm, Plan, PlanVersion, Target, TargetBankEntry
+from .plan import (
+    Evidence,
+    GlossaryTerm,
+    Plan,
+    PlanVersion,
+    Target,
+    TargetBankEntry,
+    TargetBankTranslation,
+)
 from .review import ReviewDigest, ReviewMeeting, ReviewView
 from .school import School
 from .voice import Proposal, Recording, SelfRating, Sort, SortChoice, TopicCard, Worry, WorryWord
@@ -216,9 +224,13 @@ REGISTRY: tuple[Entry, ...] = (
        reach="enrolled_by_id",
        why=_l("Which adult set up a class tablet")),
     _e(TargetBankEntry, "staff", "", "detach", "account",
-       fields="created_by_id smart_template child_template strategies",
+       fields="created_by_id smart_template child_template strategies home_template",
        reach="created_by_id",
        why=_l("The school's target ideas and who wrote them (written without pupils' names)")),
+    _e(TargetBankTranslation, "staff", "", "detach", "account",
+       fields="translated_by_id text made_from",
+       reach="translated_by_id",
+       why=_l("The target ideas in the school's other languages, and who wrote them")),
     # The record of what happened
     _e(AuditEvent, "pupil parent staff", "pupil parent", "scrub", "audit",
        fields="actor_user_id actor_pupil_id detail",
