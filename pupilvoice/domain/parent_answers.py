@@ -33,11 +33,11 @@ METHODS = (ONLINE, *OFFLINE_METHODS)
 MAX_COMMENT = 1000
 
 # The words of a target a parent reads, in the order they read them. A change to any of
-# these asks the parent to confirm the target again; costs, outcomes and evidence do not.
+# these asks the parent to confirm the target again; costs, outcomes and evidence do not,
+# nor the pupil's child-friendly words (``child_text``), which no family page or copy shows.
 PARENT_FIELDS = (
     "area",
     "smart_text",
-    "child_text",
     "pupil_words",
     "baseline",
     "success_criteria",
@@ -56,6 +56,11 @@ PARENT_FIELDS = (
 UNANSWERED = "unanswered"
 ANSWERED = "answered"
 CHANGED = "changed"  # answered, but the words changed since: please confirm again
+
+
+def parents_read(changed: Iterable[str]) -> bool:
+    """True when a change to these target fields touches words parents read."""
+    return any(name in PARENT_FIELDS for name in changed)
 
 
 def target_hash(fields: Mapping[str, Any]) -> str:

@@ -193,6 +193,18 @@ def record_sent(plan: Plan, parent: User, method: str, sent_by: User | None) -> 
     return found
 
 
+def carry_forward(plan: Plan, previous: int) -> None:
+    """The plan has a new version whose words parents read are the same as ``previous``:
+    a parent sent ``previous`` has what they read now, so nothing is sent to them again
+    (and their reminder still follows the version they have)."""
+    db.session.execute(
+        update(PlanDelivery)
+        .where(PlanDelivery.plan_id == plan.id, PlanDelivery.sent_version == previous)
+        .values(sent_version=plan.version)
+        .execution_options(synchronize_session="fetch")
+    )
+
+
 def record_opened(parent: User, plan: Plan) -> PlanDelivery:
     """Every view is audited; the first view of what was sent is "received"."""
     found = delivery(plan, parent) or record_sent(plan, parent, "online", None)

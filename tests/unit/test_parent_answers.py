@@ -32,6 +32,17 @@ def test_the_hash_follows_the_words_a_parent_reads():
     assert rules.target_hash({**TARGET, "evidence": "read 12 words"}) == first
 
 
+def test_rel03_the_pupils_own_friendly_words_are_not_what_parents_confirm():
+    """Issue 13, item 10: no family page or copy shows ``child_text``, so changing it must
+    not ask parents again."""
+    first = rules.target_hash({**TARGET, "child_text": "I can read 30 words."})
+    assert rules.target_hash({**TARGET, "child_text": "I can read 35 words!"}) == first
+    assert not rules.parents_read(["child_text"])
+    assert not rules.parents_read(["cost_per_session_pence", "child_text"])
+    assert rules.parents_read(["child_text", "home_text"])
+    assert rules.parents_read(["smart_text"])
+
+
 def test_a_changed_target_needs_confirming_again():
     now = rules.target_hash(TARGET)
     before = rules.target_hash({**TARGET, "minutes_per_session": 10})
