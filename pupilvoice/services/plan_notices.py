@@ -146,11 +146,14 @@ class Notice:
     token: str | None
 
 
-def prepare_emails(actor: User, plan: Plan) -> list[Notice]:
-    """The e-mails the plan needs now, with invitations issued for parents who have no
-    account yet. Commit, then ``send``."""
+def prepare_emails(actor: User, plan: Plan, only: User | None = None) -> list[Notice]:
+    """The e-mails the plan needs now (``only``: to that parent), with invitations issued
+    for parents who have no account yet. Commit, then ``send``."""
+    rows = [r for r in panel(plan).emails_to_send if only is None or r.parent.id == only.id]
+    if only is not None:  # a parent new to the plan: it is all new to them
+        return [_notice(actor, row.parent, "shared") for row in rows]
     kind = "changed" if plan.status == lifecycle.NEEDS_CONFIRMING else "shared"
-    return [_notice(actor, row.parent, kind) for row in panel(plan).emails_to_send]
+    return [_notice(actor, row.parent, kind) for row in rows]
 
 
 def _notice(actor: User | None, parent: User, kind: str) -> Notice:
