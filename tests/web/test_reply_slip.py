@@ -164,3 +164,10 @@ def test_sec02_no_letter_for_someone_elses_parent(login, world, factory, family,
     other = login(world.other_teacher)
     url = f"/staff/families/plans/{shared.id}/parents/{family['pl'].id}/letter"
     assert other.form(url, page="/staff/").status_code == 404
+
+
+def test_the_plan_page_offers_the_slip_in_each_family_language(login, world, family, shared):
+    page = text(login(world.teacher).get(f"/staff/plans/{shared.id}"))
+    for code, name in (("en", "English"), ("pl", "Polski"), ("ur", "اردو")):
+        assert f"/staff/plans/{shared.id}/slip.pdf?language={code}" in page
+        assert f"Reply slip in {name} (PDF)" in page
