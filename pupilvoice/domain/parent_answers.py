@@ -63,6 +63,27 @@ def parents_read(changed: Iterable[str]) -> bool:
     return any(name in PARENT_FIELDS for name in changed)
 
 
+# What parents read of the plan itself (the family page and copy show these).
+PARENT_PLAN_FIELDS = ("term_label", "review_on", "pupil_views", "home_help")
+
+
+def reads_the_same(old: Mapping[str, Any], new: Mapping[str, Any]) -> bool:
+    """True when two kept versions of a plan (snapshots) read the same to parents: the
+    same active targets with the same words, and the same plan words. An answer sent from
+    the older page may then be saved against the newer version."""
+
+    def shown(snapshot: Mapping[str, Any]) -> tuple:
+        plan = snapshot.get("plan", {})
+        targets = {
+            key: target_hash(fields)
+            for key, fields in snapshot.get("targets", {}).items()
+            if not fields.get("archived")
+        }
+        return tuple(_plain(plan.get(name)) for name in PARENT_PLAN_FIELDS), targets
+
+    return shown(old) == shown(new)
+
+
 def target_hash(fields: Mapping[str, Any]) -> str:
     """SHA-256 of what a parent reads for one target (dates as ISO strings)."""
     shown = {name: _plain(fields.get(name)) for name in PARENT_FIELDS}

@@ -74,3 +74,21 @@ def test_a_repeat_is_not_a_new_answer():
     assert not rules.is_repeat(latest, Answer(AGREE_ADD, "We read at bedtime.", "h2"))
     assert not rules.is_repeat(latest, Answer(TALK, "We read at bedtime.", "h1"))
     assert not rules.is_repeat(None, latest)
+
+
+def test_rel03_versions_read_the_same_when_only_words_parents_never_see_changed():
+    """Issue 13, item 10: a parent's page from before a change to the pupil's own words
+    may still send its answers; any change they read makes it stale."""
+    old = {"plan": {"term_label": "Spring", "pupil_views": "I like maths"},
+           "targets": {"1": {**TARGET, "child_text": "I can read!"}}}  # fmt: skip
+    assert rules.reads_the_same(old, old)
+    pupil_only = {**old, "targets": {"1": {**TARGET, "child_text": "I can read 30!"}}}
+    assert rules.reads_the_same(old, pupil_only)
+    costs = {**old, "targets": {"1": {**TARGET, "cost_per_session_pence": 900}}}
+    assert rules.reads_the_same(old, costs)
+    assert not rules.reads_the_same(old, {**old, "targets": {"1": {**TARGET, "weeks": 9}}})
+    assert not rules.reads_the_same(old, {**old, "plan": {"term_label": "Summer"}})
+    added = {**old, "targets": {**old["targets"], "2": TARGET}}
+    assert not rules.reads_the_same(old, added)
+    archived = {**added, "targets": {**added["targets"], "2": {**TARGET, "archived": True}}}
+    assert rules.reads_the_same(old, archived)

@@ -162,3 +162,32 @@ def test_a_change_parents_read_still_asks_them_again(login, world, agreed, db):
     plan = db.session.get(Plan, agreed.id)
     assert plan.status == "needs_confirming"
     assert "E-mail it to 1 parent" in text(login(world.teacher).get(f"/staff/plans/{plan.id}"))
+
+
+def test_rel03_answers_from_a_page_opened_before_a_pupil_words_change_are_saved(login, world, db):
+    plan = make_plan(world, targets=1)
+    plans.share(world.teacher, plan)
+    db.session.commit()
+    parent = login(world.parent)
+    seen = {"version": str(plan.version), "round": str(_round(plan, parent))}
+    edit_child_words(login, world, plan)
+    target = plan.active_targets[0]
+    response = parent.form(f"/family/plans/{plan.id}", seen | {f"answer_{target.id}": "agree"})
+    assert response.status_code == 302  # not "the plan changed while this page was open"
+    plan = db.session.get(Plan, plan.id)
+    assert plan.status == "agreed"
+    (row,) = db.session.query(ParentResponse).filter_by(parent_id=world.parent.id).all()
+    assert row.plan_version == plan.version  # tied to the version it was saved against
+
+
+def test_answers_from_a_page_opened_before_a_change_parents_read_are_refused(login, world, db):
+    plan = make_plan(world, targets=1)
+    plans.share(world.teacher, plan)
+    db.session.commit()
+    parent = login(world.parent)
+    seen = {"version": str(plan.version), "round": str(_round(plan, parent))}
+    target = plan.active_targets[0]
+    data = target_data(target, home_text="Read one page at bedtime.")
+    login(world.teacher).form(f"/staff/plans/{plan.id}/targets/{target.id}", data)
+    response = parent.form(f"/family/plans/{plan.id}", seen | {f"answer_{target.id}": "agree"})
+    assert response.status_code == 409
