@@ -26,7 +26,7 @@ SAIMA = "saima.late@family.example"
 PASSWORD = "quiet harbour lantern 77"
 
 
-def agreed_plan(live_app) -> tuple[int, int, list[int]]:
+def agreed_plan(live_app, new_pupils) -> tuple[int, int, list[int]]:
     """Zayn (new to Mr Jones's class) and a plan his father Bilal has agreed; Saima has an
     account but is not linked to Zayn yet. Returns (Saima's id, the plan's, its targets')."""
     with live_app.app_context():
@@ -52,6 +52,7 @@ def agreed_plan(live_app) -> tuple[int, int, list[int]]:
         accounts.set_password(saima, PASSWORD)
         db.session.add_all([zayn, bilal, saima])
         db.session.flush()
+        new_pupils.append(zayn.id)
         db.session.add(ParentLink(school_id=zayn.school_id, parent_id=bilal.id, pupil_id=zayn.id))
         review = date.today() + timedelta(days=60)
         plan = plans.create(teacher, zayn, {"term_label": "Spring 2027", "review_on": review})
@@ -85,8 +86,10 @@ def zayn_choice(form) -> str:
     return next(label for label in labels if label.startswith("Zayn"))
 
 
-def test_rel03_a_parent_linked_late_confirms_the_plan_on_her_phone(page, live_app, base_url):
-    saima_id, plan_id, target_ids = agreed_plan(live_app)
+def test_rel03_a_parent_linked_late_confirms_the_plan_on_her_phone(
+    page, live_app, base_url, new_pupils
+):
+    saima_id, plan_id, target_ids = agreed_plan(live_app, new_pupils)
 
     sign_in(page, SENCO)
     page.goto(f"/school/parents/{saima_id}")

@@ -39,7 +39,7 @@ TARGETS = (
 )
 
 
-def paper_plan(live_app) -> int:
+def paper_plan(live_app, new_pupils) -> int:
     """Maja's shared plan; her parents Agnieszka (Polish) and Imran (Urdu) read on paper."""
     with live_app.app_context():
         sam = demo_pupil("Sam")
@@ -54,6 +54,7 @@ def paper_plan(live_app) -> int:
         )
         db.session.add(maja)
         db.session.flush()
+        new_pupils.append(maja.id)
         for name, language in (("Agnieszka Kowalska", "pl"), ("Imran Shah", "ur")):
             parent = User(school_id=sam.school_id, role="parent", name=name, locale=language)
             db.session.add(parent)
@@ -94,8 +95,8 @@ def paper_plan(live_app) -> int:
         return plan.id
 
 
-def test_paper_letters_with_a_full_slip_in_the_family_language(page, live_app):
-    plan_id = paper_plan(live_app)
+def test_paper_letters_with_a_full_slip_in_the_family_language(page, live_app, new_pupils):
+    plan_id = paper_plan(live_app, new_pupils)
     sign_in(page, TEACHER)
     page.goto(f"/staff/plans/{plan_id}")
     page.get_by_role("button", name="Print 2 letters").click()
