@@ -75,7 +75,7 @@ def _unavailable() -> Response:
     return make_response(page, 503)
 
 
-def _common(plan: Plan, kind: str) -> dict[str, Any]:
+def common(plan: Plan, kind: str) -> dict[str, Any]:
     school_language = current_app.config["SCHOOL_TEXT_LANGUAGE"]
     return {
         "kind": kind,
@@ -117,7 +117,7 @@ def staff_copy(plan: Plan) -> str:
         area_labels=AREA_LABELS,
         status_labels=STATUS_LABELS,
         outcome_labels=OUTCOME_LABELS,
-        **_common(plan, "staff"),
+        **common(plan, "staff"),
     )
 
 
@@ -190,7 +190,7 @@ def parent_copy(plan: Plan, language: str) -> str:
             texts={t.id: _family_texts(t, translated) for t in plan.active_targets},
             translated=translated,
             fields=FAMILY_FIELDS,
-            **_common(plan, "parent"),
+            **common(plan, "parent"),
         )
 
 
@@ -204,7 +204,7 @@ def pupil_copy(plan: Plan) -> str:
         "copies/pupil.html",
         targets=plan.active_targets,
         areas=AREAS,
-        **_common(plan, "pupil"),
+        **common(plan, "pupil"),
     )
 
 
@@ -242,7 +242,7 @@ def profile(plan: Plan) -> str:
         "copies/profile.html",
         about=profile_of(plan),
         targets=plan.active_targets,
-        **_common(plan, "profile"),
+        **common(plan, "profile"),
     )
 
 

@@ -8,13 +8,14 @@ from flask import flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from ..access import audience, load_or_404
+from ..domain import lifecycle
 from ..domain.permissions import can
 from ..domain.roles import PARENT, SENCO
 from ..extensions import db
 from ..i18n import gettext as _
 from ..inputs import int_arg
 from ..models import ParentLink, Pupil, User
-from ..services import invitations, people
+from ..services import invitations, people, plan_notices, plans
 from ..services import sign_in_throttle as throttle
 from . import lookups
 from .blueprint import bp
@@ -51,6 +52,7 @@ def parent_new():
         people.link(current_user, parent, pupil, form.link_values())
         db.session.commit()
         flash(_("%(name)s is added.", name=parent.name), "success")
+        send_current_plan(parent, pupil)
         return redirect(url_for("admin.parent_edit", user_id=parent.id))
     return render_template("admin/parent_new.html", form=form)
 
@@ -83,7 +85,32 @@ def link_add(user_id: int):
         _("%(parent)s is linked to %(pupil)s.", parent=parent.name, pupil=pupil.display_name),
         "success",
     )
+    send_current_plan(parent, pupil)
     return redirect(url_for("admin.parent_edit", user_id=parent.id))
+
+
+def send_current_plan(parent: User, pupil: Pupil) -> None:
+    """A parent linked after the pupil's plan went to the family is asked too (issue 13,
+    item 10): e-mail it to them now, or say that a letter waits to be printed."""
+    plan = plans.current_plan(pupil)
+    if plan is None or not lifecycle.needs_signoff(plan.status):
+        return
+    notices = plan_notices.prepare_emails(current_user, plan, only=parent)
+    db.session.commit()  # an invitation exists before the mail links to it
+    sent, _failed = plan_notices.send(current_user, plan, notices)
+    db.session.commit()
+    if sent:
+        flash(_("We have e-mailed the plan to %(names)s.", names=parent.name), "success")
+        return
+    flash(
+        _(
+            "%(parent)s does not have %(pupil)s's plan yet: send it or print the letter from "
+            "the plan's page.",
+            parent=parent.name,
+            pupil=pupil.first_name,
+        ),
+        "info",
+    )
 
 
 @bp.post("/links/<int:link_id>/remove")

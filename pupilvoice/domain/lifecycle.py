@@ -14,12 +14,20 @@
 
       shared, agreed or needs_confirming ── start_review ──► in_review ── close ──► closed
 
+      agreed ── parent_linked ──► shared   (shared and needs_confirming stay as they are)
+
 Events:
 
 - ``share``: staff send a draft to the pupil's parents.
 - ``targets_changed``: staff change the targets. Once parents have the plan, any change
-  means they must confirm the new version ("needs confirming again"); the service that
-  saves the change tells them what changed. In a draft it changes nothing.
+  parents read means they must confirm the new version ("needs confirming again"); the
+  service that saves the change tells them what changed. In a draft it changes nothing. A
+  change parents never read (the pupil's child-friendly words, a cost) is a new version
+  but not this event: the plan stays where it is (``after_change``).
+- ``parent_linked``: a parent or carer is linked to the pupil after the plan went to the
+  family. They are asked too, so an agreed plan waits for them again ("shared"); the
+  answers the others gave stand. A draft has gone to nobody yet, and a plan in review is
+  past asking: linking a parent changes nothing there (``after_parent_linked``).
 - ``parent_confirmed_all``: every linked parent has confirmed every target of the current
   version (on line, or recorded by staff from paper, phone or a meeting).
 - ``start_review``: the review begins, when staff start it or, through the daily
@@ -46,7 +54,8 @@ TARGETS_CHANGED = "targets_changed"
 PARENT_CONFIRMED_ALL = "parent_confirmed_all"
 START_REVIEW = "start_review"
 CLOSE = "close"
-EVENTS = (SHARE, TARGETS_CHANGED, PARENT_CONFIRMED_ALL, START_REVIEW, CLOSE)
+PARENT_LINKED = "parent_linked"
+EVENTS = (SHARE, TARGETS_CHANGED, PARENT_CONFIRMED_ALL, START_REVIEW, CLOSE, PARENT_LINKED)
 
 _NEXT: dict[str, dict[str, str]] = {
     DRAFT: {SHARE: SHARED, TARGETS_CHANGED: DRAFT},
@@ -54,13 +63,15 @@ _NEXT: dict[str, dict[str, str]] = {
         TARGETS_CHANGED: NEEDS_CONFIRMING,
         PARENT_CONFIRMED_ALL: AGREED,
         START_REVIEW: IN_REVIEW,
+        PARENT_LINKED: SHARED,
     },
     NEEDS_CONFIRMING: {
         TARGETS_CHANGED: NEEDS_CONFIRMING,
         PARENT_CONFIRMED_ALL: AGREED,
         START_REVIEW: IN_REVIEW,
+        PARENT_LINKED: NEEDS_CONFIRMING,
     },
-    AGREED: {TARGETS_CHANGED: NEEDS_CONFIRMING, START_REVIEW: IN_REVIEW},
+    AGREED: {TARGETS_CHANGED: NEEDS_CONFIRMING, START_REVIEW: IN_REVIEW, PARENT_LINKED: SHARED},
     IN_REVIEW: {CLOSE: CLOSED},
     CLOSED: {},
 }
@@ -118,3 +129,23 @@ def needs_signoff(status: str) -> bool:
     """True while parents are being asked to confirm the current version."""
     _known(status)
     return status in _AWAITING_PARENTS
+
+
+def after_change(status: str, parents_read_it: bool) -> str:
+    """The status after staff change a target: ``targets_changed`` when the change is in
+    words parents read, else the status it had (a new version nobody is asked about)."""
+    if parents_read_it:
+        return next_status(status, TARGETS_CHANGED)
+    _known(status)
+    return status
+
+
+def asks_new_parent(status: str) -> bool:
+    """True when a parent linked now must be sent the plan and asked to confirm it."""
+    return PARENT_LINKED in _known(status)
+
+
+def after_parent_linked(status: str) -> str:
+    """The status once a new parent is linked to the pupil (unchanged where they are not
+    asked: a draft, a plan in review, a closed one)."""
+    return next_status(status, PARENT_LINKED) if asks_new_parent(status) else status

@@ -40,11 +40,11 @@ METHODS = (ONLINE, *OFFLINE_METHODS)
 MAX_COMMENT = 1000
 
 # The words of a target a parent reads, in the order they read them. A change to any of
-# these asks the parent to confirm the target again; costs, outcomes and evidence do not.
+# these asks the parent to confirm the target again; costs, outcomes and evidence do not,
+# nor the pupil's child-friendly words (``child_text``), which no family page or copy shows.
 PARENT_FIELDS = (
     "area",
     "smart_text",
-    "child_text",
     "pupil_words",
     "baseline",
     "success_criteria",
@@ -63,6 +63,32 @@ PARENT_FIELDS = (
 UNANSWERED = "unanswered"
 ANSWERED = "answered"
 CHANGED = "changed"  # answered, but the words changed since: please confirm again
+
+
+def parents_read(changed: Iterable[str]) -> bool:
+    """True when a change to these target fields touches words parents read."""
+    return any(name in PARENT_FIELDS for name in changed)
+
+
+# What parents read of the plan itself (the family page and copy show these).
+PARENT_PLAN_FIELDS = ("term_label", "review_on", "pupil_views", "home_help")
+
+
+def reads_the_same(old: Mapping[str, Any], new: Mapping[str, Any]) -> bool:
+    """True when two kept versions of a plan (snapshots) read the same to parents: the
+    same active targets with the same words, and the same plan words. An answer sent from
+    the older page may then be saved against the newer version."""
+
+    def shown(snapshot: Mapping[str, Any]) -> tuple:
+        plan = snapshot.get("plan", {})
+        targets = {
+            key: target_hash(fields)
+            for key, fields in snapshot.get("targets", {}).items()
+            if not fields.get("archived")
+        }
+        return tuple(_plain(plan.get(name)) for name in PARENT_PLAN_FIELDS), targets
+
+    return shown(old) == shown(new)
 
 
 def target_hash(fields: Mapping[str, Any]) -> str:

@@ -126,6 +126,12 @@ def _record_family_answer(actor: Any, plan: Any) -> bool:
     return _on_plan(_teacher_of_pupil)(actor, plan) and needs_signoff(plan.status)
 
 
+def _print_letter(actor: Any, plan: Any) -> bool:
+    """Class teachers and the SENCO print a family's letter again whenever it is needed,
+    once the plan has gone to the family and until it closes (issue 13, item 9)."""
+    return _on_plan(_teacher_of_pupil)(actor, plan) and plan.status not in (DRAFT, CLOSED)
+
+
 def _translate_plan(actor: Any, plan: Any) -> bool:
     """Class teachers and the SENCO add translations for families until the plan closes."""
     return _on_plan(_teacher_of_pupil)(actor, plan) and plan.status != CLOSED
@@ -249,6 +255,7 @@ _RULES: dict[tuple[str, str], Rule] = {
     ("answer", "Plan"): _family_answers_plan,
     ("record_answer", "Plan"): _record_family_answer,
     ("notify_family", "Plan"): _record_family_answer,
+    ("print_letter", "Plan"): _print_letter,
     ("translate", "Plan"): _translate_plan,
     ("start_review", "Plan"): _start_review,
     ("invite_to_review", "Plan"): _invite_to_review,

@@ -14,7 +14,7 @@ from sqlalchemy import select, update
 from ..extensions import db
 from ..models import AccountToken, ParentLink, Pupil, User
 from ..models.base import utcnow
-from . import accounts, audit
+from . import accounts, audit, new_parents
 from .records import assign, set_archived
 
 
@@ -86,6 +86,7 @@ def link(actor: User, parent: User, pupil: Pupil, values: Mapping[str, Any]) -> 
     db.session.add(new)
     db.session.flush()
     audit.record(actor, "linked", new, parent_id=parent.id, pupil_id=pupil.id)
+    new_parents.parent_linked(actor, parent, pupil)
     return new
 
 

@@ -146,11 +146,14 @@ class Notice:
     token: str | None
 
 
-def prepare_emails(actor: User, plan: Plan) -> list[Notice]:
-    """The e-mails the plan needs now, with invitations issued for parents who have no
-    account yet. Commit, then ``send``."""
+def prepare_emails(actor: User, plan: Plan, only: User | None = None) -> list[Notice]:
+    """The e-mails the plan needs now (``only``: to that parent), with invitations issued
+    for parents who have no account yet. Commit, then ``send``."""
+    rows = [r for r in panel(plan).emails_to_send if only is None or r.parent.id == only.id]
+    if only is not None:  # a parent new to the plan: it is all new to them
+        return [_notice(actor, row.parent, "shared") for row in rows]
     kind = "changed" if plan.status == lifecycle.NEEDS_CONFIRMING else "shared"
-    return [_notice(actor, row.parent, kind) for row in panel(plan).emails_to_send]
+    return [_notice(actor, row.parent, kind) for row in rows]
 
 
 def _notice(actor: User | None, parent: User, kind: str) -> Notice:
@@ -220,15 +223,30 @@ class PlanLetter:
 
 
 def prepare_letters(actor: User, plan: Plan) -> list[PlanLetter]:
-    """Letters for the parents who hear by post: an invitation code for those without an
-    account, and the plan marked as sent by letter (flush). Shown once: print them."""
-    letters = []
-    for row in panel(plan).letters_to_print:
-        code = None if row.has_account else invitations.issue_letter(actor, row.parent)
+    """Letters for the parents who hear by post and do not have this version yet (flush).
+    Shown once: print them."""
+    return [print_letter(actor, plan, row) for row in panel(plan).letters_to_print]
+
+
+def print_letter(actor: User, plan: Plan, row: ParentRow) -> PlanLetter:
+    """One parent's letter, printed for the first time or again (a lost letter, a copy for
+    a meeting). An invitation code for a parent without an account is new each time (only
+    its hash is kept; the newest code works). The first print of a version records it as
+    sent; a print again is audited and leaves what the first one recorded."""
+    code = None if row.has_account else invitations.issue_letter(actor, row.parent)
+    if row.to_send:
         signoff.record_sent(plan, row.parent, LETTER, actor)
-        audit.record(actor, "plan_letter_printed", plan, parent=row.parent.id)
-        letters.append(PlanLetter(row.parent, code))
-    return letters
+        audit.record(actor, "plan_letter_printed", plan, parent=row.parent.id,
+                     version=plan.version)  # fmt: skip
+    else:
+        audit.record(actor, "plan_letter_reprinted", plan, parent=row.parent.id,
+                     version=plan.version)  # fmt: skip
+    return PlanLetter(row.parent, code)
+
+
+def parent_row(plan: Plan, parent_id: int) -> ParentRow | None:
+    """A current parent of the plan's pupil, as the plan page shows them."""
+    return next((r for r in panel(plan).rows if r.parent.id == parent_id), None)
 
 
 # --- reminders -----------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from ..domain import lifecycle
+from ..domain import parent_answers as rules
 from ..domain.versions import Clash, clashes, plain, text_hash
 from ..extensions import db
 from ..models import (
@@ -110,19 +111,28 @@ def _keep_version(actor: User | None, plan: Plan, change: str) -> None:
 
 
 def saved(
-    actor: User | None, plan: Plan, change: str, targets_changed: bool = False, **detail
+    actor: User | None,
+    plan: Plan,
+    change: str,
+    targets_changed: bool = False,
+    parents_read: bool = True,
+    **detail,
 ) -> None:
     """Every save: the life-cycle, one more version (the UPDATE checks the row's version,
     so a save that raced another fails), a snapshot, and the audit event. ``actor`` is
-    None for a daily command (a review that starts on its date)."""
+    None for a daily command (a review that starts on its date). ``parents_read``: False
+    when the targets changed only in words no parent reads (the pupil's own)."""
+    previous = plan.version
     if targets_changed:
-        plan.status = lifecycle.next_status(plan.status, lifecycle.TARGETS_CHANGED)
+        plan.status = lifecycle.after_change(plan.status, parents_read)
     plan.version += 1
     plan.updated_by_id = actor.id if actor else None
     plan.updated_at = utcnow()
     db.session.flush()
     _keep_version(actor, plan, change)
     audit.record(actor, change, plan, version=plan.version, **detail)
+    if targets_changed and not parents_read:
+        signoff.carry_forward(plan, previous)  # what they were sent still reads the same
     if targets_changed:
         # parents confirm the words they read: a change they do not read keeps the plan agreed
         signoff.settle(actor, plan)
@@ -293,7 +303,15 @@ def edit_target(
     check_stale(plan, base_version, ("targets", str(target.id)), values)
     changed = assign(target, values)
     if changed:
-        saved(actor, plan, "target_edited", targets_changed=True, target=target.id, fields=changed)
+        saved(
+            actor,
+            plan,
+            "target_edited",
+            targets_changed=True,
+            parents_read=rules.parents_read(changed),
+            target=target.id,
+            fields=changed,
+        )
 
 
 def archive_target(actor: User, target: Target) -> None:

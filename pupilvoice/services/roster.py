@@ -22,7 +22,7 @@ from ..domain.roles import PARENT
 from ..domain.roster_csv import Problem, Roster, RosterRow
 from ..extensions import db
 from ..models import ClassGroup, ParentLink, Pupil, School, User
-from . import audit
+from . import audit, new_parents
 from .roster_match import (
     Matching,
     Question,
@@ -94,6 +94,8 @@ def apply(actor: User, school: School, roster: Roster, answers: dict[str, str]) 
     if result.ready:
         db.session.flush()
         audit.record(actor, "imported", school, rows=len(roster.rows), **walk.ids())
+        for link in walk.touched["link_created"]:  # a family new to a shared plan is asked too
+            new_parents.parent_linked(actor, link.parent, link.pupil)
     return result
 
 

@@ -193,6 +193,18 @@ def record_sent(plan: Plan, parent: User, method: str, sent_by: User | None) -> 
     return found
 
 
+def carry_forward(plan: Plan, previous: int) -> None:
+    """The plan has a new version whose words parents read are the same as ``previous``:
+    a parent sent ``previous`` has what they read now, so nothing is sent to them again
+    (and their reminder still follows the version they have)."""
+    db.session.execute(
+        update(PlanDelivery)
+        .where(PlanDelivery.plan_id == plan.id, PlanDelivery.sent_version == previous)
+        .values(sent_version=plan.version)
+        .execution_options(synchronize_session="fetch")
+    )
+
+
 def record_opened(parent: User, plan: Plan) -> PlanDelivery:
     """Every view is audited; the first view of what was sent is "received"."""
     found = delivery(plan, parent) or record_sent(plan, parent, "online", None)
@@ -222,7 +234,7 @@ def save_answers(
     was all said already (a double tap); STALE when the plan changed since they read it
     (``seen_version``) or another set of answers landed since this page was opened
     (``seen_round``). Only SAVED changes anything."""
-    if seen_version != plan.version:
+    if seen_version != plan.version and not _reads_the_same(plan, seen_version):
         return STALE
     took_round = _take_round(plan, parent, seen_round)  # first: it waits for a racing twin
     rows = _new_rows(parent, plan, sent, latest_answers(plan, parent), method, recorded_by)
@@ -244,6 +256,13 @@ def save_answers(
     )
     settle(actor, plan)
     return SAVED
+
+
+def _reads_the_same(plan: Plan, seen_version: int | None) -> bool:
+    """The version the parent's page showed reads the same to them as the current one
+    (only words they never see changed since): their answers may be saved."""
+    seen = _version(plan, seen_version) if seen_version else None
+    return seen is not None and rules.reads_the_same(seen.snapshot, current_version(plan).snapshot)
 
 
 def _take_round(plan: Plan, parent: User, seen_round: int | None) -> bool:

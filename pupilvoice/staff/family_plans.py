@@ -4,9 +4,11 @@ a parent gave on paper, by phone or at a meeting (issue 6, items 2 and 5)."""
 
 from __future__ import annotations
 
+from babel import Locale
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
+from .. import reply_slip
 from ..access import audience, load_or_404
 from ..domain.parent_answers import HOME_HELP
 from ..domain.plans import MAX_TEXT
@@ -69,6 +71,24 @@ def plan_letters(plan_id: int):
     if not made:
         flash(_("Every family who gets letters has this version of the plan."), "info")
         return _back(plan)
+    return _letters_page(plan, made)
+
+
+@bp.post("/plans/<int:plan_id>/parents/<int:parent_id>/letter")
+@audience(INVITERS)
+def plan_letter_again(plan_id: int, parent_id: int):
+    """One parent's letter and reply slip, printed again whenever it is needed (issue 13,
+    item 9); a POST for the same reason as ``plan_letters``."""
+    plan = load_or_404(Plan, plan_id, "print_letter")
+    row = plan_notices.parent_row(plan, parent_id)
+    if row is None:
+        abort(404)  # not a current parent of this pupil (SEC-02)
+    made = plan_notices.print_letter(current_user, plan, row)
+    db.session.commit()
+    return _letters_page(plan, [made])
+
+
+def _letters_page(plan: Plan, made: list[plan_notices.PlanLetter]):
     return render_template(
         "staff/plan_letters.html",
         plan=plan,
@@ -99,12 +119,11 @@ def _letter(plan: Plan, made: plan_notices.PlanLetter) -> dict:
         "qr": letters.qr_code(link),
         "code": common["code"],
         "texts": letters.in_languages("staff/_plan_letter_text.html", family, **common),
-        "slip": letters.in_languages(
-            "staff/_plan_letter_slip.html",
+        "slip": letters.LetterText(
             family,
-            targets=plan.active_targets,
-            **common,
-        )[0],
+            Locale.parse(family).text_direction,
+            reply_slip.fragment(plan, family, parent.name),
+        ),
     }
 
 

@@ -260,3 +260,18 @@ def pupil_row(live_app, first_name: str):
     """The demo school's pupil of that name."""
     with live_app.app_context():
         return demo_pupil(first_name)
+
+
+@pytest.fixture
+def new_pupils(live_app):
+    """Pupils a test adds to the demo school (append their ids): archived afterwards, so
+    the class lists and counts other browser tests look at stay the demo's."""
+    from pupilvoice.models import Pupil
+    from pupilvoice.models.base import utcnow
+
+    added: list[int] = []
+    yield added
+    with live_app.app_context():
+        for pupil_id in added:
+            db.session.get(Pupil, pupil_id).archived_at = utcnow()
+        db.session.commit()

@@ -10,7 +10,10 @@ from pupilvoice.domain.lifecycle import (
     EVENTS,
     STATUSES,
     LifecycleError,
+    after_change,
+    after_parent_linked,
     allowed_transitions,
+    asks_new_parent,
     can_record_outcomes,
     is_editable,
     needs_signoff,
@@ -30,13 +33,23 @@ ALLOWED = {
     ("agreed", "targets_changed"): "needs_confirming",
     ("agreed", "start_review"): "in_review",
     ("in_review", "close"): "closed",
+    ("shared", "parent_linked"): "shared",
+    ("needs_confirming", "parent_linked"): "needs_confirming",
+    ("agreed", "parent_linked"): "shared",
 }
 FORBIDDEN = [pair for pair in itertools.product(STATUSES, EVENTS) if pair not in ALLOWED]
 
 
 def test_the_statuses_and_events_are_the_documented_ones():
     assert STATUSES == ("draft", "shared", "agreed", "needs_confirming", "in_review", "closed")
-    assert EVENTS == ("share", "targets_changed", "parent_confirmed_all", "start_review", "close")
+    assert EVENTS == (
+        "share",
+        "targets_changed",
+        "parent_confirmed_all",
+        "start_review",
+        "close",
+        "parent_linked",
+    )
     assert len(FORBIDDEN) == len(STATUSES) * len(EVENTS) - len(ALLOWED)
 
 
@@ -110,3 +123,35 @@ def test_what_each_status_allows(status, editable, outcomes, signoff):
 def test_unknown_statuses_and_events_are_refused(call):
     with pytest.raises(LifecycleError, match="Unknown plan"):
         call()
+
+
+# --- issue 13, item 10 ------------------------------------------------------------------------
+
+
+def test_rel03_a_parent_linked_to_an_agreed_plan_is_asked_too():
+    assert after_parent_linked("agreed") == "shared"
+    assert needs_signoff(after_parent_linked("agreed"))
+    assert after_parent_linked("shared") == "shared"
+    assert after_parent_linked("needs_confirming") == "needs_confirming"
+
+
+@pytest.mark.parametrize("status", ["draft", "in_review", "closed"])
+def test_a_parent_linked_to_a_plan_not_being_asked_changes_nothing(status):
+    assert not asks_new_parent(status)
+    assert after_parent_linked(status) == status
+
+
+@pytest.mark.parametrize("status", ["shared", "agreed", "needs_confirming"])
+def test_rel03_a_change_parents_never_read_keeps_the_status(status):
+    assert after_change(status, parents_read_it=False) == status
+
+
+def test_a_change_parents_read_asks_them_again():
+    assert after_change("agreed", parents_read_it=True) == "needs_confirming"
+    assert after_change("shared", parents_read_it=True) == "needs_confirming"
+    assert after_change("draft", parents_read_it=True) == "draft"
+
+
+def test_after_change_knows_only_real_statuses():
+    with pytest.raises(LifecycleError):
+        after_change("lost", parents_read_it=False)

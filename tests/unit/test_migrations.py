@@ -14,8 +14,8 @@ from sqlalchemy import create_engine, inspect, select, text
 
 from pupilvoice import create_app
 from pupilvoice.extensions import db
-from pupilvoice.models import PictureKey
-from pupilvoice.services import demo
+from pupilvoice.models import ParentResponse, PictureKey, Plan
+from pupilvoice.services import demo, signoff
 
 
 @pytest.fixture
@@ -78,3 +78,36 @@ def test_rel07_sec05_locked_pictures_become_a_cleared_cooldown_staff_still_see(
         assert (free.cooldown_round, free.cooldown_until) == (0, None)
         db.session.close()
         db.engine.dispose()
+
+
+def test_rel03_answers_stand_when_the_pupils_words_leave_the_hash(empty_database_url):
+    """Issue 13, item 10: upgrading works out each answer's hash again without the pupil's
+    child-friendly words, so what parents confirmed still counts as confirmed."""
+    app = create_app({"SQLALCHEMY_DATABASE_URI": empty_database_url})
+    with app.app_context():
+        upgrade()
+        demo.load()
+        db.session.commit()
+        answered = _answer_states()
+        assert answered and set(answered.values()) == {"answered"}
+        db.session.close()
+        downgrade(revision="10edd511e8bb")  # hashes with the pupil's words, as before
+        assert set(_answer_states().values()) == {"changed"}  # today's code reads them so
+        db.session.close()
+        upgrade()
+        assert _answer_states() == answered
+        db.session.close()
+        db.engine.dispose()
+
+
+def _answer_states() -> dict[int, str]:
+    found = {}
+    for answer in db.session.scalars(
+        select(ParentResponse).where(ParentResponse.target_id.is_not(None))
+    ):
+        hashes = signoff.target_hashes(db.session.get(Plan, answer.plan_id))
+        if answer.target_id in hashes:
+            found[answer.id] = (
+                "answered" if answer.target_hash == hashes[answer.target_id] else "changed"
+            )
+    return found

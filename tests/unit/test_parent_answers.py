@@ -32,6 +32,17 @@ def test_the_hash_follows_the_words_a_parent_reads():
     assert rules.target_hash({**TARGET, "evidence": "read 12 words"}) == first
 
 
+def test_rel03_the_pupils_own_friendly_words_are_not_what_parents_confirm():
+    """Issue 13, item 10: no family page or copy shows ``child_text``, so changing it must
+    not ask parents again."""
+    first = rules.target_hash({**TARGET, "child_text": "I can read 30 words."})
+    assert rules.target_hash({**TARGET, "child_text": "I can read 35 words!"}) == first
+    assert not rules.parents_read(["child_text"])
+    assert not rules.parents_read(["cost_per_session_pence", "child_text"])
+    assert rules.parents_read(["child_text", "home_text"])
+    assert rules.parents_read(["smart_text"])
+
+
 def test_a_changed_target_needs_confirming_again():
     now = rules.target_hash(TARGET)
     before = rules.target_hash({**TARGET, "minutes_per_session": 10})
@@ -63,3 +74,21 @@ def test_a_repeat_is_not_a_new_answer():
     assert not rules.is_repeat(latest, Answer(AGREE_ADD, "We read at bedtime.", "h2"))
     assert not rules.is_repeat(latest, Answer(TALK, "We read at bedtime.", "h1"))
     assert not rules.is_repeat(None, latest)
+
+
+def test_rel03_versions_read_the_same_when_only_words_parents_never_see_changed():
+    """Issue 13, item 10: a parent's page from before a change to the pupil's own words
+    may still send its answers; any change they read makes it stale."""
+    old = {"plan": {"term_label": "Spring", "pupil_views": "I like maths"},
+           "targets": {"1": {**TARGET, "child_text": "I can read!"}}}  # fmt: skip
+    assert rules.reads_the_same(old, old)
+    pupil_only = {**old, "targets": {"1": {**TARGET, "child_text": "I can read 30!"}}}
+    assert rules.reads_the_same(old, pupil_only)
+    costs = {**old, "targets": {"1": {**TARGET, "cost_per_session_pence": 900}}}
+    assert rules.reads_the_same(old, costs)
+    assert not rules.reads_the_same(old, {**old, "targets": {"1": {**TARGET, "weeks": 9}}})
+    assert not rules.reads_the_same(old, {**old, "plan": {"term_label": "Summer"}})
+    added = {**old, "targets": {**old["targets"], "2": TARGET}}
+    assert not rules.reads_the_same(old, added)
+    archived = {**added, "targets": {**added["targets"], "2": {**TARGET, "archived": True}}}
+    assert rules.reads_the_same(old, archived)

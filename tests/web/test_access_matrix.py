@@ -44,6 +44,7 @@ ACCESS: dict[str, set[str] | str] = {
     "families.revoke": INVITERS,
     "families.plan_send": INVITERS,
     "families.plan_letters": INVITERS,
+    "families.plan_letter_again": INVITERS,
     "families.paper_answer": INVITERS,
     "families.home_help_to_plan": INVITERS,
     "families.translate": INVITERS,

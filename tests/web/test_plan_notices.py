@@ -199,6 +199,10 @@ def test_rel04_a_paper_answer_refused_as_stale_can_be_saved_again(login, world, 
     share(teacher, draft)
     plan = db.session.get(Plan, draft.id)
     first = plan.active_targets[0]
+    # the words a parent reads change after the page was opened (issue 13: a change they
+    # never read, like sharing itself, would not make the page stale)
+    plans.edit_target(world.teacher, first, {"home_text": "Count the stairs."}, plan.version)
+    db.session.commit()
     url = f"/staff/families/plans/{plan.id}/parents/{family['imran'].id}/answer"
     data = {"version": str(plan.version - 1), "method": "phone", f"answer_{first.id}": "agree"}
     stale = teacher.form(url, data)
