@@ -4,6 +4,7 @@ retention."""
 from __future__ import annotations
 
 import getpass
+from pathlib import Path
 
 import click
 from flask import Flask, current_app
@@ -13,7 +14,7 @@ from .domain.passwords import password_problem
 from .extensions import db
 from .i18n import today
 from .models import Plan, School, User
-from .services import accounts, demo, plan_notices, retention, review_digest, reviews
+from .services import accounts, backup, demo, plan_notices, retention, review_digest, reviews
 
 
 def register(app: Flask) -> None:
@@ -22,6 +23,8 @@ def register(app: Flask) -> None:
     app.cli.add_command(remind_parents)
     app.cli.add_command(reviews_due)
     app.cli.add_command(retention_command)
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)
 
 
 @click.command("create-school")
@@ -133,3 +136,36 @@ def retention_command(dry_run: bool) -> None:
         db.session.commit()
     total = sum(len(item.ids) for item in found)
     click.echo(f"{'Would remove' if dry_run else 'Removed'}: {total}.")
+
+
+def _database_url() -> str:
+    return db.engine.url.render_as_string(hide_password=False)
+
+
+@click.command("backup")
+@click.option(
+    "--to", "folder", type=click.Path(file_okay=False), help="Folder (default: instance/backups)."
+)
+def backup_command(folder: str | None) -> None:
+    """Back up the whole database while the app runs (SQLite's online backup, or pg_dump).
+    Run it daily (cron) and keep the files somewhere safe, as the school's policy says."""
+    where = Path(folder) if folder else Path(current_app.instance_path) / "backups"
+    try:
+        click.echo(f"Backed up to {backup.backup(_database_url(), where)}")
+    except backup.BackupError as problem:
+        raise click.ClickException(str(problem)) from problem
+
+
+@click.command("restore")
+@click.argument("path", type=click.Path(dir_okay=False, exists=True))
+@click.option("--yes", is_flag=True, help="Replace the database without asking.")
+def restore_command(path: str, yes: bool) -> None:
+    """Replace the database with a backup made by `flask backup`. Stop the app first."""
+    if not yes:
+        click.confirm("This replaces everything in the database. Go on?", abort=True)
+    db.engine.dispose()
+    try:
+        backup.restore(_database_url(), Path(path))
+    except backup.BackupError as problem:
+        raise click.ClickException(str(problem)) from problem
+    click.echo("Restored. Run `flask db upgrade` if the backup is from an older release.")

@@ -14,7 +14,7 @@ from sqlalchemy import create_engine, inspect, select, text
 
 from pupilvoice import create_app
 from pupilvoice.extensions import db
-from pupilvoice.models import ParentResponse, PictureKey, Plan
+from pupilvoice.models import ParentResponse, PictureKey, Plan, Pupil, School
 from pupilvoice.services import demo, signoff
 
 
@@ -111,3 +111,35 @@ def _answer_states() -> dict[int, str]:
                 "answered" if answer.target_hash == hashes[answer.target_id] else "changed"
             )
     return found
+
+
+# The schema of the last release that schools may run (main's head before this release's
+# migrations): upgrading a school's database from it must keep everything in it.
+PREVIOUS_RELEASE = "10edd511e8bb"
+OLD_SCHOOL = (
+    "INSERT INTO school (id, name, retention_years, created_at)"
+    " VALUES (7, 'Old Oak', 6, '2026-11-01 09:00:00')",
+    "INSERT INTO class_group (id, school_id, name, year_group) VALUES (3, 7, 'Ash', 2)",
+    "INSERT INTO pupil (id, school_id, class_id, first_name, surname_initial, year_group,"
+    " sen_stage, avatar, created_at)"
+    " VALUES (5, 7, 3, 'Ola', 'K', 2, 'ehcp', 'fox', '2026-11-01 09:00:00')",
+)
+
+
+def test_rel07_a_database_of_the_previous_release_upgrades_with_its_data(empty_database_url):
+    app = create_app({"SQLALCHEMY_DATABASE_URI": empty_database_url})
+    with app.app_context():
+        upgrade(revision=PREVIOUS_RELEASE)
+        with db.engine.begin() as conn:  # a school as the previous release left it
+            for statement in OLD_SCHOOL:
+                conn.execute(text(statement))
+        upgrade()
+        school, pupil = db.session.get(School, 7), db.session.get(Pupil, 5)
+        assert (school.name, school.keep_sen_until_age, school.keep_ehc_until_age) == (
+            "Old Oak",
+            25,
+            31,
+        )
+        assert (pupil.first_name, pupil.sen_stage, pupil.class_id) == ("Ola", "ehcp", 3)
+        db.session.close()
+        db.engine.dispose()
