@@ -12,7 +12,7 @@ from .domain.passwords import password_problem
 from .extensions import db
 from .i18n import today
 from .models import Plan, School, User
-from .services import accounts, demo, plan_notices, review_digest, reviews
+from .services import accounts, demo, plan_notices, review_digest, reviews, speech
 
 
 def register(app: Flask) -> None:
@@ -20,6 +20,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(demo_command)
     app.cli.add_command(remind_parents)
     app.cli.add_command(reviews_due)
+    app.cli.add_command(speech_group)
 
 
 @click.command("create-school")
@@ -113,3 +114,18 @@ def reviews_due() -> None:
         f"Reviews started: {started}. Digests sent: {sent}."
         + (f" Could not send: {failed}." if failed else "")
     )
+
+
+@click.group("speech")
+def speech_group() -> None:
+    """Read-aloud audio made on the server (espeak-ng)."""
+
+
+@speech_group.command("prune")
+@click.option("--all", "everything", is_flag=True, help="Empty the cache.")
+def speech_prune(everything: bool) -> None:
+    """Delete read-aloud audio not used for SPEECH_CACHE_DAYS, and the least used above
+    SPEECH_CACHE_MB; with --all, every file. The audio can say pupils' names (PRI-04):
+    run it daily (cron), and with --all when a pupil's data is erased."""
+    removed = speech.prune(everything=everything)
+    click.echo(f"Read-aloud files deleted: {removed}.")
