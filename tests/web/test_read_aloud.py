@@ -16,8 +16,8 @@ from pupilvoice.services import speech
 from tests.conftest import enrol_tablet, on_tablet, skip_or_fail
 
 SPEAKER = re.compile(
-    r'<button type="button" class="say" data-say="([^"]*)"(?: data-say-src="([^"]*)")? hidden>'
-    r'\s*<img [^>]*>\s*<span class="visually-hidden">([^<]*)</span>'
+    r'<button type="button" class="say" data-say="([^"]*)"(?: data-say-src="([^"]*)")?'
+    r'\s*aria-label="([^"]*)" hidden>'
 )
 
 
