@@ -10,7 +10,7 @@ import shutil
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import enrol, pupil_signs_in, tap_name
+from tests.browser.conftest import assert_accessible, enrol, pupil_signs_in, tap_name
 from tests.conftest import skip_or_fail
 
 # Notes every media element's "playing" and "ended", with what it played (an Audio made
@@ -116,7 +116,8 @@ def test_a11y06_a_sign_in_picture_is_read_aloud(voiceless, sent):
     page = sent(voiceless())
     enrol(page)
     tap_name(page, "Grace")
-    assert_audio(sent.answers, hear(page, page.get_by_role("button", name="Listen: Star")))
+    star = page.get_by_role("button", name="Listen: Star", exact=True)
+    assert_audio(sent.answers, hear(page, star))
     assert "/tablet/pupils/" in page.url  # the speaker is not a picture: nothing was picked
 
 
@@ -127,3 +128,27 @@ def test_a11y06_a_name_on_the_class_list_is_read_aloud_in_welsh(voiceless, sent)
     heard = hear(page, page.locator(".name-grid li", has_text="Zofia").locator("button.say"))
     assert "/speech/cy/" in heard
     assert_audio(sent.answers, heard)
+
+
+def test_a11y06_a_new_tap_stops_the_last_sound_in_urdu_and_axe_is_clean(voiceless, sent):
+    page = sent(voiceless())
+    enrol(page)
+    pupil_signs_in(page, "Leo")
+    with page.expect_navigation():
+        page.locator("form[action$='/about/start'] button").tap()
+    page.goto(page.url + "?lang=ur")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    speakers = page.locator("button.say:visible")
+    assert speakers.count() >= 6  # the bar, the card, its question, three choices, Skip
+    names = [b.get_attribute("aria-label") for b in speakers.all()]
+    assert len(set(names)) == len(names) and not any("Listen" in n for n in names)
+    hear(page, speakers.nth(2))  # made and played once, so the next tap is quick
+    count = page.evaluate("window.__heard.length")
+    speakers.nth(2).tap()
+    page.wait_for_function("n => window.__heard.length > n", arg=count)
+    last = hear(page, speakers.nth(3))  # tapped while the other one plays
+    heard = page.evaluate("window.__heard")[count:]
+    assert [e["type"] for e in heard][-1] == "ended"
+    assert [e["src"] for e in heard if e["type"] == "ended"] == [last]  # the first never ended
+    assert "/speech/ur/" in last
+    assert_accessible(page, pupil=True)
