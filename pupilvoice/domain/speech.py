@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 # espeak-ng's voices (Debian's espeak-ng-data) for the app's languages
 VOICES = {"en": "en-gb", "cy": "cy", "pl": "pl", "ur": "ur"}
-MAX_CHARS = 600  # the longest sentence a pupil page reads aloud is far shorter
+MAX_CHARS = 1200  # a pupil's own words (up to 1,000 characters) with the words around them
 WORDS_PER_MINUTE = 150  # espeak-ng's default is 175: a little slower for young readers
 OPUS_KBITS = 24  # speech sounds clear at 24 kbit/s; a sentence is 5-15 KB
 KEY_LENGTH = 32  # hex digits of the HMAC: 128 bits

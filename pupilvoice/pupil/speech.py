@@ -69,6 +69,8 @@ def speech_src(text: str, lang: str | None = None) -> str | None:
         return None
     # The browser gives back an attribute's text unescaped ("O'Brien", not "O&#39;Brien")
     spoken = text.unescape() if isinstance(text, Markup) else str(text)
+    if rules.text_problem(spoken):
+        return None  # the server would refuse it: a device voice, or no button
     return f"{prefix}{lang}/{speech.key_for(lang, spoken)}"
 
 
