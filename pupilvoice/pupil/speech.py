@@ -45,9 +45,9 @@ def _setting(name: str):
 
 
 def _prefix() -> str | None:
-    """ "/speech/" when this page may ask the server to read aloud (a class tablet, and
-    espeak-ng is installed), else None: device voices only. Once a request: a page has
-    dozens of speaker buttons."""
+    """The audio addresses' start, "/speech/", when this page may ask the server to read
+    aloud (a class tablet, and espeak-ng is installed); else None: device voices only.
+    Worked out once a request: a page has dozens of speaker buttons."""
     if "speech_prefix" not in g:
         allowed = on_class_tablet() and speech.engine() is not None
         g.speech_prefix = url_for("speech.audio", lang="-", key="-")[:-3] if allowed else None
