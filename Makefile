@@ -12,7 +12,7 @@ LINT_PATHS := pupilvoice tests scripts $(wildcard benchmarks)
 WORKERS ?= auto
 PYTEST := $(BIN)/python -m pytest -q -rs -n $(WORKERS)
 
-.PHONY: run test install install-test system-test-deps translations lint bench screenshots clean
+.PHONY: run test install install-test runtime-deps system-test-deps translations lint bench screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +27,11 @@ install-test: $(BIN)/python
 translations: $(BIN)/python
 	$(BIN)/pybabel -q compile -d translations
 
-run: install translations
+# Debian packages the running app uses (espeak-ng for read-aloud); installed when we are root.
+runtime-deps:
+	@bash scripts/runtime-deps.sh
+
+run: install translations runtime-deps
 	$(BIN)/flask db upgrade
 	$(BIN)/flask demo --if-empty
 	@echo "PupilVoice is at http://127.0.0.1:5000 (Ctrl+C stops it)"

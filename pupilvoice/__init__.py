@@ -66,6 +66,7 @@ def _register_blueprints(app: Flask) -> None:
     from .auth.routes import bp as auth_bp
     from .parent.routes import bp as parent_bp
     from .pupil.routes import bp as pupil_bp
+    from .pupil.speech import bp as speech_bp
     from .pupil.tablet import bp as tablet_bp
     from .staff.families import bp as families_bp
     from .staff.routes import bp as staff_bp
@@ -82,6 +83,7 @@ def _register_blueprints(app: Flask) -> None:
         parent_bp,
         tablet_bp,
         pupil_bp,
+        speech_bp,
     )
     for blueprint in blueprints:
         app.register_blueprint(blueprint)

@@ -13,7 +13,7 @@ from datetime import timedelta
 from typing import Any, NamedTuple
 from urllib.parse import unquote, urlsplit
 
-from flask import abort, current_app, flash, redirect, request, session, url_for
+from flask import abort, current_app, flash, g, redirect, request, session, url_for
 from flask_login import current_user
 
 from .domain.permissions import can
@@ -21,7 +21,7 @@ from .domain.roles import PUPIL, STAFF_ROLES
 from .extensions import db, login_manager
 from .i18n import gettext as _
 from .models.base import utcnow
-from .services import accounts
+from .services import accounts, devices
 
 PUBLIC = "public"
 SIGNED_IN = "signed_in"
@@ -75,6 +75,17 @@ def allowed_or_404(obj: Any, action: str = "view"):
     if obj is None or not can(current_user, action, obj):
         abort(404)
     return obj
+
+
+def on_class_tablet() -> bool:
+    """Whether this request comes from an enrolled class tablet: a pupil signed in on it
+    (the pupil blueprint has checked the tablet), or the tablet itself before anyone signs
+    in. Only there may a page ask the server to read a sentence aloud (A11Y-06)."""
+    if current_user.is_authenticated:
+        return current_user.role == PUPIL
+    if "device" not in g:
+        g.device = devices.find_active(request.cookies.get(devices.COOKIE))
+    return g.device is not None
 
 
 class Limits(NamedTuple):

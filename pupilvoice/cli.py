@@ -14,7 +14,16 @@ from .domain.passwords import password_problem
 from .extensions import db
 from .i18n import today
 from .models import Plan, School, User
-from .services import accounts, backup, demo, plan_notices, retention, review_digest, reviews
+from .services import (
+    accounts,
+    backup,
+    demo,
+    plan_notices,
+    retention,
+    review_digest,
+    reviews,
+    speech,
+)
 
 
 def register(app: Flask) -> None:
@@ -25,6 +34,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(retention_command)
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)
+    app.cli.add_command(speech_group)
 
 
 @click.command("create-school")
@@ -169,3 +179,18 @@ def restore_command(path: str, yes: bool) -> None:
     except backup.BackupError as problem:
         raise click.ClickException(str(problem)) from problem
     click.echo("Restored. Run `flask db upgrade` if the backup is from an older release.")
+
+
+@click.group("speech")
+def speech_group() -> None:
+    """Read-aloud audio made on the server (espeak-ng)."""
+
+
+@speech_group.command("prune")
+@click.option("--all", "everything", is_flag=True, help="Empty the cache.")
+def speech_prune(everything: bool) -> None:
+    """Delete read-aloud audio not used for SPEECH_CACHE_DAYS, and the least used above
+    SPEECH_CACHE_MB; with --all, every file. The audio can say pupils' names (PRI-04):
+    run it daily (cron), and with --all when a pupil's data is erased."""
+    removed = speech.prune(everything=everything)
+    click.echo(f"Read-aloud files deleted: {removed}.")

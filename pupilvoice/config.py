@@ -83,6 +83,18 @@ class Config:
     PROXY_FIX = int(os.environ.get("PROXY_FIX", "0"))
     FORWARDED_ALLOW_IPS = _list("FORWARDED_ALLOW_IPS") or ["127.0.0.1", "::1"]
 
+    # Read-aloud audio made on the server with espeak-ng (services/speech.py, A11Y-06):
+    # kept in SPEECH_CACHE_DIR (default instance/speech); audio unused for SPEECH_CACHE_DAYS
+    # goes, and the least used when it passes SPEECH_CACHE_MB. It can say pupils' names:
+    # `flask speech prune --all` empties it. Sentences made per tablet, and for everyone.
+    SPEECH_ENGINE = "espeak-ng"
+    SPEECH_ENCODER = "opusenc"
+    SPEECH_CACHE_DIR = os.environ.get("SPEECH_CACHE_DIR")
+    SPEECH_CACHE_DAYS = int(os.environ.get("SPEECH_CACHE_DAYS", "30"))
+    SPEECH_CACHE_MB = int(os.environ.get("SPEECH_CACHE_MB", "200"))
+    SPEECH_LIMIT = os.environ.get("SPEECH_LIMIT", "30 per minute")
+    SPEECH_LIMIT_OVERALL = os.environ.get("SPEECH_LIMIT_OVERALL", "1000 per hour")
+
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_DEFAULT_TIMEZONE = os.environ.get("TIMEZONE", "Europe/London")
     LANGUAGES = ("en", "cy", "pl", "ur")

@@ -6,6 +6,10 @@ import secrets
 
 from flask import current_app, g, request
 
+# Views whose successful answers set their own Cache-Control (read-aloud audio: one URL,
+# one sentence, never changing); every other page gets no-store.
+KEEP_OWN_CACHING = frozenset({"speech.audio"})
+
 
 def make_nonce() -> None:
     g.csp_nonce = secrets.token_urlsafe(16)
@@ -36,6 +40,8 @@ def set_headers(response):
         response.headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains"
     if request.endpoint == "static":
         response.headers["Cache-Control"] = "public, max-age=3600"
+    elif request.endpoint in KEEP_OWN_CACHING and response.status_code in (200, 206, 304):
+        pass  # content-addressed audio: the view set a long, private cache
     else:
         response.headers["Cache-Control"] = "no-store"
         response.headers["Pragma"] = "no-cache"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install the Debian packages the full test suite needs, when we may (root on Debian).
-# Without them the browser / PostgreSQL / PDF tests are skipped with a reason (and fail under CI).
+# Without them the browser / PostgreSQL / PDF / read-aloud tests are skipped with a reason (and fail under CI).
 set -u
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
@@ -8,6 +8,9 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 command -v caddy >/dev/null 2>&1 || need+=(caddy)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+# read-aloud audio made on the server (A11Y-06; tests/*/test_read_aloud.py)
+command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)
+command -v opusenc >/dev/null 2>&1 || need+=(opus-tools)
 # WeasyPrint (the PDF copies) loads Pango and HarfBuzz from the system
 for lib in libpango-1.0.so.0:libpango-1.0-0 libpangoft2-1.0.so.0:libpangoft2-1.0-0 \
     libharfbuzz-subset.so.0:libharfbuzz-subset0; do

@@ -66,6 +66,7 @@ def live_app():
         {
             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/browser.sqlite",
             "RATELIMIT_ENABLED": False,  # many sign-ins from one address; limits: web tests
+            "SPEECH_CACHE_DIR": f"{folder}/speech",  # read-aloud audio (services/speech.py)
         }
     )
     with app.app_context():

@@ -39,7 +39,7 @@ def test_sec15_record_listen_save_and_staff_play_it_back(tablet, live_app):
     tap_and_wait(page, page.get_by_role("link", name="Something worries me"))
     tap_and_wait(page, page.get_by_role("link", name="Something else"))
     assert page.locator("input[type=file]").is_hidden()  # the recorder replaces it
-    page.get_by_role("button", name="Record").tap()
+    page.get_by_role("button", name="Record", exact=True).tap()
     expect(page.get_by_text("Recording… Tap Stop when you have finished.")).to_be_visible()
     assert_accessible(page, pupil=True)
     page.wait_for_timeout(1200)
@@ -50,7 +50,7 @@ def test_sec15_record_listen_save_and_staff_play_it_back(tablet, live_app):
     expect(page.get_by_role("button", name="Record again")).to_be_visible()
     assert page.evaluate("document.querySelector('input[type=file]').files.length") == 1
     screenshot(page, "pupil-recorder-820")
-    tap_and_wait(page, page.get_by_role("button", name="Tell my teacher"))
+    tap_and_wait(page, page.get_by_role("button", name="Tell my teacher", exact=True))
     expect(page.get_by_text("Your teacher will talk to you soon.")).to_be_visible()
 
     leo = pupil_row(live_app, "Leo")
@@ -81,7 +81,7 @@ def test_without_a_microphone_the_pupil_can_still_type(tablet):
     enrol(page)
     pupil_signs_in(page, "Leo")
     page.goto("/pupil/targets/new/reading/i_can")
-    page.get_by_role("button", name="Record").tap()
+    page.get_by_role("button", name="Record", exact=True).tap()
     expect(page.get_by_text("The microphone is not working. You can type instead.")).to_be_visible()
     expect(page.locator("input[type=file]")).to_be_visible()
     assert_accessible(page, pupil=True)
@@ -116,7 +116,7 @@ def test_rel05_a_full_talking_box_is_said_kindly_and_the_pupil_types(tablet, liv
             page.goto("/pupil/targets/new/reading/i_can")
             message = page.locator(".recorder .kind-message")
             expect(message.locator("p")).to_have_text(FULL)
-            expect(page.get_by_role("button", name="Record")).to_have_count(0)
+            expect(page.get_by_role("button", name="Record", exact=True)).to_have_count(0)
             expect(page.locator("input[type=file]")).to_have_count(0)
             message.get_by_role("button", name="Listen").tap()
             assert page.evaluate("window.__spoken.map(s => s.text)") == [FULL]
@@ -129,8 +129,8 @@ def test_rel05_a_full_talking_box_is_said_kindly_and_the_pupil_types(tablet, liv
         assert_accessible(page, pupil=True)
         screenshot(page, "pupil-talking-box-full-390-ur")
         page.goto("/pupil/targets/new/reading/i_can?lang=en")
-        page.get_by_label("Finish the sentence").fill("I can kick a ball")
-        tap_and_wait(page, page.get_by_role("button", name="Save"))
+        page.get_by_label("Finish the sentence", exact=True).fill("I can kick a ball")
+        tap_and_wait(page, page.get_by_role("button", name="Save", exact=True))
         assert "/pupil/targets/new" not in page.url
 
 
@@ -140,17 +140,17 @@ def test_rel05_the_recorder_stops_before_the_talking_box_is_full(tablet, live_ap
         enrol(page)
         pupil_signs_in(page, "Amelia")
         page.goto("/pupil/targets/new/reading/i_can")
-        page.get_by_role("button", name="Record").tap()
+        page.get_by_role("button", name="Record", exact=True).tap()
         # no Stop tap: the recorder stops by itself when the room is nearly used
         expect(page.get_by_text("Listen to check it.")).to_be_visible(timeout=30_000)
         size = page.evaluate("document.querySelector('input[type=file]').files[0].size")
         assert 0 < size <= 40_000
-        tap_and_wait(page, page.get_by_role("button", name="Save"))
+        tap_and_wait(page, page.get_by_role("button", name="Save", exact=True))
         with live_app.app_context():
             kept = db.session.scalars(
                 select(Recording.size).where(Recording.pupil_id == amelia.id)
             ).all()
         assert sorted(kept)[0] == size
         page.goto("/pupil/targets/new/reading/i_can")
-        expect(page.get_by_role("button", name="Record")).to_be_visible()
+        expect(page.get_by_role("button", name="Record", exact=True)).to_be_visible()
         screenshot(page, "pupil-recorder-little-room-820")

@@ -47,8 +47,8 @@ def propose(page, area="Reading", starter="I want to get better at…", words="r
     tap_and_wait(page, page.get_by_role("link", name="Add a new one"))
     tap_and_wait(page, page.get_by_role("link", name=area))
     tap_and_wait(page, page.get_by_role("link", name=starter))
-    page.get_by_label("Finish the sentence").fill(words)
-    tap_and_wait(page, page.get_by_role("button", name="Save"))
+    page.get_by_label("Finish the sentence", exact=True).fill(words)
+    tap_and_wait(page, page.get_by_role("button", name="Save", exact=True))
 
 
 def test_propose_a_target_and_rate_it_twice(tablet, live_app):
@@ -60,9 +60,9 @@ def test_propose_a_target_and_rate_it_twice(tablet, live_app):
         page.get_by_role("heading", name="I want to get better at read to my class")
     ).to_be_visible()
     expect(page.get_by_text("Thank you for telling me.")).to_be_visible()
-    tap_and_wait(page, page.get_by_role("button", name="Not yet"))
+    tap_and_wait(page, page.get_by_role("button", name="Not yet", exact=True))
     make_first_rating_older(live_app, "Grace")
-    tap_and_wait(page, page.get_by_role("button", name="Getting there"))
+    tap_and_wait(page, page.get_by_role("button", name="Getting there", exact=True))
     faces = page.locator(".journey li")
     expect(faces).to_have_count(2)
     assert faces.nth(0).get_attribute("class") == "level-1"
@@ -83,7 +83,7 @@ def test_a11y01_a11y02_target_pages(tablet, lang):
     pupil_signs_in(page, "Leo" if lang == "en" else "Amelia")
     propose(page, area="Friends", starter="It helps me when…", words="someone plays with me")
     assert_accessible(page, pupil=True)
-    tap_and_wait(page, page.get_by_role("button", name="I can do it!"))
+    tap_and_wait(page, page.get_by_role("button", name="I can do it!", exact=True))
     url = page.url.split("?")[0]
     for path in [
         url,
@@ -105,9 +105,9 @@ def test_screenshots_of_target_pages(tablet, live_app):
         enrol(page)
         pupil_signs_in(page, "Ivy")
         propose(page, area="Maths", starter="I can…", words="count to 100 in tens")
-        tap_and_wait(page, page.get_by_role("button", name="Not yet"))
+        tap_and_wait(page, page.get_by_role("button", name="Not yet", exact=True))
         make_first_rating_older(live_app, "Ivy")
-        tap_and_wait(page, page.get_by_role("button", name="I can do it!"))
+        tap_and_wait(page, page.get_by_role("button", name="I can do it!", exact=True))
         screenshot(page, f"pupil-target-{name}")
         assert_no_horizontal_scroll(page)
         for path, shot in [

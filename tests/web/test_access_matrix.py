@@ -128,6 +128,10 @@ ACCESS: dict[str, set[str] | str] = {
     "tablet.class_list": ANYONE,
     "tablet.pictures_sign_in": ANYONE,
     "tablet.assist": ANYONE,
+    # read-aloud audio: an enrolled class tablet (or its pupil) only, checked in the view
+    # like the class list (404 for anyone else; test_read_aloud.py)
+    "speech.audio": ANYONE,
+    "speech.make": ANYONE,
     # the pupil's own pages
     "pupil.home": PUPIL,
     "pupil.finish": PUPIL,

@@ -1,11 +1,19 @@
-// Read-aloud (A11Y-06): a speaker button beside each sentence and choice reads it with the
-// browser's own speech synthesis, in the page's language, preferring voices that run on
-// the device (nothing leaves it). Only a tap starts it. The buttons stay hidden when the
-// browser cannot speak this language.
+// Read-aloud (A11Y-06): a speaker button beside each sentence and choice reads it, only
+// when tapped. A good voice on the device for the language comes first (one that runs on
+// the device: a voice of the browser's company would send the text away). Otherwise, on
+// the class tablet, the button plays audio the server made with espeak-ng: it GETs its
+// data-say-src and, when the server has not made that sentence yet, POSTs the sentence to
+// the same address (the address is a key the server made; it checks the text against it).
+// One sound at a time: a new tap stops the old one, and leaving the page stops it. A
+// button stays hidden only when neither way can speak.
 (function () {
   "use strict";
+  var script = document.currentScript;
+  var csrf = script ? script.getAttribute("data-csrf") : null;
   var synth = window.speechSynthesis;
-  if (!synth || typeof window.SpeechSynthesisUtterance !== "function") return;
+  if (!synth || typeof window.SpeechSynthesisUtterance !== "function") synth = null;
+  var player = null; // one audio element for the page: tablets allow it once it was tapped
+  var turn = 0; // which tap is current: a sound made for an older tap is never played
 
   function language(button) {
     // A button may speak text in another language than the page (staff text on a
@@ -14,23 +22,64 @@
     return (own || document.documentElement.lang || "en").toLowerCase();
   }
 
-  function bestVoice(lang) {
-    var base = (lang || language()).split("-")[0];
-    var matching = (synth.getVoices() || []).filter(function (voice) {
-      return (voice.lang || "").toLowerCase().replace("_", "-").split("-")[0] === base;
+  function deviceVoice(lang) {
+    if (!synth) return null;
+    var base = lang.split("-")[0];
+    var voices = (synth.getVoices() || []).filter(function (voice) {
+      var code = (voice.lang || "").toLowerCase().replace("_", "-").split("-")[0];
+      return code === base && voice.localService;
     });
-    var local = matching.filter(function (voice) { return voice.localService; });
-    return local[0] || matching[0] || null;
+    return voices[0] || null;
   }
 
-  function speak(text, lang) {
-    synth.cancel();
+  function stop() {
+    turn += 1;
+    if (synth) synth.cancel();
+    if (player) player.pause();
+  }
+
+  function speakOnDevice(text, lang, voice) {
     var utterance = new window.SpeechSynthesisUtterance(text);
     utterance.lang = lang;
     utterance.rate = 0.9;
-    var voice = bestVoice(lang);
-    if (voice) utterance.voice = voice;
+    utterance.voice = voice;
     synth.speak(utterance);
+  }
+
+  // Ask the server to make the sentence's audio; true once it is there to GET.
+  function make(button) {
+    var body = new URLSearchParams();
+    body.set("text", button.getAttribute("data-say"));
+    return fetch(button.getAttribute("data-say-src"), {
+      method: "POST", credentials: "same-origin", body: body,
+      headers: { "X-CSRFToken": csrf || "" }
+    }).then(function (response) { return response.ok; }, function () { return false; });
+  }
+
+  function playFromServer(button) {
+    if (!player) player = new Audio();
+    var audio = player, src = button.getAttribute("data-say-src"), mine = turn, asked = false;
+    audio.onerror = function () {
+      // Not made yet (404): make it once, then play it. play() is first called during the
+      // tap itself, so the tablet lets the same element play when the audio arrives.
+      if (asked || mine !== turn) return;
+      asked = true;
+      make(button).then(function (made) {
+        if (!made || mine !== turn) return;
+        audio.src = src;
+        audio.play().catch(function () {});
+      });
+    };
+    audio.src = src;
+    audio.play().catch(function () {}); // a missing sentence is handled by onerror
+  }
+
+  function speak(button) {
+    stop();
+    var lang = language(button);
+    var voice = deviceVoice(lang);
+    if (voice) speakOnDevice(button.getAttribute("data-say"), lang, voice);
+    else if (button.hasAttribute("data-say-src")) playFromServer(button);
   }
 
   function buttons() {
@@ -38,21 +87,23 @@
   }
 
   function showWhenAble() {
-    buttons().forEach(function (button) { button.hidden = bestVoice(language(button)) === null; });
+    buttons().forEach(function (button) {
+      button.hidden = !button.hasAttribute("data-say-src") && deviceVoice(language(button)) === null;
+    });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
     buttons().forEach(function (button) {
       button.addEventListener("click", function (event) {
         event.preventDefault();
-        speak(button.getAttribute("data-say"), language(button));
+        speak(button);
       });
     });
     showWhenAble();
-    if (typeof synth.addEventListener === "function") {
+    if (synth && typeof synth.addEventListener === "function") {
       synth.addEventListener("voiceschanged", showWhenAble);
     }
   });
   // Stop talking when the page goes away (the next pupil should not hear it).
-  window.addEventListener("pagehide", function () { synth.cancel(); });
+  window.addEventListener("pagehide", stop);
 })();
