@@ -14,6 +14,9 @@ Words used below:
   the person is cleared: a staff member who left), or "scrub" (the audit line stays, its
   person and details are removed; the erasure itself is recorded).
 - ``keep``: the retention rule (see ``RETENTION``).
+
+Outside the database: read-aloud audio cached in ``instance/speech`` can say a pupil's
+name. It is kept at most SPEECH_CACHE_DAYS, never exported, and erasing a pupil empties it.
 """
 
 from __future__ import annotations

@@ -10,14 +10,18 @@ from sqlalchemy import ColumnElement, and_, delete, func, select, update
 from ..extensions import db
 from ..models import AuditEvent, Pupil, User
 from ..models.privacy import Entry
-from . import audit, sign_in_throttle
+from . import audit, sign_in_throttle, speech
 from .privacy_rows import PUPIL_TABLE, USER_TABLE, conditions, person_of, single_key
 
 _BATCH = 500  # ids in one statement, well under every database's limit
 
 
 def erase_pupil(actor: User, pupil: Pupil) -> dict[str, int]:
-    return _erase(actor, PUPIL_TABLE, pupil)
+    """... and empties the read-aloud cache, whose audio can say the pupil's name (it is
+    content-addressed, so which files do is not known; the audio is made again on use)."""
+    erased = _erase(actor, PUPIL_TABLE, pupil)
+    speech.prune(everything=True)
+    return erased
 
 
 def erase_parent(actor: User, parent: User) -> dict[str, int]:

@@ -136,3 +136,14 @@ def test_sec02_erasing_is_for_the_schools_own_senco(login, world, factory):
     assert login(world.teacher).get(f"/school/pupils/{world.pupil.id}/erase").status_code == 403
     staff = f"/school/parents/{world.teacher.id}/erase"
     assert login(world.senco).get(staff).status_code == 404, "staff are not erased here"
+
+
+def test_pri03_erasing_a_pupil_empties_the_read_aloud_cache(world, app, tmp_path):
+    from pupilvoice.services import speech
+
+    app.config["SPEECH_CACHE_DIR"] = str(tmp_path)
+    spoken = speech.cache_dir() / "en" / "0123abcd.ogg"
+    spoken.parent.mkdir(parents=True, exist_ok=True)
+    spoken.write_bytes(b"OggS")  # audio that may say "Sam"
+    erasure.erase_pupil(world.senco, pupil_with_everything(world))
+    assert not spoken.exists()
