@@ -12,6 +12,8 @@ from jinja2 import pass_eval_context
 from jinja2.nodes import EvalContext
 from markupsafe import Markup
 
+from . import bidi
+
 
 def remember_asked_language() -> None:
     """before_request: ?lang= is remembered for the visit, even on a page that redirects."""
@@ -87,6 +89,8 @@ def install_template_gettext(app: Flask) -> None:
     app.jinja_env.globals.update(_=_template_gettext, gettext=_template_gettext)
     app.jinja_env.globals.update(ngettext=_template_ngettext)
     app.jinja_env.filters["megabytes"] = megabytes
+    # A11Y-10: {{ _("%(name)s's plan", name=pupil.first_name|bdi) }} isolates the name
+    app.jinja_env.filters.update(bdi=bidi.bdi, plain=bidi.plain)
 
 
 def megabytes(size: int) -> str:
