@@ -28,7 +28,7 @@ def isolated(translation: str, **values: Any) -> Markup:
     """The translated sentence with each value escaped and isolated. A value that is
     Markup already (a ``bdi`` with its language, a sentence made here) goes in as it is;
     numbers go in as words (``%(num)d`` becomes ``%(num)s``) so they can be isolated too."""
-    sentence = Markup(_NUMBER.sub(r"%(\1)s", translation))  # noqa: S704  # nosec B704
+    sentence = Markup(_NUMBER.sub(r"%(\1)s", str(translation)))  # noqa: S704  # nosec B704
     return sentence % {
         name: value if isinstance(value, Markup) else bdi(value) for name, value in values.items()
     }
