@@ -86,43 +86,47 @@ def ngettext(singular: str, plural: str, num: int) -> Markup:
     return isolated(translations().ungettext(singular, plural, num), num=num)
 
 
-def _details(target: Any, name: Markup) -> list[Markup]:
-    """One short sentence for each thing staff said: who with, how often, how long, until
-    when (A11Y-08: under 20 words each, at about a 9-year-old's reading level)."""
-    details = []
-    if (size := _number(target, "group_size")) and size > 1:
-        details.append(_("%(name)s will work in a group of %(num)d.", name=name, num=size))
+def _when(target: Any) -> list[Markup]:
+    """How often, how long and until when, as parts of one sentence."""
+    parts = []
     if times := _number(target, "sessions_per_week"):
-        details.append(
-            ngettext("This happens once a week.", "This happens %(num)d times a week.", times)
-        )
+        parts.append(ngettext("once a week", "%(num)d times a week", times))
     if minutes := _number(target, "minutes_per_session"):
-        details.append(
-            ngettext("Each time is %(num)d minute.", "Each time is %(num)d minutes.", minutes)
-        )
+        parts.append(ngettext("for %(num)d minute", "for %(num)d minutes", minutes))
     until = getattr(target, "target_on", None)
     if isinstance(until, date):
-        details.append(_("This goes on until %(date)s.", date=format_date(until, "long")))
+        parts.append(_("until %(date)s", date=format_date(until, "long")))
     elif weeks := _number(target, "weeks"):
-        details.append(
-            ngettext("This goes on for %(num)d week.", "This goes on for %(num)d weeks.", weeks)
-        )
-    return details
+        parts.append(ngettext("for %(num)d week", "for %(num)d weeks", weeks))
+    return parts
 
 
 def provision_sentence(target: Any, first_name: str) -> Markup:
-    """What school will do for a target, in short sentences: "Mrs Khan will read with Sam.
-    This happens 3 times a week. Each time is 15 minutes. This goes on until 14 March
-    2027." "" when staff said nothing about who or how much (the strategies, shown beside
-    it, still say how). Markup: the names, numbers and dates are isolated, and the member
-    of staff is marked as school text (``plain`` gives the words)."""
+    """What school will do for a target in two short sentences (A11Y-08: under 20 words
+    each, at about a 9-year-old's reading level): "Mrs Khan will read with Sam, in a group
+    of 4. This is 3 times a week, for 15 minutes, until 14 March 2027." "" when staff said
+    nothing about who or how much (the strategies, shown beside it, still say how).
+    Markup: the names, numbers and dates are isolated and the member of staff is marked as
+    school text (A11Y-10; ``bidi.plain`` gives the words). No "and" between the parts, so
+    no language needs its conjunction chosen (Welsh "a"/"ac")."""
     provider = (getattr(target, "provider", "") or "").strip()
-    name = bdi(first_name)
-    details = _details(target, name)
-    if not provider and not details:
+    group = _number(target, "group_size")
+    group = group if group and group > 1 else None
+    when = _when(target)
+    if not provider and not when and not group:
         return Markup("")
     action = AREA_ACTIONS.get(getattr(target, "area", ""), ANY_AREA)
     who = bdi(provider, current_app.config["SCHOOL_TEXT_LANGUAGE"]) if provider else None
-    action_text = isolated(str(action), who=who or _("Someone at school"), name=name)
-    # TRANSLATORS: %(action)s is "Mrs Khan will read with Sam".
-    return Markup(" ").join([_("%(action)s.", action=action_text), *details])
+    action_text = isolated(str(action), who=who or _("Someone at school"), name=first_name)
+    if group:
+        # TRANSLATORS: %(action)s is "Mrs Khan will read with Sam".
+        sentences = [_("%(action)s, in a group of %(num)d.", action=action_text, num=group)]
+    else:
+        # TRANSLATORS: %(action)s is "Mrs Khan will read with Sam".
+        sentences = [_("%(action)s.", action=action_text)]
+    if when:
+        # TRANSLATORS: what goes between "3 times a week", "for 15 minutes" and "until 14 March".
+        joined = _(", ").join(when)
+        # TRANSLATORS: %(details)s is "3 times a week, for 15 minutes, until 14 March 2027".
+        sentences.append(_("This is %(details)s.", details=joined))
+    return Markup(" ").join(sentences)

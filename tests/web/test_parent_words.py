@@ -34,8 +34,8 @@ def say(target, lang="en_GB"):
 def test_the_example_from_the_design(app):
     with app.test_request_context():
         assert say(READING) == (
-            "Mrs Khan will read with Sam. This happens 3 times a week. "
-            "Each time is 15 minutes. This goes on until 14 March 2027."
+            "Mrs Khan will read with Sam. This is 3 times a week, for 15 minutes, "
+            "until 14 March 2027."
         )
 
 
@@ -43,13 +43,11 @@ def test_missing_numbers_are_left_out_and_singulars_read_well(app):
     with app.test_request_context():
         once = Target(**{**vars(READING), "sessions_per_week": 1, "minutes_per_session": None})
         assert say(once) == (
-            "Mrs Khan will read with Sam. This happens once a week. "
-            "This goes on until 14 March 2027."
+            "Mrs Khan will read with Sam. This is once a week, until 14 March 2027."
         )
         group = Target(area="maths", provider="", group_size=4, weeks=6, target_on=None)
         assert say(group) == (
-            "Someone at school will help Sam with maths. Sam will work in a group of 4. "
-            "This goes on for 6 weeks."
+            "Someone at school will help Sam with maths, in a group of 4. This is for 6 weeks."
         )
         assert say(Target(area="friends", provider="Mr Jones")) == (
             "Mr Jones will help Sam with making and keeping friends."
