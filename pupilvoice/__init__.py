@@ -62,8 +62,8 @@ def _init_extensions(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     from .admin.audit import bp as audit_bp
     from .admin.routes import bp as admin_bp
-    from .auth.join import bp as join_bp
     from .auth import timeout  # noqa: F401 - adds the idle sign-out to auth's blueprint
+    from .auth.join import bp as join_bp
     from .auth.routes import bp as auth_bp
     from .parent.routes import bp as parent_bp
     from .pupil.routes import bp as pupil_bp

@@ -5,9 +5,8 @@ short sentences a 9-year-old could read (A11Y-08), the names and numbers isolate
 from __future__ import annotations
 
 from datetime import date
-from types import SimpleNamespace as Target
-
 from itertools import product
+from types import SimpleNamespace as Target
 
 from flask_babel import force_locale
 
