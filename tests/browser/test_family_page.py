@@ -4,19 +4,28 @@ first, each answer sits with its target, and typed answers survive a time-out.""
 
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from playwright.sync_api import expect
+
+from pupilvoice.extensions import db
+from pupilvoice.models import LoginSession, Plan, User
+from pupilvoice.models.base import utcnow
+from pupilvoice.services import demo
 from tests.browser.conftest import (
     PHONE,
     TABLET,
     assert_accessible,
     assert_no_horizontal_scroll,
+    demo_pupil,
     screenshot,
     sign_in,
 )
 
 URDU_PARENT = "imran.shah@family.example"  # Ayaan's father; the demo plan is agreed
 POLISH_PARENT = "agnieszka@family.example"  # Zofia's mother; the demo plan waits for her
+TEACHER = "jones@riverside.example"
 
 # The box of the first occurrence of ``words`` inside the element, as the browser lays it
 # out (a Range, so it works whether or not the words have an element of their own).
@@ -101,3 +110,76 @@ def test_summary_first_and_each_answer_with_its_target(page, lang, size):
     if lang in ("en", "ur"):
         assert_accessible(page)
     screenshot(page, f"family-plan-first-{lang}-{size}")
+
+
+def sign_in_here(page, email: str) -> None:
+    """Sign in on the sign-in page the browser is on (whatever its language)."""
+    page.locator("#email").fill(email)
+    page.locator("#password").fill(demo.PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+
+
+def test_a11y09_typing_counts_and_answers_survive_the_time_out(page, live_app):
+    """Issue 13, item 7: the parent types, so the idle timer waits; when nothing happens
+    for 30 minutes the session ends, the sign-in page is in Polish, and signing in again
+    lands on the plan with the unsent answer back in place, until it is sent."""
+    page.set_viewport_size(PHONE)
+    page.clock.install()
+    page.goto("/auth/login")  # the phone is in English; the parent's saved language is Polish
+    sign_in_here(page, POLISH_PARENT)
+    assert page.locator("html").get_attribute("lang") == "pl"
+    page.locator("a.button", has_text="Zofia").first.click()
+    page.wait_for_load_state()
+    plan_url = page.url
+    comment = page.locator("textarea[id^=comment_]").first
+    page.locator("label[for$='-2']").first.click()  # "I'd like to talk about this"
+    page.clock.run_for("25:00")
+    comment.press_sequentially("Can we meet after school?")
+    page.clock.run_for("25:00")
+    assert page.url == plan_url and not page.locator("#idle-warning").is_visible()
+
+    with page.expect_navigation():
+        page.clock.run_for("31:00")
+    page.wait_for_url(re.compile(r"/auth/login\?next="))
+    assert page.locator("html").get_attribute("lang") == "pl"
+    assert "/family/plans/" in page.url
+    sign_in_here(page, POLISH_PARENT)
+    assert page.url == plan_url
+    expect(page.locator("[data-answers-restored]")).to_be_visible()
+    expect(page.locator("textarea[id^=comment_]").first).to_have_value("Can we meet after school?")
+    assert page.locator("input[id$='-2'][type=radio]").first.is_checked()
+    keys = page.evaluate("Object.keys(localStorage)")
+    with live_app.app_context():
+        parent = db.session.query(User).filter_by(email=POLISH_PARENT).one()
+    assert keys == [f"pupilvoice-answers:u{parent.id}-plan{plan_url.rsplit('/', 1)[-1]}"]
+    assert_accessible(page)
+    screenshot(page, "family-plan-answers-back-phone-pl")
+
+    page.locator(".send-bar button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.evaluate("Object.keys(localStorage)") == [], "sent: nothing kept"
+
+
+def test_staff_come_back_to_the_form_with_their_text_after_the_session_ended(page, live_app):
+    """Issue 13, item 14: Save after the session ended signs in again and comes back to
+    the form, where the kept text is offered back."""
+    with live_app.app_context():
+        plan = db.session.query(Plan).filter_by(pupil_id=demo_pupil("Sam").id).first()
+        target_id = plan.active_targets[0].id
+        form_url = f"/staff/plans/{plan.id}/targets/{target_id}"
+    sign_in(page, TEACHER)
+    page.goto(form_url)
+    page.locator("#home_text").fill("Read five key-ring words at bedtime.")
+    with live_app.app_context():
+        for record in db.session.query(LoginSession).filter(LoginSession.ended_at.is_(None)):
+            record.ended_at = utcnow()
+        db.session.commit()
+    page.locator("form.plan-editor button[type=submit]").first.click()
+    page.wait_for_url(re.compile(r"/auth/login\?next="))
+    sign_in_here(page, TEACHER)
+    assert page.url.endswith(form_url)
+    banner = page.locator("[data-draft-banner]")
+    expect(banner).to_be_visible()
+    banner.locator("[data-draft-restore]").click()
+    expect(page.locator("#home_text")).to_have_value("Read five key-ring words at bedtime.")
