@@ -97,6 +97,7 @@ def _register_hooks(app: Flask) -> None:
 
     @app.context_processor
     def template_globals():
+        from flask import current_app
         from flask_login import current_user
 
         from .domain.permissions import can
@@ -108,6 +109,8 @@ def _register_hooks(app: Flask) -> None:
             "csp_nonce": security.csp_nonce,
             "text_direction": i18n.text_direction,
             "language_names": i18n.LANGUAGE_NAMES,
+            # what staff write in: marks their text on pages in another language (A11Y-10)
+            "school_language": current_app.config["SCHOOL_TEXT_LANGUAGE"],
             "role_labels": labels.ROLE_LABELS,
             "stage_labels": labels.STAGE_LABELS,
         }
