@@ -15,6 +15,7 @@ from typing import Any
 from markupsafe import Markup
 
 _NUMBER = re.compile(r"%\((\w+)\)d")
+_ISOLATE = re.compile(r"<bdi\b[^>]*>.*?</bdi>", re.DOTALL)
 
 
 def bdi(value: Any, lang: str | None = None) -> Markup:
@@ -38,3 +39,11 @@ def plain(value: Any) -> Any:
     """The words of a Markup sentence without its tags (for read-aloud, an attribute or a
     text e-mail); anything else as it is."""
     return value.striptags() if isinstance(value, Markup) else value
+
+
+def outside_isolates(value: Any) -> str:
+    """The words that set a sentence's direction, as dir="auto" reads them: an isolated
+    name or school text does not ("Ms Patel، Ayaan کے ساتھ…" is right to left)."""
+    if isinstance(value, Markup):
+        return Markup(_ISOLATE.sub("", str(value))).striptags()  # noqa: S704  # nosec B704
+    return str(value or "")

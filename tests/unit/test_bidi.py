@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from pupilvoice.bidi import bdi, isolated, plain
+from pupilvoice.bidi import bdi, isolated, outside_isolates, plain
 
 
 def test_a11y10_a_value_is_isolated_and_escaped():
@@ -35,3 +35,9 @@ def test_plain_words_for_read_aloud():
         "A & B will read with Sam."
     )
     assert plain("a < b") == "a < b"  # text that is not Markup keeps every character
+
+
+def test_a11y10_isolated_words_do_not_set_the_sentences_direction():
+    made = isolated("%(who)s، %(name)s کے ساتھ پڑھیں گے", who=bdi("Ms Patel", "en"), name="Ayaan")
+    assert outside_isolates(made).strip().startswith("،")
+    assert outside_isolates("Ms Patel") == "Ms Patel"

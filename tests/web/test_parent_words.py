@@ -11,6 +11,7 @@ from types import SimpleNamespace as Target
 from flask_babel import force_locale
 
 from pupilvoice.bidi import plain
+from pupilvoice.copies import direction_of
 from pupilvoice.domain.plain_language import grade, sentences
 from pupilvoice.parent.words import AREA_ACTIONS, provision_sentence
 
@@ -60,6 +61,7 @@ def test_a11y10_names_numbers_and_dates_are_isolated_school_text_marked(app):
     assert '<bdi lang="en">&lt;b&gt;Mrs Khan&lt;/b&gt;</bdi>' in made
     assert "<bdi>Sam</bdi>" in made and "<bdi>15</bdi>" in made and "<bdi>3</bdi>" in made
     assert "<bdi>14 " in made
+    assert direction_of(made) == "rtl", "the printed copy lays the Urdu sentence out RTL"
 
 
 # Every shape the generated sentences take: each area, a long staff name and none, all the
