@@ -104,8 +104,13 @@ def test_summary_first_and_each_answer_with_its_target(page, lang, size):
         if index + 1 < cards.count():
             end = answer.bounding_box()["y"] + answer.bounding_box()["height"]
             assert end < cards.nth(index + 1).bounding_box()["y"]
-    # One language control, not four links.
-    assert page.locator("nav.languages a:visible").count() <= 1
+    # One language control, not four links; it opens without JavaScript (<details>).
+    assert page.locator("nav.languages a:visible").count() == 0
+    page.locator("nav.languages summary").click()
+    assert page.locator("nav.languages a:visible").count() == 3
+    if size == "phone":
+        screenshot(page, f"family-plan-languages-open-{lang}")
+    page.locator("nav.languages summary").click()
     assert_no_horizontal_scroll(page)
     if lang in ("en", "ur"):
         assert_accessible(page)
