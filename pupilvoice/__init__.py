@@ -62,6 +62,7 @@ def _init_extensions(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     from .admin.audit import bp as audit_bp
     from .admin.routes import bp as admin_bp
+    from .auth import timeout  # noqa: F401 - adds the idle sign-out to auth's blueprint
     from .auth.join import bp as join_bp
     from .auth.routes import bp as auth_bp
     from .parent.routes import bp as parent_bp
@@ -98,6 +99,7 @@ def _register_hooks(app: Flask) -> None:
 
     @app.context_processor
     def template_globals():
+        from flask import current_app
         from flask_login import current_user
 
         from .domain.permissions import can
@@ -109,6 +111,8 @@ def _register_hooks(app: Flask) -> None:
             "csp_nonce": security.csp_nonce,
             "text_direction": i18n.text_direction,
             "language_names": i18n.LANGUAGE_NAMES,
+            # what staff write in: marks their text on pages in another language (A11Y-10)
+            "school_language": current_app.config["SCHOOL_TEXT_LANGUAGE"],
             "role_labels": labels.ROLE_LABELS,
             "stage_labels": labels.STAGE_LABELS,
         }

@@ -20,6 +20,7 @@ from .domain.permissions import can
 from .domain.roles import PUPIL, STAFF_ROLES
 from .extensions import db, login_manager
 from .i18n import gettext as _
+from .i18n import remember_signed_out_language
 from .models.base import utcnow
 from .services import accounts, devices
 
@@ -121,6 +122,8 @@ def load_principal(token: str):
         record.ended_at = now
         db.session.commit()
         session["timed_out"] = True
+        if principal.role != PUPIL:  # the class tablet keeps its own language (item 2)
+            remember_signed_out_language(principal.locale)
         return None
     if now - seen > limits.touch:
         record.last_seen_at = now
@@ -135,11 +138,29 @@ def unauthorized():
         # A pupil whose session ended (idle, finished, tablet stopped) goes back to the
         # class list (which clears what is left in the browser), never to staff sign-in.
         return redirect(url_for("tablet.class_list"))
-    if request.method == "GET" and request.accept_mimetypes.best != "application/json":
-        if session.pop("timed_out", False):
-            flash(_("You were signed out because nothing happened for a while."), "info")
+    if request.accept_mimetypes.best == "application/json":
+        abort(401)
+    if session.pop("timed_out", False):
+        flash(_("You were signed out because nothing happened for a while."), "info")
+    if request.method == "GET":
         return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
-    abort(401)
+    # A form sent after the session ended (Send on a phone that slept): what was typed is
+    # kept in the browser (issue 13, items 7 and 14), so sign in and come back to the page
+    # the form was on. Without a page of this site to come back to: "Please sign in" (401).
+    back = referrer_path()
+    if back is None:
+        abort(401)
+    return redirect(url_for("auth.login", next=back), 303)
+
+
+def referrer_path() -> str | None:
+    """The path (and query) of the page of this site that sent this request, if it is a
+    safe place to come back to (SEC-11); the Referer is same-origin only (SEC-13)."""
+    referrer = urlsplit(request.referrer or "")
+    if referrer.netloc != request.host or referrer.scheme != request.scheme:
+        return None
+    back = referrer.path + (f"?{referrer.query}" if referrer.query else "")
+    return back if is_safe_next(back) else None
 
 
 # What a browser ignores or reads as a slash inside a URL (tab, newline, backslash, ...),

@@ -15,6 +15,7 @@ from flask_babel import force_locale, format_date, get_locale
 from werkzeug.utils import secure_filename
 
 from . import pdf
+from .bidi import outside_isolates
 from .domain.plans import Provision
 from .extensions import db
 from .i18n import format_locale, today
@@ -94,8 +95,9 @@ def common(plan: Plan, kind: str) -> dict[str, Any]:
 
 def direction_of(text: str) -> str:
     """ "rtl" when the text's first strong letter is right-to-left (Urdu typed by a pupil or
-    a translation), else "ltr": WeasyPrint does not read dir="auto"."""
-    for letter in text or "":
+    a translation), else "ltr": WeasyPrint does not read dir="auto". Isolated names and
+    school text in a generated sentence do not count (A11Y-10)."""
+    for letter in outside_isolates(text):
         kind = unicodedata.bidirectional(letter)
         if kind in ("R", "AL"):
             return "rtl"

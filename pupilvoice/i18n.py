@@ -12,6 +12,8 @@ from jinja2 import pass_eval_context
 from jinja2.nodes import EvalContext
 from markupsafe import Markup
 
+from . import bidi
+
 
 def remember_asked_language() -> None:
     """before_request: ?lang= is remembered for the visit, even on a page that redirects."""
@@ -34,14 +36,27 @@ def today() -> date:
     return to_user_timezone(datetime.now(UTC)).date()
 
 
+# The language of someone whose session just ended, for the pages before they sign in
+# again ("Please sign in", the sign-in page): a parent timed out stays in Urdu.
+SIGNED_OUT_LANGUAGE = "signed_out_lang"
+
+
+def remember_signed_out_language(language: str | None) -> None:
+    if language in current_app.config["LANGUAGES"]:
+        session[SIGNED_OUT_LANGUAGE] = language
+
+
 def chosen_language() -> str:
-    """?lang= (remembered for the visit) → the person's saved choice → the browser → English."""
+    """?lang= (remembered for the visit) → the person's saved choice → the saved choice of
+    whoever was just signed out here → the browser → English."""
     languages = current_app.config["LANGUAGES"]
     if session.get("lang") in languages:
         return session["lang"]
     saved = getattr(current_user, "locale", None) if current_user else None
     if saved in languages:
         return saved
+    if session.get(SIGNED_OUT_LANGUAGE) in languages:
+        return session[SIGNED_OUT_LANGUAGE]
     return request.accept_languages.best_match(languages) or "en"
 
 
@@ -87,6 +102,8 @@ def install_template_gettext(app: Flask) -> None:
     app.jinja_env.globals.update(_=_template_gettext, gettext=_template_gettext)
     app.jinja_env.globals.update(ngettext=_template_ngettext)
     app.jinja_env.filters["megabytes"] = megabytes
+    # A11Y-10: {{ _("%(name)s's plan", name=pupil.first_name|bdi) }} isolates the name
+    app.jinja_env.filters.update(bdi=bidi.bdi, isolate=bidi.isolated, plain=bidi.plain)
 
 
 def megabytes(size: int) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from flask import current_app, flash, redirect, render_template, url_for
+from flask import current_app, flash, redirect, render_template, session, url_for
 from flask_babel import format_date
 from flask_login import current_user
 from sqlalchemy import bindparam, select
@@ -29,6 +29,8 @@ from . import review
 from .blueprint import bp
 from .forms import AnswerForm, answer_form
 from .words import FIELD_NAMES, provision_sentence
+
+ANSWERS_SENT = "answers_sent"  # the plan whose answers were just sent
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,8 @@ def _page(
         answered_all=signoff.all_answered(states),
         changed=any(v.state == rules.CHANGED for v in views),
         translated=_translations(plan),
+        # the browser's copy of the answers just sent can go (static/js/family-answers.js)
+        answers_sent=session.pop(ANSWERS_SENT, None) == plan.id,
         **(review.context(plan) | ({"home_form": home_form} if home_form else {})),
     )
     return page, status
@@ -205,6 +209,7 @@ def answer(plan_id: int):
         )
         return _page(found, form, 409)
     db.session.commit()
+    session[ANSWERS_SENT] = found.id
     if outcome == signoff.SAVED:
         flash(_("Thank you. The school can see your answers now."), "success")
     else:

@@ -1,18 +1,19 @@
 """A target's provision in the words parents read: who will do what, how long, how often and
-until when. "Mrs Khan will read with Sam for 15 minutes, 3 times a week, until 14 March
-2027." Numbers and dates follow the reader's language; no codes, no abbreviations."""
+until when, in short sentences. Numbers and dates follow the reader's language; no codes,
+no abbreviations."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
-from babel.lists import format_list
-from flask_babel import format_date, get_locale
+from flask import current_app
+from flask_babel import format_date
+from markupsafe import Markup
 
-from ..i18n import gettext as _
+from ..bidi import bdi, isolated
 from ..i18n import lazy_gettext as _l
-from ..i18n import ngettext
+from ..i18n import translations
 
 # TRANSLATORS: %(who)s is a member of staff ("Mrs Khan"), %(name)s the child's first name.
 AREA_ACTIONS = {
@@ -75,44 +76,57 @@ def _number(target: Any, name: str) -> int | None:
     return value if isinstance(value, int) and value > 0 else None
 
 
-def _details(target: Any) -> list[str]:
-    details = []
-    if (size := _number(target, "group_size")) and size > 1:
-        details.append(_("in a group of %(num)d", num=size))
-    if minutes := _number(target, "minutes_per_session"):
-        details.append(ngettext("for %(num)d minute", "for %(num)d minutes", minutes))
+# Translated here with every value isolated (A11Y-10); named like the usual functions so
+# that ``make extract`` finds their words.
+def _(text: str, **values: Any) -> Markup:
+    return isolated(translations().ugettext(text), **values)
+
+
+def ngettext(singular: str, plural: str, num: int) -> Markup:
+    return isolated(translations().ungettext(singular, plural, num), num=num)
+
+
+def _when(target: Any) -> list[Markup]:
+    """How often, how long and until when, as parts of one sentence."""
+    parts = []
     if times := _number(target, "sessions_per_week"):
-        details.append(ngettext("once a week", "%(num)d times a week", times))
+        parts.append(ngettext("once a week", "%(num)d times a week", times))
+    if minutes := _number(target, "minutes_per_session"):
+        parts.append(ngettext("for %(num)d minute", "for %(num)d minutes", minutes))
     until = getattr(target, "target_on", None)
     if isinstance(until, date):
-        details.append(_("until %(date)s", date=format_date(until, "long")))
+        parts.append(_("until %(date)s", date=format_date(until, "long")))
     elif weeks := _number(target, "weeks"):
-        details.append(ngettext("for %(num)d week", "for %(num)d weeks", weeks))
-    return details
+        parts.append(ngettext("for %(num)d week", "for %(num)d weeks", weeks))
+    return parts
 
 
-def _listed(parts: list[str]) -> str:
-    """ "for 15 minutes, 3 times a week, until 14 March" in the reader's language (some
-    languages' CLDR data has no "unit" list pattern: their standard one reads well too)."""
-    try:
-        return format_list(parts, style="unit", locale=get_locale())
-    except (KeyError, ValueError):
-        return format_list(parts, style="standard", locale=get_locale())
-
-
-def provision_sentence(target: Any, first_name: str) -> str:
-    """One sentence saying what school will do for a target; "" when staff said nothing
-    about who or how much (the strategies, shown beside it, still say how)."""
+def provision_sentence(target: Any, first_name: str) -> Markup:
+    """What school will do for a target in two short sentences (A11Y-08: under 20 words
+    each, at about a 9-year-old's reading level): "Mrs Khan will read with Sam, in a group
+    of 4. This is 3 times a week, for 15 minutes, until 14 March 2027." "" when staff said
+    nothing about who or how much (the strategies, shown beside it, still say how).
+    Markup: the names, numbers and dates are isolated and the member of staff is marked as
+    school text (A11Y-10; ``bidi.plain`` gives the words). No "and" between the parts, so
+    no language needs its conjunction chosen (Welsh "a"/"ac")."""
     provider = (getattr(target, "provider", "") or "").strip()
-    details = _details(target)
-    if not provider and not details:
-        return ""
+    group = _number(target, "group_size")
+    group = group if group and group > 1 else None
+    when = _when(target)
+    if not provider and not when and not group:
+        return Markup("")
     action = AREA_ACTIONS.get(getattr(target, "area", ""), ANY_AREA)
-    who = provider or _("Someone at school")
-    action_text = action % {"who": who, "name": first_name}
-    if not details:
-        return _("%(action)s.", action=action_text)
-    listed = _listed(details)
-    # TRANSLATORS: %(action)s is "Mrs Khan will read with Sam", %(details)s is
-    # "for 15 minutes, 3 times a week, until 14 March 2027".
-    return _("%(action)s %(details)s.", action=action_text, details=listed)
+    who = bdi(provider, current_app.config["SCHOOL_TEXT_LANGUAGE"]) if provider else None
+    action_text = isolated(str(action), who=who or _("Someone at school"), name=first_name)
+    if group:
+        # TRANSLATORS: %(action)s is "Mrs Khan will read with Sam".
+        sentences = [_("%(action)s, in a group of %(num)d.", action=action_text, num=group)]
+    else:
+        # TRANSLATORS: %(action)s is "Mrs Khan will read with Sam".
+        sentences = [_("%(action)s.", action=action_text)]
+    if when:
+        # TRANSLATORS: what goes between "3 times a week", "for 15 minutes" and "until 14 March".
+        joined = _(", ").join(when)
+        # TRANSLATORS: %(details)s is "3 times a week, for 15 minutes, until 14 March 2027".
+        sentences.append(_("This is %(details)s.", details=joined))
+    return Markup(" ").join(sentences)

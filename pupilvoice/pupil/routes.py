@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from babel.lists import format_list
 from flask import Blueprint, g, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_login import current_user
 
 from ..access import audience
 from ..auth.limits import account_and_address, sign_in_limits
+from ..domain.lists import join_list
 from ..domain.roles import PUPIL
 from ..extensions import db
 from ..i18n import gettext as _
@@ -78,7 +78,7 @@ def who_sees(*, worry: bool = False) -> str:
     if not staff:
         return _("Your teacher will see this.")
     # English pages already format as en_GB (i18n.FORMAT_LOCALES): no comma before "and"
-    names = format_list([user.name for user in staff], locale=str(get_locale()))
+    names = join_list([user.name for user in staff], str(get_locale()))  # Welsh: a/ac
     if worry:
         return _("Only %(names)s will see this. They will help you.", names=names)
     return _("%(names)s will see this. Your family may see it too.", names=names)

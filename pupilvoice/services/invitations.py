@@ -14,12 +14,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from babel.lists import format_list
 from flask import current_app, render_template
 from flask_babel import force_locale, format_date, get_locale
 from sqlalchemy import select, update
 
 from ..domain import invitations as rules
+from ..domain.lists import join_list
 from ..extensions import db
 from ..i18n import format_locale
 from ..i18n import gettext as _
@@ -226,9 +226,9 @@ def children_of(parent: User, visible: Iterable[Pupil] | None = None) -> list[Pu
 
 
 def names_together(children: Iterable[Pupil]) -> str:
-    """ "Oscar and Ruby" in the current language ("Oscar i Ruby" in Polish)."""
-    names = [child.first_name for child in children]
-    return format_list(names, locale=get_locale()) if names else ""
+    """ "Oscar and Ruby" in the current language ("Oscar i Ruby" in Polish, "Oscar a Ruby"
+    in Welsh)."""
+    return join_list([child.first_name for child in children], str(get_locale()))
 
 
 def link_for(raw: str, language: str) -> str:

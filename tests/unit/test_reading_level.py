@@ -1,5 +1,6 @@
 """A11Y-08: the English text on pupil and parent pages reads at about a 9-year-old's level
-(Flesch-Kincaid grade 4 or below on average), one idea a sentence."""
+(Flesch-Kincaid grade 4 or below on average), one idea a sentence. The sentences made from
+a plan (what school will do) are read in tests/web/test_parent_words.py."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ FOR_ADULTS = ("For staff", "For adults")
 
 PAGES = {
     "pupil": ["pupil/templates/pupil/*.html", "pupil/templates/tablet/*.html"],
-    "parent": ["parent/templates/parent/*.html"],
+    "parent": ["parent/templates/parent/*.html", "parent/words.py"],
 }
 
 

@@ -34,6 +34,7 @@ ACCESS: dict[str, set[str] | str] = {
     "join.set_up": ANYONE,
     "auth.logout": SIGNED_IN | PUPIL,
     "auth.keepalive": SIGNED_IN | PUPIL,
+    "auth.timed_out": SIGNED_IN | PUPIL,
     "auth.account": SIGNED_IN,
     "auth.two_step_setup": SIGNED_IN,
     "auth.two_step_off": SIGNED_IN,

@@ -66,7 +66,8 @@ def test_new_plan_form_is_filled_in_with_sensible_dates(login, world):
 def test_plan_page_shows_pupil_words_beside_smart_wording_and_provision(login, world, plan):
     page = login(world.ta).get(f"/staff/plans/{plan.id}").get_data(as_text=True)
     assert "I want to read my football cards" in page and GOOD_TARGET in page
-    assert page.index("In Sam's words") < page.index("SMART target") < page.index(GOOD_TARGET)
+    words = page.index("In <bdi>Sam</bdi>'s words")  # the name isolated (A11Y-10)
+    assert words < page.index("SMART target") < page.index(GOOD_TARGET)
     assert "group of 4" in page and "3 sessions a week" in page and "for 10 weeks" in page
     assert "10 hours of teaching in all" in page
     assert "£75.00 for Sam" in page  # 30 sessions of £10 shared by 4
