@@ -9,7 +9,7 @@ from flask import Flask
 from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
 
-from . import access, errors, i18n, inputs, labels, proxy, security
+from . import access, errors, form_errors, i18n, inputs, labels, proxy, security
 from .config import CONFIGS, check_production_safety, trusted_hosts
 from .extensions import babel, csrf, db, limiter, login_manager, migrate
 
@@ -93,6 +93,7 @@ def _register_hooks(app: Flask) -> None:
     app.before_request(i18n.remember_asked_language)
     app.before_request(access.enforce_audience)
     app.after_request(security.set_headers)
+    form_errors.register(app)
 
     @app.context_processor
     def template_globals():
@@ -107,6 +108,7 @@ def _register_hooks(app: Flask) -> None:
             "csp_nonce": security.csp_nonce,
             "text_direction": i18n.text_direction,
             "language_names": i18n.LANGUAGE_NAMES,
+            "page_in": i18n.page_in,
             "role_labels": labels.ROLE_LABELS,
             "stage_labels": labels.STAGE_LABELS,
         }
