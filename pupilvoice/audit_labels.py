@@ -105,6 +105,17 @@ KIND_LABELS = {
     "Recording": _l("Recording"),
     "SignInThrottle": _l("Sign-in wait"),
 }
+# The words for the details events keep most often; others show as the log keeps them.
+DETAIL_LABELS = {
+    "version": _l("Version"),
+    "fields": _l("Fields"),
+    "language": _l("Language"),
+    "copy": _l("Copy"),
+    "target": _l("Target number"),
+    "minutes": _l("Minutes"),
+    "rows": _l("Rows"),
+    "method": _l("How"),
+}
 # Events written before the fix recorded ``current_user``'s proxy: read them as the actor.
 PROXY = "LocalProxy"
 
@@ -112,6 +123,10 @@ PROXY = "LocalProxy"
 def action_label(code: str) -> str:
     """The plain words for a code; an unknown code (an older release's) shows as it is."""
     return str(ACTION_LABELS.get(code, code))
+
+
+def detail_label(key: str) -> str:
+    return str(DETAIL_LABELS.get(key, key))
 
 
 def kind_label(kind: str) -> str:

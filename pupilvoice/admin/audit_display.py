@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from ..audit_labels import PROXY, action_label, kind_label
+from ..audit_labels import PROXY, action_label, detail_label, kind_label
 from ..extensions import db
 from ..i18n import gettext as _
 from ..models import (
@@ -168,7 +168,8 @@ def _details(event: AuditEvent, names: dict) -> list[tuple[str, str]]:
         elif key in PARENT_KEYS and ("User", value) in names:
             shown.append((_("Parent"), names[("User", value)]))
         else:
-            shown.append((key, ", ".join(map(str, value)) if isinstance(value, list) else value))
+            words = ", ".join(map(str, value)) if isinstance(value, list) else value
+            shown.append((detail_label(key), words))
     return shown
 
 
