@@ -98,7 +98,7 @@ def test_rel05_a_cost_out_of_range_is_refused_next_to_the_field(
     response = teacher.form(f"/staff/plans/{plan.id}/targets/{target.id}", data)
     assert response.status_code == 422
     page = text(response)
-    assert page.count(message) == 1 and "Write a smaller number." not in page  # one message
+    assert page.count(f"{message}</p>") == 1 and "Write a smaller number." not in page  # one message
     assert f'value="{cost}"' in page  # what was typed stays in the box
     assert db.session.get(Target, target.id).baseline != "Changed baseline."
 
