@@ -4,9 +4,10 @@ The rule, in one place (REL-05): a page that shows a form again with its errors 
 **422** (the request was well formed; what was typed needs changing), with a "There is a
 problem" summary at the top of the page linking to each field in error (the GOV.UK error
 summary pattern). When a field a person cannot see or type in was refused (a hidden
-version, a token), the request did not come from our page as it was: **400**, the same
-page. Requests refused before any form is read (no CSRF token, a body that is not text,
-control characters in the query string) get the 400 error page from ``errors.py``.
+version, a token), or a list holds a value the page never offered, the request did not
+come from our page as it was: **400**, the same page. Requests refused before any form is
+read (no CSRF token, a body that is not text, control characters in the query string) get
+the 400 error page from ``errors.py``.
 
 Pupil pages on the class tablet keep their own kind messages and statuses. Every
 ``forms.Form`` made during a request is remembered here; ``base.html`` asks for the
@@ -28,11 +29,13 @@ PUPIL_BLUEPRINTS = frozenset({"pupil", "tablet"})
 
 @dataclass(frozen=True)
 class FieldProblem:
-    """One line of the summary: the message, and the id of the field it links to (None
-    when the field is not on the page for a person to change)."""
+    """One line of the summary: the message, the id of the field it links to (None when
+    the field is not on the page for a person to change), and whether the page could have
+    sent what was refused (a hidden field, or a choice the page never offered: it could not)."""
 
     message: str
     target: str | None
+    from_page: bool = True
 
 
 def remember(form) -> None:
@@ -66,15 +69,25 @@ def invalid_attrs(field: Field) -> dict[str, str]:
     return {"aria-invalid": "true", "aria-describedby": f"{field.id}-error"}
 
 
+def _offered(field: Field) -> bool:
+    """A list's value is one the page offered (or none was sent: nothing chosen)."""
+    choices = getattr(field, "choices", None)
+    if choices is None or not field.raw_data:
+        return True
+    offered = {str(choice[0]) for choice in field.iter_choices()}
+    return all(value in offered for value in field.raw_data)
+
+
 def problems() -> list[FieldProblem]:
     """Every refused field of the request's forms, in the order of the forms and fields."""
     found: list[FieldProblem] = []
     for form in g.get("pupilvoice_forms", []):
         for field in _in_page_order(form):
             for message in field.errors if isinstance(field.errors, list) else []:
-                found.append(FieldProblem(str(message), _target(field)))
+                target = _target(field)
+                found.append(FieldProblem(str(message), target, bool(target) and _offered(field)))
         for message in getattr(form, "form_errors", []):
-            found.append(FieldProblem(str(message), None))
+            found.append(FieldProblem(str(message), None))  # about the whole form
     return found
 
 
@@ -82,7 +95,7 @@ def summary() -> list[FieldProblem]:
     """The summary ``base.html`` shows; asking for it marks the response (see the rule)."""
     shown = [] if request.blueprint in PUPIL_BLUEPRINTS else problems()
     if shown:
-        g.pupilvoice_form_status = 400 if any(p.target is None for p in shown) else 422
+        g.pupilvoice_form_status = 422 if all(p.from_page for p in shown) else 400
     return shown
 
 

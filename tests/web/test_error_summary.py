@@ -145,6 +145,14 @@ def test_rel05_a_huge_hidden_version_is_a_bad_request(login, world, plan, db):
     assert db.session.get(Target, target.id).baseline != "Changed baseline."
 
 
+def test_rel05_a_choice_the_page_never_offered_is_a_bad_request(login, world, db):
+    data = {"name": "Ms Lee", "email": "lee@school.example", "role": "headteacher"}
+    response = login(world.senco).form("/school/staff/invite", data)
+    assert response.status_code == 400
+    assert "There is a problem" in text(response)
+    assert db.session.query(User).filter_by(email="lee@school.example").count() == 0
+
+
 def test_rel05_a_saved_form_has_no_summary(login, world, plan):
     target = plan.active_targets[0]
     teacher = login(world.teacher)

@@ -270,7 +270,7 @@ def test_an_outcome_must_be_chosen(login, world, shared, db):
     reviews.start(world.teacher, shared)
     db.session.commit()
     response = outcome(login(world.teacher), shared, shared.active_targets[0], "brilliant", "ok")
-    assert response.status_code == 422 and "Not a valid choice" in text(response)
+    assert response.status_code == 400 and "Not a valid choice" in text(response)
     assert shared.active_targets[0].outcome is None
 
 
