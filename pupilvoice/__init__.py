@@ -9,7 +9,7 @@ from flask import Flask
 from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
 
-from . import access, errors, i18n, inputs, labels, proxy, security
+from . import access, errors, form_errors, i18n, inputs, labels, proxy, security
 from .config import CONFIGS, check_production_safety, trusted_hosts
 from .extensions import babel, csrf, db, limiter, login_manager, migrate
 
@@ -96,6 +96,7 @@ def _register_hooks(app: Flask) -> None:
     app.before_request(i18n.remember_asked_language)
     app.before_request(access.enforce_audience)
     app.after_request(security.set_headers)
+    form_errors.register(app)
 
     @app.context_processor
     def template_globals():
@@ -113,6 +114,7 @@ def _register_hooks(app: Flask) -> None:
             "language_names": i18n.LANGUAGE_NAMES,
             # what staff write in: marks their text on pages in another language (A11Y-10)
             "school_language": current_app.config["SCHOOL_TEXT_LANGUAGE"],
+            "page_in": i18n.page_in,
             "role_labels": labels.ROLE_LABELS,
             "stage_labels": labels.STAGE_LABELS,
         }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template, request
+from flask import Flask, g, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, SecurityError
 
@@ -23,6 +23,7 @@ MESSAGES = {
 
 def _page(code: int):
     title, hint = MESSAGES.get(code, MESSAGES[500])
+    g.pop("pupilvoice_forms", None)  # an error page has no form to summarise
     if request.accept_mimetypes.best == "application/json":
         return {"error": str(title)}, code
     return render_template("errors/error.html", code=code, title=title, hint=hint), code

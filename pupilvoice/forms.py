@@ -24,6 +24,7 @@ from wtforms.validators import (
 )
 from wtforms.widgets.core import clean_key
 
+from . import form_errors
 from .domain.passwords import MAX_LENGTH, MIN_LENGTH, password_problem
 from .domain.text import has_control_characters
 from .i18n import lazy_gettext as _l
@@ -65,7 +66,12 @@ class PlainText:
 class Form(FlaskForm):
     """Every form. WTForms' own messages ("Not a valid date value.") come from its catalogue
     for the page's language, read from disk once a worker rather than on every request as
-    Flask-WTF does. Every text field is checked by PlainText before its own validators."""
+    Flask-WTF does. Every text field is checked by PlainText before its own validators.
+    Each form is remembered for the page's error summary (``form_errors``)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        form_errors.remember(self)
 
     class Meta:
         def get_translations(self, form):

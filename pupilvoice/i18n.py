@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
+from urllib.parse import urlencode
 
 from flask import Flask, current_app, g, has_app_context, request, session
 from flask_babel import format_decimal, get_locale, get_translations, to_user_timezone
@@ -146,3 +148,21 @@ def ngettext(singular: str, plural: str, num: int, **variables) -> str:
 
 def lazy_gettext(text: str, **variables) -> LazyString:
     return LazyString(gettext, text, **variables)
+
+
+# The query parameters a language link carries over: plain names with short values.
+KEPT_PARAMETER = re.compile(r"[a-z][a-z_]{0,29}")
+MAX_KEPT_VALUE = 200
+
+
+def page_in(language: str) -> str:
+    """This page in ``language`` (?lang=): the same path, with the query its own links and
+    forms make (the bank target a new target starts from, the filters, the page of a list,
+    where to go after signing in), so switching language loses nothing. Only this page's
+    path, and only plain parameters with short values, are kept."""
+    kept = [
+        (name, value)
+        for name, value in request.args.items(multi=True)
+        if name != "lang" and KEPT_PARAMETER.fullmatch(name) and len(value) <= MAX_KEPT_VALUE
+    ]
+    return f"{request.path}?{urlencode([*kept, ('lang', language)])}"

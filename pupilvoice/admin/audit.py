@@ -10,11 +10,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from ..access import audience
+from ..audit_labels import ACTION_LABELS, KIND_LABELS
 from ..domain.permissions import can
 from ..domain.roles import SENCO
 from ..extensions import db
 from ..inputs import int_arg
 from ..models import AuditEvent, Pupil, User
+from . import audit_display
 
 bp = Blueprint("audit", __name__, url_prefix="/school/audit", template_folder="templates")
 PER_PAGE = 50
@@ -39,10 +41,10 @@ def _filtered_query():
         .where(AuditEvent.school_id == current_user.school_id)
         .order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
     )
-    if request.args.get("action"):
-        query = query.where(AuditEvent.action == request.args["action"][:40])
-    if request.args.get("kind"):
-        query = query.where(AuditEvent.object_type == request.args["kind"][:40])
+    if (action := request.args.get("action")) in ACTION_LABELS:
+        query = query.where(AuditEvent.action == action)
+    if (kind := request.args.get("kind")) in KIND_LABELS:
+        query = query.where(AuditEvent.object_type == kind)
     if who := int_arg("who"):
         query = query.where(AuditEvent.actor_user_id == who)
     if since := _date("since"):
@@ -52,9 +54,10 @@ def _filtered_query():
     return query
 
 
-def _choices(column) -> list[str]:
-    query = select(column).where(AuditEvent.school_id == current_user.school_id).distinct()
-    return sorted(db.session.execute(query).scalars())
+def _choices(labels: dict) -> list[tuple[str, str]]:
+    """The filter's choices: every kind the app writes (not a scan of the whole log), by
+    their words in the page's language."""
+    return sorted(((code, str(label)) for code, label in labels.items()), key=lambda c: c[1])
 
 
 @bp.get("/")
@@ -72,11 +75,11 @@ def index():
     ).scalars()
     return render_template(
         "admin/audit.html",
-        rows=rows[:PER_PAGE],
+        lines=audit_display.lines(rows[:PER_PAGE], current_user.school_id),
         page=page,
         has_next=len(rows) > PER_PAGE,
-        actions=_choices(AuditEvent.action),
-        kinds=_choices(AuditEvent.object_type),
+        actions=_choices(ACTION_LABELS),
+        kinds=_choices(KIND_LABELS),
         staff=list(staff),
         args=request.args,
     )

@@ -97,6 +97,7 @@ class MultiCheckboxField(SelectMultipleField):
 class AccountForm(Form):
     """Name and e-mail address of a staff or parent account; the address must be free."""
 
+    field_order = ("name", "email")  # as the pages show them, whatever subclasses redefine
     name = _text(_l("Name"), MAX_PERSON_NAME, _l("Write their name."))
     email = _email_field()
 

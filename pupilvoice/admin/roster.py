@@ -40,7 +40,7 @@ def roster():
 def roster_preview():
     form = RosterUploadForm()
     if not form.validate_on_submit():
-        return _upload_page(form), 400
+        return _upload_page(form)
     plan = roster_service.plan(current_user.school, form.roster)
     return _preview_page(plan, RosterConfirmForm(formdata=None, text=form.text))
 

@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from werkzeug.local import LocalProxy
+
 from ..extensions import db
 from ..models import AuditEvent
 
 
+def _itself(thing: Any) -> Any:
+    """``current_user`` is a proxy: the log records the person it stands for, never the
+    proxy (events once said "LocalProxy #6" instead of the pupil who signed out)."""
+    return thing._get_current_object() if isinstance(thing, LocalProxy) else thing
+
+
 def record(actor: Any, action: str, obj: Any, **detail: Any) -> AuditEvent:
-    """Add an audit event for ``actor`` doing ``action`` to ``obj`` (flushed with the change)."""
+    """Add an audit event for ``actor`` doing ``action`` to ``obj`` (flushed with the change).
+    ``action`` is one of ``audit_labels.ACTION_LABELS`` (a test checks every call)."""
+    actor, obj = _itself(actor), _itself(obj)
     role = getattr(actor, "role", None)
     event = AuditEvent(
         school_id=getattr(obj, "school_id", None) or getattr(actor, "school_id", None),

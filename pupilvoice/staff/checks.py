@@ -88,6 +88,13 @@ def field_problems(
     }
 
 
+def target_values(target: Any) -> dict[str, Any]:
+    """A saved target's checked fields, with its date: a target with a date has a time
+    frame (the plan page said "no time frame" beside the date it showed)."""
+    values = {name: getattr(target, name) for name in FIELD_CHECKS if hasattr(target, name)}
+    return values | {"target_on": target.target_on}
+
+
 def plan_problems(plan) -> list[dict[str, Any]]:
     """The whole-plan checks: too many targets, no baseline, no review date, ..."""
     view = PlanView(

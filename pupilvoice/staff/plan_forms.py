@@ -89,10 +89,20 @@ def _empty_text(field) -> Any:
     return "" if field.data is None and isinstance(field, StringField) else field.data
 
 
-def _area() -> SelectField:
+CHOOSE_AREA = _l("Choose the area this target is about.")
+
+
+def _area(chosen_by_teacher: bool = False) -> SelectField:
+    """The area; ``chosen_by_teacher``: no area is chosen for them (the list starts with
+    "Choose an area"), unless the target starts from something that has one (a bank
+    target, a pupil's "I can…"): a silent "Reading" was saved on targets about maths."""
+    pairs = [(code, AREA_LABELS[code]) for code in AREAS]
+    if chosen_by_teacher:
+        pairs.insert(0, ("", _l("Choose an area")))
     return SelectField(
         FIELD_LABELS["area"],
-        choices=options((code, AREA_LABELS[code]) for code in AREAS),
+        choices=options(pairs),
+        validators=[DataRequired(CHOOSE_AREA)] if chosen_by_teacher else [],
         invalid_choice_message=CHOOSE,
         description=FIELD_HINTS["area"],
         widget=Select(),
@@ -150,7 +160,7 @@ class PlanForm(VersionedForm):
 class TargetForm(VersionedForm):
     FIELDS = TARGET_FIELDS
 
-    area = _area()
+    area = _area(chosen_by_teacher=True)
     pupil_words = _text("pupil_words")
     smart_text = _text("smart_text", required=_l("Write the target."))
     child_text = _text("child_text")

@@ -13,6 +13,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from .. import copies
 from ..access import STAFF, allowed_or_404, audience, load_or_404
+from ..domain import drafts
 from ..domain.permissions import can
 from ..domain.plans import Provision, needs_extra_reason
 from ..domain.roles import SENCO, TEACHER
@@ -94,16 +95,40 @@ def plan_new(pupil_id: int):
     pupil = load_or_404(Pupil, pupil_id, "create_plan")
     form = PlanForm(data=_new_plan_values(pupil))
     key = f"pupil-{pupil.id}-new-plan"
+    existing = _existing_draft(pupil)
+    status = 200
     if form.validate_on_submit():
-        plan = plans.create(current_user, pupil, form.values())
-        db.session.commit()
-        _saved_draft(key)
-        flash(_("The plan is started. Now add up to four targets."), "success")
-        return redirect(url_for("staff.plan", plan_id=plan.id))
+        if drafts.may_start_another(existing and existing.id, _seen_draft()):
+            plan = plans.create(current_user, pupil, form.values())
+            db.session.commit()
+            _saved_draft(key)
+            flash(_("The plan is started. Now add up to four targets."), "success")
+            return redirect(url_for("staff.plan", plan_id=plan.id))
+        status = 409  # a draft the page did not name: show it first, keep what was typed
     notes = checks.field_problems(form.values(), pupil.school_id)
-    return render_template(
-        "staff/plan_form.html", form=form, pupil=pupil, plan=None, notes=notes, draft_key=key
+    page = render_template(
+        "staff/plan_form.html",
+        form=form,
+        pupil=pupil,
+        plan=None,
+        notes=notes,
+        draft_key=key,
+        existing_draft=existing,
     )
+    return page, status
+
+
+def _existing_draft(pupil: Pupil) -> Plan | None:
+    """The pupil's draft to offer instead of starting another (domain/drafts.py)."""
+    found = plans.plans_of(pupil)
+    draft_id = drafts.draft_to_open_instead((plan.id, plan.status) for plan in found)
+    return next((plan for plan in found if plan.id == draft_id), None)
+
+
+def _seen_draft() -> int | None:
+    """The draft the page warned about (a hidden field the form does not bind)."""
+    value = request.form.get("seen_draft", "")
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else None
 
 
 def _new_plan_values(pupil: Pupil) -> dict:
@@ -145,7 +170,8 @@ def _plan_page(found: Plan, evidence_for: int | None = None, evidence: EvidenceF
         targets=targets,
         plan_notes=checks.plan_problems(found),
         target_notes={
-            t.id: checks.field_problems(_values(t), found.school_id, terms) for t in targets
+            t.id: checks.field_problems(checks.target_values(t), found.school_id, terms)
+            for t in targets
         },
         provision={t.id: _provision(t) for t in targets},
         evidence_forms={evidence_for: evidence} if evidence else {},
@@ -157,10 +183,6 @@ def _plan_page(found: Plan, evidence_for: int | None = None, evidence: EvidenceF
         today=today(),
         clear_draft=session.pop("saved_draft", None),
     )
-
-
-def _values(target: Target) -> dict:
-    return {name: getattr(target, name) for name in checks.FIELD_CHECKS if hasattr(target, name)}
 
 
 def _provision(target: Target) -> Provision:
@@ -351,7 +373,7 @@ def evidence_add(plan_id: int, target_id: int):
     target = target_of(found, target_id)
     form = EvidenceForm(last_out_of=target.last_out_of)
     if not form.validate_on_submit():
-        return _plan_page(plans.load_page(found.id), target.id, form), 400
+        return _plan_page(plans.load_page(found.id), target.id, form)
     plans.add_evidence(current_user, target, form.values())
     db.session.commit()
     flash(_("The evidence is saved."), "success")

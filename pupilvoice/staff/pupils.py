@@ -115,7 +115,7 @@ def close_worry(worry_id: int):
     worry = load_or_404(Worry, worry_id, "close")
     form = CloseWorryForm(prefix=f"worry-{worry.id}")  # one form per worry on the page
     if not form.validate_on_submit():
-        return _pupil_page(worry.pupil, closing=worry, close_form=form), 400
+        return _pupil_page(worry.pupil, closing=worry, close_form=form)
     voice.close_worry(worry, form.action_taken.data, current_user)
     db.session.commit()
     flash(_("Thank you. The worry is closed, with what you did."), "success")

@@ -47,6 +47,9 @@ def _outcome_forms(plan: Plan, posted: tuple[int, OutcomeForm] | None) -> dict:
     }
     if posted is not None:
         forms[posted[0]] = posted[1]
+    for target_id, form in forms.items():  # one form a target: ids the error summary links to
+        for field in form:
+            field.id = f"{field.name}-{target_id}"
     return forms
 
 
@@ -68,7 +71,8 @@ def render(
                 "version": meeting.version if meeting else 0,
             },
         )
-    elif meeting_clash is not None:  # saving again now keeps what was typed
+    meeting_form.pupil_comment.id = "pupil-comment"
+    if meeting_clash is not None:  # saving again now keeps what was typed
         meeting_form.version.data = meeting_clash[0].version
         meeting_form.version.raw_data = [str(meeting_clash[0].version)]
     return render_template(

@@ -54,7 +54,7 @@ def review_outcome(plan_id: int, target_id: int):
     target = target_of(found, target_id)
     form = OutcomeForm(obj=target, data={"version": found.version})
     if not form.validate_on_submit():
-        return review_screen.render(plans.load_page(found.id), outcome_form=(target.id, form)), 400
+        return review_screen.render(plans.load_page(found.id), outcome_form=(target.id, form))
     was = form.version.data
     stale = _commit(lambda: reviews.record_outcome(current_user, target, form.values(), was))
     if stale:
@@ -70,7 +70,7 @@ def review_meeting(plan_id: int):
     found = load_or_404(Plan, plan_id, "record_review")
     form = MeetingRecordForm()
     if not form.validate_on_submit():
-        return review_screen.render(plans.load_page(found.id), meeting_form=form), 400
+        return review_screen.render(plans.load_page(found.id), meeting_form=form)
     people = review_screen.people_at(found)
     sent = {key: request.form.get(f"attend-{key}", "") for key, _name in people}
     try:
@@ -136,7 +136,7 @@ def review_invite(plan_id: int):
         db.session.commit()
         return page
     if not form.validate():
-        return render_template("staff/review_invite.html", plan=found, form=form), 400
+        return render_template("staff/review_invite.html", plan=found, form=form)
     meeting = reviews.set_meeting(
         current_user, found, form.meets_on.data, form.meets_at.data, form.place.data or ""
     )

@@ -58,7 +58,7 @@ def enrol_tablet():
             here=None,
             form=form,
             idle_since=devices.idle_since(),
-        ), 400
+        )
     group = load_or_404(ClassGroup, form.class_id.data, "enrol_tablet")
     previous = devices.find_any(request.cookies.get(devices.COOKIE))
     if previous is not None and previous.school_id != current_user.school_id:

@@ -66,7 +66,9 @@ def test_done_when_a_teacher_writes_a_plan_from_the_pupils_voice(page, live_app)
     page.get_by_role("link", name="Start a new plan").click()
     expect(page.get_by_label("The pupil's views")).to_have_value(re.compile("Likes: .*Maths"))
     page.get_by_label("Term").fill("Summer 2027")
-    page.get_by_role("button", name="Start the plan").click()
+    # Sam's draft in the demo is offered first (issue 13, item 17); this walk starts afresh
+    expect(page.locator("#existing-draft")).to_contain_text("Sam already has a draft plan")
+    page.get_by_role("button", name="Start another plan").click()
     expect(page.get_by_text("The plan is started.")).to_be_visible()
 
     page.get_by_role("link", name="Add a target").click()

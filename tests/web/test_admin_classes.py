@@ -36,7 +36,7 @@ def test_class_form_says_what_to_fix_and_keeps_what_was_typed(login, world, fact
     data = {"name": "oak", "year_group": "14", "staff": [elsewhere.id]}
     page = senco.form("/school/classes/new", data).get_data(as_text=True)
     assert "There is already a class with this name" in page
-    assert page.count("Choose one of the options in the list.") == 2
+    assert page.count("Choose one of the options in the list.</p>") == 2
     assert 'value="oak"' in page
     long_name = senco.form("/school/classes/new", {"name": "x" * 61, "year_group": "2"})
     assert "Write at most 60 characters." in long_name.get_data(as_text=True)

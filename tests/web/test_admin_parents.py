@@ -56,7 +56,7 @@ def test_add_parent_says_what_to_fix(login, world, factory, db):
         senco, elsewhere, email=world.teacher.email, preferred_language="fr"
     ).get_data(as_text=True)
     assert "already has a PupilVoice account" in page
-    assert page.count("Choose one of the options in the list.") == 2
+    assert page.count("Choose one of the options in the list.</p>") == 2
     assert 'value="Agnieszka Kowalska"' in page
     nobody = add_parent(senco, world.pupil, pupil_id="0").get_data(as_text=True)
     assert "Choose the child." in nobody
@@ -93,7 +93,7 @@ def test_link_form_errors_show_on_the_parent_page(login, world):
     url = f"/school/parents/{world.parent.id}"
     data = {"pupil_id": "999", "relationship_label": "uncle", "preferred_language": "en"}
     page = senco.form(f"{url}/links", data, page=url).get_data(as_text=True)
-    assert page.count("Choose one of the options in the list.") == 2  # pupil and relationship
+    assert page.count("Choose one of the options in the list.</p>") == 2  # pupil and relationship
     assert 'value="Tom Taylor"' in page  # the account form is still filled in
 
 

@@ -65,7 +65,7 @@ def test_pupil_form_says_what_to_fix_and_keeps_what_was_typed(login, world, fact
     page = login(world.senco).form("/school/pupils/new", data).get_data(as_text=True)
     assert "Write at most 60 characters." in page
     assert "Write one or two letters, like T." in page
-    assert page.count("Choose one of the options in the list.") == 3
+    assert page.count("Choose one of the options in the list.</p>") == 3
     assert "Choose a picture." in page
     assert 'value="Kowalska"' in page and "ZofiaZofia" in page
     assert db.session.query(Pupil).count() == 2

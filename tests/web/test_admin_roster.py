@@ -187,14 +187,14 @@ def test_rows_that_clash_with_the_school_records_are_named(senco, world, factory
 def test_files_that_cannot_be_read_get_a_message_next_to_the_field(senco, db, data, message):
     before = counts(db)
     response = upload(senco, data)
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert f'<p class="field__error" id="file-error">{message}' in response.get_data(as_text=True)
     assert counts(db) == before
 
 
 def test_no_file_chosen(senco):
     response = senco.form("/school/roster/preview", {}, page="/school/roster")
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert 'id="file-error">Choose a CSV file.' in response.get_data(as_text=True)
 
 

@@ -59,7 +59,7 @@ def test_invitation_creates_account_and_mail_whose_link_sets_a_password(
 def test_invitation_refuses_an_address_that_has_an_account(login, world, db, outbox):
     response = invite(login(world.senco), name="Someone", email=world.parent.email.upper())
     page = response.get_data(as_text=True)
-    assert response.status_code == 200 and "already has a PupilVoice account" in page
+    assert response.status_code == 422 and "already has a PupilVoice account" in page
     assert 'value="Someone"' in page  # REL-05: what was typed is kept
     assert db.session.query(User).filter_by(name="Someone").count() == 0 and not outbox
 

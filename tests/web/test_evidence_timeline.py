@@ -103,7 +103,7 @@ def test_rel05_bad_measures_are_refused_next_to_the_field_and_the_form_kept(
     }
     response = login(world.ta).form(url(plan, target), data, page=f"/staff/plans/{plan.id}")
     page = text(response)
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert f'<p class="field__error" id="{field}-error">{message}</p>' in page
     assert "Friday check" in page and 'value="2027-01-22"' in page
     assert f'value="{measured}"' in page

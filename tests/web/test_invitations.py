@@ -260,7 +260,7 @@ def test_code_sets_up_the_account(app, login, world, polish_parent, db):
     # the code works once
     other = app.test_client()
     response = other.form("/join", {"code": code})
-    assert response.status_code == 200 and "does not work" in text(response)
+    assert response.status_code == 422 and "does not work" in text(response)
 
 
 def test_wrong_codes_lock_that_invitation(app, login, world, polish_parent, db):
@@ -337,7 +337,7 @@ def test_rel04_set_up_twice_changes_nothing_the_second_time(app, login, world, p
 
 def test_sec05_code_page_is_rate_limited_per_address(client):
     statuses = [client.form("/join", {"code": "ABCD-EFGH"}).status_code for _ in range(12)]
-    assert statuses[:10] == [200] * 10 and statuses[-1] == 429
+    assert statuses[:10] == [422] * 10 and statuses[-1] == 429
 
 
 def test_sec05_code_page_is_rate_limited_for_everyone(app):
@@ -351,7 +351,7 @@ def test_sec05_code_page_is_rate_limited_for_everyone(app):
             "/join", data={"code": "ABCD-EFGH", "csrf_token": token}, environ_base=address
         )
         statuses.append(response.status_code)
-    assert statuses[:5] == [200] * 5 and statuses[-1] == 429
+    assert statuses[:5] == [422] * 5 and statuses[-1] == 429
 
 
 def test_names_on_the_letter_are_escaped(login, world, factory, db):

@@ -235,7 +235,7 @@ def test_unknown_answers_and_long_comments_are_refused(login, world, shared, db)
     assert rows(db) == []  # an answer that does not exist is not stored
     long = answer_data(shared, {first: ("agree", "x" * 1001)})
     response = family.form(f"/family/plans/{shared.id}", long)
-    assert response.status_code == 400 and "at most 1000 characters" in text(response)
+    assert response.status_code == 422 and "at most 1000 characters" in text(response)
     assert rows(db) == []
 
 

@@ -63,7 +63,7 @@ def test_the_senco_adds_two_families_without_an_address(login, world, db):
 def test_without_an_address_the_school_must_choose_letters(login, world, db):
     senco = login(world.senco)
     response = add_parent(senco, world.pupil.id, contact_method="email")
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "There is no e-mail address, so the school sends a printed letter." in text(response)
     assert db.session.query(User).filter_by(name="Bronwen Hughes").count() == 0
 

@@ -183,7 +183,7 @@ def test_staff_write_down_an_answer_given_on_paper(login, world, family, draft, 
         f"comment_{second.id}": "We use a number line.",
     }
     missing = teacher.form(url, {k: v for k, v in data.items() if k != "method"})
-    assert missing.status_code == 200 and "Choose how they gave their answer" in text(missing)
+    assert missing.status_code == 422 and "Choose how they gave their answer" in text(missing)
     assert teacher.form(url, data).status_code == 302
     saved = db.session.query(ParentResponse).filter_by(parent_id=family["imran"].id).all()
     assert {(r.kind, r.method, r.recorded_by_id) for r in saved} == {

@@ -169,7 +169,7 @@ def test_a_wrong_date_keeps_what_was_typed(login, world, shared, db):
     url = f"/staff/plans/{shared.id}/review/invite"
     response = login(world.teacher).form(url, {"meets_on": "soon", "place": "Hall"})
     page = text(response)
-    assert response.status_code == 400 and "Write a date, like 14/03/2027." in page
+    assert response.status_code == 422 and "Write a date, like 14/03/2027." in page
     assert 'value="Hall"' in page and db.session.query(ReviewMeeting).count() == 0
 
 

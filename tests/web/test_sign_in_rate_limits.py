@@ -68,7 +68,7 @@ def test_sec05_strangers_wrong_codes_do_not_stop_a_family_with_the_right_code(
     strangers.environ_base.update(SCHOOL)
     for n in range(30):
         wrong = f"ZZ{'ABCDEFGHJK'[n % 10]}Z-{'QRS'[n // 10]}ZZZ"
-        assert strangers.form("/join", {"code": wrong}).status_code == 200
+        assert strangers.form("/join", {"code": wrong}).status_code == 422
     family = app.test_client()
     family.environ_base.update(SCHOOL)
     assert family.form("/join", {"code": code}).location == "/join/account"
@@ -78,7 +78,7 @@ def test_sec05_a_ceiling_per_address_at_join_still_stops_floods(app):
     app.config["JOIN_LIMIT_PER_ADDRESS"] = "5 per hour"
     client = app.test_client()
     statuses = [client.form("/join", {"code": f"ABC{n}-EFGH"}).status_code for n in range(2, 9)]
-    assert statuses == [200] * 5 + [429] * 2
+    assert statuses == [422] * 5 + [429] * 2
 
 
 def test_sec05_other_adults_wrong_tries_do_not_stop_a_teacher_on_the_class_tablet(client, world):

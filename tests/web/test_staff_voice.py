@@ -76,7 +76,7 @@ def test_open_worry_is_highlighted_and_closed_with_what_we_did(sam, world, db, l
     url = f"/staff/worries/{worry.id}/close"
     field = f"worry-{worry.id}-action_taken"
     empty = teacher.form(url, {field: " "}, page=f"/staff/pupils/{world.pupil.id}")
-    assert empty.status_code == 400
+    assert empty.status_code == 422
     assert "Write what was done" in text(empty)
     assert db.session.get(Worry, worry.id).is_open
     done = teacher.form(

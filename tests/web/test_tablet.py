@@ -141,7 +141,7 @@ def test_staff_picture_form_keeps_choices_and_refuses_unknown_pictures(login, wo
     url = f"/staff/pupils/{world.pupil.id}/pictures"
     response = teacher.form(url, {"first": "cake", "second": "dragon"})
     page = response.get_data(as_text=True)
-    assert response.status_code == 200 and "Choose a picture." in page
+    assert response.status_code == 400 and "Choose a picture." in page
     assert re.search(r'<input checked[^>]*name="first"[^>]*value="cake"', page)
     assert db.session.get(PictureKey, world.pupil.id) is None
 
