@@ -25,7 +25,7 @@ def pupil_export(pupil_id: int):
     data = export.document(school, "pupil", pupil.id, tables, utcnow())
     languages = {link.preferred_language for link in pupil.parent_links}
     reports = reports_in(languages, data, pupil.display_name)
-    audit.record(current_user, "exported", pupil, kinds=sorted(tables))
+    audit.record(current_user, "subject_access_exported", pupil, kinds=sorted(tables))
     db.session.commit()
     return zip_response(
         export.members(data, reports), f"pupil-{pupil.id}-{data['made_at'][:10]}.zip"

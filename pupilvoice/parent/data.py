@@ -26,6 +26,6 @@ def my_data():
     languages = {link.preferred_language for link in current_user.children_links}
     reports = reports_in(languages, data, current_user.name)
     me = current_user._get_current_object()  # the account itself, not Flask-Login's proxy
-    audit.record(me, "exported", me, kinds=sorted(tables))
+    audit.record(me, "own_data_downloaded", me, kinds=sorted(tables))
     db.session.commit()
     return zip_response(export.members(data, reports), f"my-data-{data['made_at'][:10]}.zip")

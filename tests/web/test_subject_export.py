@@ -53,7 +53,7 @@ def test_pri03_the_export_holds_every_kind_the_pupil_has(login, world):
     assert "Everything about Sam T." in report and "Sums are hard" in report
     polish = archive.read("report-pl.html").decode()
     assert 'lang="pl"' in polish and "Sums are hard" in polish
-    assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "exported"))
+    assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "subject_access_exported"))
 
 
 def test_pri03_a_parent_downloads_their_own_data_only(login, world, factory):
@@ -82,5 +82,5 @@ def test_sec02_only_the_schools_senco_exports_a_pupil(login, world, factory):
 
 def test_a_parents_download_is_audited_as_their_account(login, world):
     login(world.parent).get("/family/my-data.zip").get_data()
-    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "exported"))
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "own_data_downloaded"))
     assert (event.object_type, event.object_id) == ("User", world.parent.id)
