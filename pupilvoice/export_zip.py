@@ -3,8 +3,8 @@ language and the streamed zip, shared by the SENCO's export and a parent's own d
 
 from __future__ import annotations
 
-from flask import Response, render_template, stream_with_context
-from flask_babel import force_locale
+from flask import Response, current_app, render_template
+from flask_babel import force_locale, get_locale
 
 from .i18n import format_locale
 from .privacy_labels import readable
@@ -26,8 +26,21 @@ def report(data: dict, name: str, lang: str) -> str:
 
 
 def zip_response(files, filename: str) -> Response:
-    """``files`` ((name, make bytes) pairs) as a zip download that streams as it is made."""
-    response = Response(stream_with_context(export.stream_zip(files)), mimetype="application/zip")
+    """``files`` ((name, make bytes) pairs) as a zip download that streams as it is made.
+    Each file is made in an app context of its own, opened and closed around it, so a
+    download stopped half way leaves no context open (nor a database session)."""
+    app = current_app._get_current_object()
+    locale = str(get_locale())
+
+    def made_in_context(make):
+        def make_in_context() -> bytes:
+            with app.test_request_context(), force_locale(locale):
+                return make()
+
+        return make_in_context
+
+    files = ((name, made_in_context(make)) for name, make in files)
+    response = Response(export.stream_zip(files), mimetype="application/zip")
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.headers["Cache-Control"] = "no-store"
     return response

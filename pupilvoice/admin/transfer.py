@@ -22,7 +22,7 @@ from ..extensions import db
 from ..forms import Form
 from ..i18n import gettext as _
 from ..i18n import lazy_gettext as _l
-from ..models import Pupil, School
+from ..models import Plan, Pupil, School
 from ..services import audit, transfer, transfer_in
 from ..services import subject_export as export
 from . import lookups
@@ -53,10 +53,15 @@ def pupil_transfer(pupil_id: int):
     files += [(s["file"], lambda s=s: export.sound(s["id"])) for s in data["recordings"]]
     plan = transfer.current_plan(pupil)
     if plan is not None and pdf.available():
-        files.append(("plan.pdf", lambda: pdf.render(copies.render(plan, "staff"))))
+        files.append(("plan.pdf", lambda plan_id=plan.id: _plan_pdf(plan_id)))
     audit.record(current_user, "transferred_out", pupil, transfer=data["id"])
     db.session.commit()
     return zip_response(files, f"transfer-{pupil.id}-{data['made_at'][:10]}.zip")
+
+
+def _plan_pdf(plan_id: int) -> bytes:
+    """The plan as a PDF, for a school without PupilVoice (made while the zip streams)."""
+    return pdf.render(copies.render(db.session.get(Plan, plan_id), "staff"))
 
 
 def _read(form: TransferForm) -> tuple[dict, dict[str, bytes]]:
