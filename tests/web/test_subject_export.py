@@ -53,7 +53,9 @@ def test_pri03_the_export_holds_every_kind_the_pupil_has(login, world):
     assert "Everything about Sam T." in report and "Sums are hard" in report
     polish = archive.read("report-pl.html").decode()
     assert 'lang="pl"' in polish and "Sums are hard" in polish
-    assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "subject_access_exported"))
+    assert db.session.scalar(
+        select(AuditEvent).where(AuditEvent.action == "subject_access_exported")
+    )
 
 
 def test_pri03_a_parent_downloads_their_own_data_only(login, world, factory):
