@@ -11,9 +11,7 @@ from pupilvoice.services import plans
 from tests.web.plan_helpers import make_plan
 
 
-def test_a11y10_the_staff_plan_page_in_urdu_isolates_names_and_marks_school_text(
-    login, world, db
-):
+def test_a11y10_the_staff_plan_page_in_urdu_isolates_names_and_marks_school_text(login, world, db):
     plan = make_plan(world, targets=1)
     db.session.commit()
     page = login(world.teacher).get(f"/staff/plans/{plan.id}?lang=ur").get_data(as_text=True)
