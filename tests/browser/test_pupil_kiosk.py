@@ -102,7 +102,7 @@ def test_pri05_who_can_see_what_i_say_stays_inside_the_kiosk(tablet, lang):
             "Who can see what I say",
             "Mr Jones, Mrs Evans and Mrs Khan see your cards and your words.",
             "Only Mr Jones and Mrs Khan see a worry.",
-            "Your family never sees your worries.",
+            "Your worries are not shown to your family.",
             "Other children never see what you say.",
         ]:
             expect(page.get_by_text(words, exact=True).first).to_be_visible()
