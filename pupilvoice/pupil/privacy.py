@@ -47,7 +47,7 @@ def sentences(pupil) -> list[tuple[str, str]]:
         ("microphone", _("Only school staff can listen to what you record.")),
         ("family", _("Your family may see your words in your plan.")),
         ("worried", worry),
-        ("home", _("Your worries are not shown to your family.")),
+        ("lock", _("Your worries are not shown to your family.")),
         ("friends", _("Other children never see what you say.")),
         ("wave", _("Tap I've finished when you are done. Then nobody else can see your things.")),
     ]

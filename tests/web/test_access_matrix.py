@@ -117,6 +117,7 @@ ACCESS: dict[str, set[str] | str] = {
     "tablet.class_list": ANYONE,
     "tablet.pictures_sign_in": ANYONE,
     "tablet.assist": ANYONE,
+    "tablet.privacy": ANYONE,  # the pupils' own privacy page (the adults' page elsewhere)
     # the pupil's own pages
     "pupil.home": PUPIL,
     "pupil.finish": PUPIL,
