@@ -191,7 +191,7 @@ def _client_for(app, role, people):
     client = app.test_client()
     if role == "pupil":
         on_tablet(client, people["tablet"])
-        assert tap_pictures(client, people["pupil"]).status_code == 302
+        assert tap_pictures(client, people["pupil"]).status_code == 303
     elif role != "anonymous":
         assert sign_in(client, people[role]).status_code == 302
     return client
