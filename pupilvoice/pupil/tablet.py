@@ -105,7 +105,8 @@ def class_list():
     if current_user.is_authenticated and current_user.role == PUPIL:
         return redirect(url_for("pupil.home"))
     timed_out = session.pop("timed_out", False)
-    session.pop(PICKS, None)  # back at the names, the pictures start again
+    if PICKS in session:  # back at the names, the pictures start again
+        session.pop(PICKS)
     device = this_device()
     if device is None:
         return render_template("tablet/not_enrolled.html")
