@@ -35,9 +35,7 @@ def test_a11y10_the_tablet_keeps_its_own_language(login, world, db):
     assert html_lang(client.get(f"/tablet/pupils/{world.pupil.id}")) == "cy"
 
 
-def test_a11y10_without_a_choice_the_tablet_takes_the_enrolling_pages_language(
-    login, world, db
-):
+def test_a11y10_without_a_choice_the_tablet_takes_the_enrolling_pages_language(login, world, db):
     client = login(world.teacher)
     client.get("/staff/tablets?lang=pl")
     client.form("/staff/tablets/enrol", {"class_id": world.own_class.id}, page="/staff/tablets")
