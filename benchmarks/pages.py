@@ -367,7 +367,7 @@ def sign_in_pupil(port: int, pupil_id: int) -> str:
         status, headers, _ = get(port, f"/tablet/pupils/{pupil_id}", cookie, "POST", form)
         cookie = session_cookie(headers) or cookie
         picks.append(pick)
-    if status != 302:
+    if status != 303:  # redirect-after-post to the pupil's home
         raise BenchError(f"the demo pupil's picture sign-in failed ({status})")
     _, headers, _ = get(port, "/pupil/", cookie)
     return session_cookie(headers) or cookie

@@ -18,7 +18,10 @@ from . import bidi
 
 
 def remember_asked_language() -> None:
-    """before_request: ?lang= is remembered for the visit, even on a page that redirects."""
+    """before_request: ?lang= is remembered for the visit, even on a page that redirects.
+    Not on a class tablet, whose language is chosen per pupil (pupil.language)."""
+    if g.get("tablet_language"):
+        return
     asked = request.args.get("lang")
     if asked in current_app.config["LANGUAGES"] and session.get("lang") != asked:
         session["lang"] = asked
@@ -50,7 +53,10 @@ def remember_signed_out_language(language: str | None) -> None:
 
 def chosen_language() -> str:
     """?lang= (remembered for the visit) → the person's saved choice → the saved choice of
-    whoever was just signed out here → the browser → English."""
+    whoever was just signed out here → the browser → English. On a class tablet: the
+    language chosen for this request there (pupil.language)."""
+    if g.get("tablet_language"):
+        return g.tablet_language
     languages = current_app.config["LANGUAGES"]
     if session.get("lang") in languages:
         return session["lang"]

@@ -123,8 +123,9 @@ def logout():
     db.session.commit()
     logout_user()
     session.clear()
-    # The flash would be cleared with the cookies, so the message travels in the URL.
-    response = redirect(url_for("auth.login", signed_out=1))
+    # The flash would be cleared with the cookies, so the message travels in the URL. 303:
+    # the browser asks for the sign-in page with GET, so Back and Reload never send again.
+    response = redirect(url_for("auth.login", signed_out=1), 303)
     if devices.find_active(request.cookies.get(devices.COOKIE)):
         # A class tablet: keep its device cookie (the emptied session cookie is enough),
         # or signing out would also take the tablet out of class mode.

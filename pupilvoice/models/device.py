@@ -27,6 +27,9 @@ class Device(db.Model):
     last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     revoked_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    # The tablet's own language, chosen when it was set up: the class list and every pupil
+    # start in it; a pupil's own choice lasts only for their session (A11Y-10).
+    language: Mapped[str | None] = mapped_column(String(8))
 
     class_group = relationship("ClassGroup")
     enrolled_by = relationship("User", foreign_keys=[enrolled_by_id])

@@ -3,25 +3,54 @@ then "Tell me more" in the pupil's own words. Drag is never needed."""
 
 from __future__ import annotations
 
-from flask import redirect, render_template, request, url_for
+from flask import redirect, render_template, request, session, url_for
+from flask_login import current_user
 
 from ..access import audience, load_or_404
+from ..domain.permissions import can
 from ..domain.roles import PUPIL
 from ..extensions import db
+from ..inputs import int_arg
 from ..models import Sort, TopicCard
 from ..models.voice import PLACES, SKIPPED
 from ..services import voice
 from ..voice_labels import PLACES as PLACE_WORDS
 from ..voice_labels import card_word
+from .again import restore, see_other, show_again
 from .forms import PlaceForm, WordsForm
 from .routes import bp, current_helper, me, recording_from, who_sees
 
+THANKED = "thanked"  # "Thank you for telling me" is said once a session, then on we go
 
-def _next_url(sort: Sort) -> str:
+
+def _next_url(sort: Sort, after: int | None = None) -> str:
+    """The next card to sort, or the summary; ``after`` names the card just sorted, so
+    the page can offer to tell more about it."""
     card = voice.next_card(sort, voice.active_cards(sort.school_id))
     if card is None:
-        return url_for("pupil.about_done")
-    return url_for("pupil.card", card_id=card.id)
+        return url_for("pupil.about_done", after=after)
+    return url_for("pupil.card", card_id=card.id, after=after)
+
+
+def _after_choosing(sort: Sort, topic: TopicCard) -> str:
+    """The first card of a session gets its thank-you page (with "Tell me more"); after
+    that a tap goes straight to the next card, which offers "Tell me more" about this one."""
+    if not session.get(THANKED):
+        session[THANKED] = True
+        return url_for("pupil.thanks", card_id=topic.id)
+    return _next_url(sort, after=topic.id)
+
+
+def just_said(sort: Sort) -> dict | None:
+    """The card sorted just before this page (?after=), to tell more about it."""
+    card_id = int_arg("after")
+    topic = db.session.get(TopicCard, card_id) if card_id else None
+    if topic is None or not can(current_user, "sort", topic):
+        return None
+    choice = voice.choice_for(sort, topic)
+    if choice is None or choice.place not in PLACES:
+        return None
+    return {"card": topic, "word": card_word(topic), "place": choice.place}
 
 
 def _sort_or_none() -> Sort | None:
@@ -34,7 +63,7 @@ def about_start():
     """The About me tile: carry on with this week's cards, or start afresh."""
     sort = voice.open_sort(me())
     db.session.commit()
-    return redirect(_next_url(sort))
+    return see_other(_next_url(sort))
 
 
 @bp.get("/about/next")
@@ -53,19 +82,8 @@ def card(card_id: int):
     sort = _sort_or_none()
     if sort is None:
         return redirect(url_for("pupil.home"))
-    # Only a tap needs the form (a button's name and value): the page shows no fields.
-    form = PlaceForm() if request.method == "POST" else None
-    problem = False
-    if form is not None and form.validate_on_submit():
-        place = form.place.data
-        if place in (*PLACES, SKIPPED):
-            voice.choose(sort, topic, place, me(), current_helper())
-            db.session.commit()
-            voice.send_notifications()
-            if place == SKIPPED:
-                return redirect(_next_url(sort))
-            return redirect(url_for("pupil.thanks", card_id=topic.id))
-        problem = True
+    if request.method == "POST":
+        return _choose(sort, topic, PlaceForm())
     return render_template(
         "pupil/card.html",
         card=topic,
@@ -74,8 +92,20 @@ def card(card_id: int):
         position=cards.index(topic) + 1,
         total=len(cards),
         places=PLACE_WORDS,
-        problem=problem,
-    ), (400 if problem else 200)
+        problem=request.args.get("problem") == "1",
+        just_said=just_said(sort),
+    )
+
+
+def _choose(sort: Sort, topic: TopicCard, form: PlaceForm):
+    """A tap on a place (or Skip); then another page with GET (REL-04)."""
+    place = form.place.data if form.validate_on_submit() else None
+    if place not in (*PLACES, SKIPPED):
+        return see_other(url_for("pupil.card", card_id=topic.id, problem=1))
+    voice.choose(sort, topic, place, me(), current_helper())
+    db.session.commit()
+    voice.send_notifications()
+    return see_other(_next_url(sort) if place == SKIPPED else _after_choosing(sort, topic))
 
 
 @bp.get("/about/cards/<int:card_id>/thanks")
@@ -109,13 +139,17 @@ def tell_more(card_id: int):
     if choice is None:
         return redirect(url_for("pupil.card", card_id=topic.id))
     form = WordsForm(words=choice.words)
-    if form.validate_on_submit():
+    if request.method == "GET":
+        restore(form)
+    elif form.validate_on_submit():
         recording, usable = recording_from(form)
         if usable:
             voice.tell_more(choice, form.words.data or "", me(), current_helper(), recording)
             db.session.commit()
             voice.send_notifications()
-            return redirect(_next_url(sort))
+            return see_other(_next_url(sort))
+    if request.method == "POST":
+        return show_again(form)
     return render_template(
         "pupil/tell_more.html",
         card=topic,
@@ -137,5 +171,9 @@ def about_done():
         choice = voice.choice_for(sort, card_)
         piles[choice.place if choice else SKIPPED].append(card_)
     return render_template(
-        "pupil/about_done.html", piles=piles, places=PLACE_WORDS, card_word=card_word
+        "pupil/about_done.html",
+        piles=piles,
+        places=PLACE_WORDS,
+        card_word=card_word,
+        just_said=just_said(sort),
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, g, redirect, render_template, request, url_for
+from flask import Blueprint, g, render_template, request, url_for
 from flask_babel import get_locale
 from flask_login import current_user
 
@@ -14,8 +14,10 @@ from ..extensions import db
 from ..i18n import gettext as _
 from ..models import User
 from ..services import accounts, audit, devices, recordings, tablet, voice
+from . import language
+from .again import restore, see_other, show_again
 from .forms import RECORDING_PROBLEMS, StaffCheckForm
-from .tablet import check_staff, signed_out_response
+from .tablet import check_staff, signed_out_response, this_device
 
 bp = Blueprint("pupil", __name__, url_prefix="/pupil", template_folder="templates")
 
@@ -25,10 +27,15 @@ def keep_pupils_on_their_tablet():
     """A pupil session lives only on the tablet it began on, while that tablet is enrolled:
     a revoked tablet, or a session cookie copied elsewhere, stops at once (SEC-06, SEC-07).
     Every pupil request counts as activity (the sign-in loader keeps the time, see
-    access.PUPIL_TOUCH_EVERY)."""
+    access.PUPIL_TOUCH_EVERY). On the tablet the page's language is the pupil's or the
+    tablet's own (pupil.language)."""
     if request.endpoint == "static":  # pictures and styles: no session work per file
         return None
-    if not current_user.is_authenticated or current_user.role != PUPIL:
+    if not current_user.is_authenticated:
+        if request.blueprint == "tablet" and this_device() is not None:
+            language.use_tablet_language(g.device, pupil_signed_in=False)
+        return None
+    if current_user.role != PUPIL:
         return None
     token = current_user.get_id()
     sign_in = tablet.sign_in_on_device(token, request.cookies.get(devices.COOKIE))
@@ -38,6 +45,7 @@ def keep_pupils_on_their_tablet():
         return signed_out_response()
     g.device = sign_in.device
     g.pupil_sign_in = sign_in
+    language.use_tablet_language(sign_in.device, pupil_signed_in=True)
     return None
 
 
@@ -107,14 +115,16 @@ def helper():
     """An adult sits down to help: they say who they are, so staff later know how the
     pupil's views were gathered."""
     form = StaffCheckForm()
-    error = None
+    error = restore(form) if request.method == "GET" else None
     if form.validate_on_submit():
         user, error = check_staff(form, current_user._get_current_object())
         if user is not None:
             tablet.set_helper(g.pupil_sign_in, current_user, user)
             db.session.commit()
-            return redirect(url_for("pupil.home"))
+            return see_other(url_for("pupil.home"))
         db.session.commit()  # wrong passwords count towards the staff lockout
+    if request.method == "POST":
+        return show_again(form, keep=("email",), message=error)
     return render_template("pupil/helper.html", form=form, error=error)
 
 
@@ -123,4 +133,4 @@ def helper():
 def helper_stop():
     tablet.set_helper(g.pupil_sign_in, current_user, None)
     db.session.commit()
-    return redirect(url_for("pupil.home"))
+    return see_other(url_for("pupil.home"))

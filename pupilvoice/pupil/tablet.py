@@ -37,6 +37,8 @@ from ..inputs import int_arg
 from ..models import Device, PictureKey, Pupil, User
 from ..services import accounts, audit, devices, picture_keys, tablet
 from ..voice_labels import PICTURE_NAMES
+from . import language
+from .again import restore, see_other, show_again
 from .forms import AssistForm, PictureForm, StaffCheckForm
 
 bp = Blueprint("tablet", __name__, url_prefix="/tablet", template_folder="templates")
@@ -63,11 +65,9 @@ def this_device() -> Device | None:
 
 
 def fresh_session() -> None:
-    """Empty the browser session but keep the language the tablet is using."""
-    lang = session.get("lang")
+    """Empty the browser session, the last pupil's language with it: the tablet's own
+    language is kept on the tablet (Device.language), not here."""
     session.clear()
-    if lang:
-        session["lang"] = lang
 
 
 def sign_pupil_in(pupil: Pupil, device: Device, helper: User | None = None):
@@ -75,17 +75,18 @@ def sign_pupil_in(pupil: Pupil, device: Device, helper: User | None = None):
     if current_user.is_authenticated:
         accounts.end_session(current_user.get_id())
     fresh_session()
+    language.carry_into_sign_in()
     pupil.session_token = tablet.start_session(pupil, device, helper)
     login_user(pupil)
     db.session.commit()
-    return redirect(url_for("pupil.home"))
+    return see_other(url_for("pupil.home"))
 
 
 def signed_out_response():
     """Back to the class list with nothing of the last pupil left in the browser."""
     logout_user()
     fresh_session()
-    response = redirect(url_for("tablet.class_list"))
+    response = see_other(url_for("tablet.class_list"))
     response.headers["Clear-Site-Data"] = CLEAR_SITE_DATA
     return response
 
@@ -104,6 +105,8 @@ def class_list():
     if current_user.is_authenticated and current_user.role == PUPIL:
         return redirect(url_for("pupil.home"))
     timed_out = session.pop("timed_out", False)
+    if PICKS in session:  # back at the names, the pictures start again
+        session.pop(PICKS)
     device = this_device()
     if device is None:
         return render_template("tablet/not_enrolled.html")
@@ -115,11 +118,22 @@ def class_list():
         device=device,
         pupils=class_pupils,
         names=tablet.tablet_names(class_pupils),
+        lang=language.asked(),
     )
     if timed_out:  # the last pupil was signed out for being idle: leave nothing behind
         fresh_session()
         return response, 200, {"Clear-Site-Data": CLEAR_SITE_DATA}
     return response
+
+
+PICKS = "pictures"  # the pictures tapped so far on a sign-in page, and a wrong try
+
+
+def _picks_for(pupil: Pupil) -> dict:
+    kept = session.get(PICKS)
+    if not kept or kept.get("pupil") != pupil.id:
+        return {"pupil": pupil.id, "picks": [], "wrong": False}
+    return kept
 
 
 @bp.route("/pupils/<int:pupil_id>", methods=["GET", "POST"])
@@ -128,38 +142,48 @@ def class_list():
 def pictures_sign_in(pupil_id: int):
     device = this_device()
     if device is None:
-        return redirect(url_for("tablet.class_list"))
+        return see_other(url_for("tablet.class_list"))
     pupil = _class_pupil(device, pupil_id)
     key = picture_keys.picture_key(pupil)
+    if request.method == "POST":
+        if key is None or picture_keys.minutes_left(key):  # nothing to check: show why
+            return see_other(request.full_path.rstrip("?"))
+        return _pick(pupil, device, PictureForm())
     if key is None:
-        return render_template("tablet/ask_teacher.html", pupil=pupil)
+        return render_template("tablet/ask_teacher.html", pupil=pupil, lang=language.asked())
     if picture_keys.minutes_left(key):
         return cooldown_page(pupil, key)
-    form = PictureForm()
-    picks: list[str] = []
-    wrong = False
+    kept = _picks_for(pupil)
+    if kept["wrong"]:
+        session[PICKS] = {**kept, "wrong": False}  # said once
+    return render_template(
+        "tablet/pictures.html",
+        form=PictureForm(),
+        pupil=pupil,
+        picks=kept["picks"],
+        wrong=kept["wrong"],
+        grid=pictures.GRID,
+        length=pictures.LENGTH,
+        picture_names=PICTURE_NAMES,
+        lang=language.asked(),
+    )
+
+
+def _pick(pupil: Pupil, device: Device, form: PictureForm):
+    """One tap on a picture, kept in the session; then the page again with GET (REL-04)."""
+    picks, wrong = _picks_for(pupil)["picks"], False
     if form.validate_on_submit():
-        picks = [] if form.pick.data == "again" else pictures.parse(form.picks.data)
+        picks = [] if form.pick.data == "again" else picks
         if form.pick.data in pictures.GRID and len(picks) < pictures.LENGTH:
-            picks.append(form.pick.data)
+            picks = [*picks, form.pick.data]
         if pictures.is_complete(picks):
             outcome = picture_keys.check_pictures(pupil, picks)
             if outcome == "ok":
                 return sign_pupil_in(pupil, device)
             db.session.commit()  # the wrong try counts even though nothing else happens
-            if outcome == "cooling":
-                return cooldown_page(pupil, key)
-            picks, wrong = [], True
-    return render_template(
-        "tablet/pictures.html",
-        form=form,
-        pupil=pupil,
-        picks=picks,
-        wrong=wrong,
-        grid=pictures.GRID,
-        length=pictures.LENGTH,
-        picture_names=PICTURE_NAMES,
-    )
+            picks, wrong = [], outcome != "cooling"
+    session[PICKS] = {"pupil": pupil.id, "picks": picks, "wrong": wrong}
+    return see_other(request.full_path.rstrip("?"))
 
 
 def cooldown_page(pupil: Pupil, key: PictureKey):
@@ -194,12 +218,12 @@ def assist():
     """An adult signs a pupil in on this tablet (and clears a picture cool-down)."""
     device = this_device()
     if device is None:
-        return redirect(url_for("tablet.class_list"))
+        return see_other(url_for("tablet.class_list"))
     class_pupils = tablet.class_pupils(device)
     names = tablet.tablet_names(class_pupils)
     form = AssistForm(pupil=int_arg("pupil"))
     form.pupil.choices = [SelectChoice(p.id, names[p.id]) for p in class_pupils]
-    error = None
+    error = restore(form) if request.method == "GET" else None
     if form.validate_on_submit():
         pupil = _class_pupil(device, form.pupil.data)
         user, error = check_staff(form, pupil)
@@ -208,4 +232,6 @@ def assist():
             audit.record(user, "assisted_sign_in", pupil, device_id=device.id)
             return sign_pupil_in(pupil, device, user if form.helping.data == "yes" else None)
         db.session.commit()  # wrong passwords count towards the staff lockout
+    if request.method == "POST":
+        return show_again(form, keep=("pupil", "helping", "email"), message=error)
     return render_template("tablet/assist.html", form=form, error=error, device=device)

@@ -3,7 +3,7 @@ and rates it on three equal faces whenever they like; the ratings make a simple 
 
 from __future__ import annotations
 
-from flask import abort, redirect, render_template, request, url_for
+from flask import abort, render_template, request, url_for
 from sqlalchemy import bindparam, select
 
 from ..access import audience, load_or_404
@@ -14,6 +14,7 @@ from ..i18n import lazy_gettext as _l
 from ..models import Plan, Proposal, ReviewMeeting, Target
 from ..services import voice
 from ..voice_labels import AREAS, FACES, STARTERS, proposal_sentence
+from .again import restore, see_other, show_again
 from .forms import NOTHING_SAID, ProposalForm, RateForm
 from .routes import bp, current_helper, me, recording_from, who_sees
 
@@ -118,7 +119,9 @@ def target_words(area: str, starter: str):
     if area not in AREAS or starter not in STARTERS:
         abort(404)
     form = ProposalForm()
-    if form.validate_on_submit():
+    if request.method == "GET":
+        restore(form)
+    elif form.validate_on_submit():
         recording, usable = recording_from(form)
         words = form.words.data or ""
         if usable and not words.strip() and recording is None:
@@ -126,7 +129,9 @@ def target_words(area: str, starter: str):
         elif usable:
             proposal = voice.propose(me(), area, starter, words, current_helper(), recording)
             db.session.commit()
-            return redirect(url_for("pupil.target", proposal_id=proposal.id, thanks=1))
+            return see_other(url_for("pupil.target", proposal_id=proposal.id, thanks=1))
+    if request.method == "POST":
+        return show_again(form)
     return render_template(
         "pupil/target_words.html",
         form=form,
@@ -162,7 +167,7 @@ def rate(proposal_id: int):
     form = RateForm()
     level = form.level.data if form.validate_on_submit() else None
     if level not in {"1", "2", "3"}:
-        return redirect(url_for("pupil.target", proposal_id=proposal.id, problem=1))
+        return see_other(url_for("pupil.target", proposal_id=proposal.id, problem=1))
     voice.rate(proposal, int(level), me(), current_helper())
     db.session.commit()
-    return redirect(url_for("pupil.target", proposal_id=proposal.id, thanks=1))
+    return see_other(url_for("pupil.target", proposal_id=proposal.id, thanks=1))

@@ -3,13 +3,14 @@ and the SENCO, and stays open until a member of staff records what they did."""
 
 from __future__ import annotations
 
-from flask import abort, redirect, render_template, url_for
+from flask import abort, render_template, request, url_for
 
 from ..access import audience
 from ..domain.roles import PUPIL
 from ..extensions import db
 from ..services import voice
 from ..voice_labels import WORRY_KINDS
+from .again import restore, see_other, show_again
 from .forms import WordsForm
 from .routes import bp, current_helper, me, recording_from, who_sees
 
@@ -26,13 +27,17 @@ def worry_tell(kind: str):
     if kind not in WORRY_KINDS:
         abort(404)
     form = WordsForm()
-    if form.validate_on_submit():
+    if request.method == "GET":
+        restore(form)
+    elif form.validate_on_submit():
         recording, usable = recording_from(form)
         if usable:
             voice.raise_worry(me(), kind, form.words.data or "", current_helper(), recording)
             db.session.commit()
             voice.send_notifications()
-            return redirect(url_for("pupil.worry_sent"))
+            return see_other(url_for("pupil.worry_sent"))
+    if request.method == "POST":
+        return show_again(form)
     label, picture = WORRY_KINDS[kind]
     return render_template(
         "pupil/worry_tell.html",

@@ -19,8 +19,15 @@ COOKIE_MAX_AGE = 400 * 24 * 60 * 60  # the longest a browser keeps a cookie; see
 SEEN_EVERY = timedelta(minutes=5)
 
 
-def enrol(group: ClassGroup, by: User, name: str, replacing: Device | None = None) -> str:
-    """Put this device into class mode for ``group``; returns the raw token for its cookie.
+def enrol(
+    group: ClassGroup,
+    by: User,
+    name: str,
+    language: str | None = None,
+    replacing: Device | None = None,
+) -> str:
+    """Put this device into class mode for ``group``, in ``language`` (the tablet's own,
+    see Device.language); returns the raw token for its cookie.
 
     A device that was already enrolled (``replacing``) stops working: one cookie, one row.
     """
@@ -34,6 +41,7 @@ def enrol(group: ClassGroup, by: User, name: str, replacing: Device | None = Non
         name=name.strip() or group.name,
         token_hash=tokens.digest(raw),
         enrolled_by_id=by.id,
+        language=language,
     )
     db.session.add(device)
     db.session.flush()

@@ -8,6 +8,7 @@ from wtforms.validators import DataRequired, Length, Optional
 
 from ..domain import pictures
 from ..forms import Form
+from ..i18n import LANGUAGE_NAMES
 from ..i18n import lazy_gettext as _l
 
 
@@ -17,6 +18,16 @@ class EnrolTabletForm(Form):
         _l("A name for this tablet (optional)"),
         validators=[Optional(), Length(max=60, message=_l("Write at most %(max)d characters."))],
         description=_l("For example: Blue tablet, or Oak tablet 2."),
+    )
+    # Not required: without it the tablet takes the language of this page (see the view).
+    language = SelectField(
+        _l("Language on the tablet"),
+        choices=[SelectChoice(code, name) for code, name in LANGUAGE_NAMES.items()],
+        validate_choice=False,
+        description=_l(
+            "The names and every pupil start in this language. A pupil can choose another "
+            "language for their own turn."
+        ),
     )
 
 

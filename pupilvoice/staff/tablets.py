@@ -9,6 +9,7 @@ from wtforms.fields.choices import SelectChoice
 from ..access import STAFF, audience, load_or_404
 from ..domain.permissions import can
 from ..extensions import db
+from ..i18n import LANGUAGE_NAMES, chosen_language
 from ..i18n import gettext as _
 from ..models import ClassGroup, Device
 from ..services import accounts, devices
@@ -17,7 +18,7 @@ from .routes import bp, visible_classes
 
 
 def _enrol_form(classes) -> EnrolTabletForm:
-    form = EnrolTabletForm()
+    form = EnrolTabletForm(language=chosen_language())
     form.class_id.choices = [
         SelectChoice(group.id, group.name)
         for group in classes
@@ -63,7 +64,10 @@ def enrol_tablet():
     previous = devices.find_any(request.cookies.get(devices.COOKIE))
     if previous is not None and previous.school_id != current_user.school_id:
         previous = None
-    raw = devices.enrol(group, current_user, form.name.data or "", replacing=previous)
+    language = form.language.data
+    if language not in LANGUAGE_NAMES:
+        language = chosen_language()
+    raw = devices.enrol(group, current_user, form.name.data or "", language, replacing=previous)
     accounts.end_session(current_user.get_id())
     db.session.commit()
     lang = session.get("lang")

@@ -133,6 +133,7 @@ ACCESS: dict[str, set[str] | str] = {
     # like the class list (404 for anyone else; test_read_aloud.py)
     "speech.audio": ANYONE,
     "speech.make": ANYONE,
+    "tablet.privacy": ANYONE,  # the pupils' own privacy page (the adults' page elsewhere)
     # the pupil's own pages
     "pupil.home": PUPIL,
     "pupil.finish": PUPIL,
@@ -206,7 +207,7 @@ def _client_for(app, role, people):
     client = app.test_client()
     if role == "pupil":
         on_tablet(client, people["tablet"])
-        assert tap_pictures(client, people["pupil"]).status_code == 302
+        assert tap_pictures(client, people["pupil"]).status_code == 303
     elif role != "anonymous":
         assert sign_in(client, people[role]).status_code == 302
     return client

@@ -53,7 +53,7 @@ def test_sec07_sign_out_ends_the_session_on_the_server(app, world):
     copy.set_cookie(cookie.key, cookie.value, domain=cookie.domain)
     assert copy.get("/staff/").status_code == 200
     response = client.form("/auth/logout", page="/staff/")
-    assert response.status_code == 302
+    assert response.status_code == 303  # redirect-after-post (REL-04)
     assert response.headers["Clear-Site-Data"] == '"cache", "cookies", "storage"'
     # the copied cookie no longer works
     again = copy.get("/staff/")

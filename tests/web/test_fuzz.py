@@ -123,7 +123,7 @@ def client_for(app, role: str, tablet_token: str):
         client.set_cookie(devices.COOKIE, tablet_token)
     if role == "pupil":
         sam = _db.session.execute(select(Pupil).where(Pupil.first_name == "Sam")).scalar_one()
-        assert tap_pictures(client, sam, demo.PUPIL_PICTURES).status_code == 302
+        assert tap_pictures(client, sam, demo.PUPIL_PICTURES).status_code == 303
     elif role not in {"anonymous", "tablet"}:
         response = sign_in(client, _user(EMAILS[role]), demo.PASSWORD)
         assert response.status_code == 302

@@ -95,7 +95,7 @@ def test_sec16_plan_notice_with_forged_host_links_to_the_public_address(
 
 def test_sec16_worry_alert_with_forged_host_links_to_the_public_address(world, pupil_login, outbox):
     sam = forged(pupil_login(world.pupil))
-    assert sam.form("/pupil/worry/hurt", {"words": "My tummy hurts"}).status_code == 302
+    assert sam.form("/pupil/worry/hurt", {"words": "My tummy hurts"}).status_code == 303
     assert len(outbox) == 2
     for message in outbox:
         assert links_in(message) == [f"{PUBLIC}/staff/pupils/{world.pupil.id}"]

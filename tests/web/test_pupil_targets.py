@@ -44,11 +44,13 @@ def test_pupil_proposes_an_i_can_target_in_three_taps_and_their_words(world, db,
 
 def test_rel05_empty_or_long_words_keep_the_page_and_say_what_to_do(world, db, pupil_login):
     sam = pupil_login(world.pupil)
-    empty = propose(sam, words="  ")
+    sent = propose(sam, words="  ")
+    assert sent.status_code == 303  # and the page again with GET (REL-04)
+    empty = sam.get(sent.location)
     assert empty.status_code == 200
     assert "Please finish the sentence, or say it out loud. An adult can help you." in text(empty)
     long_words = "read " * 300
-    too_long = propose(sam, words=long_words)
+    too_long = sam.get(propose(sam, words=long_words).location)
     assert "a bit shorter" in text(too_long) and long_words.strip() in text(too_long)
     assert db.session.query(Proposal).count() == 0
     assert sam.get("/pupil/targets/new/space/better").status_code == 404

@@ -85,7 +85,7 @@ def test_tell_more_keeps_the_pupils_words(sam, world, db):
     page = text(sam.get(f"/pupil/about/cards/{maths.id}/more"))
     assert "Tell me more." in page and "Mr Jones, Mrs Evans and Mrs Khan will see this." in page
     response = sam.form(f"/pupil/about/cards/{maths.id}/more", {"words": "The sums go too fast"})
-    assert response.status_code == 302
+    assert response.status_code == 303
     assert db.session.query(SortChoice).one().words == "The sums go too fast"
     assert db.session.query(Worry).count() == 0  # not a dislike: nothing flagged
 
@@ -96,6 +96,8 @@ def test_rel05_too_many_words_keeps_them_and_says_so_kindly(sam, world, db):
     sam.form(f"/pupil/about/cards/{maths.id}", {"place": "dislike"})
     long_words = "I do not like it " * 80
     response = sam.form(f"/pupil/about/cards/{maths.id}/more", {"words": long_words})
+    assert response.status_code == 303  # and the page again with GET (REL-04)
+    response = sam.get(response.location)
     page = text(response)
     assert response.status_code == 200
     assert "That is a lot of words! Please make it a bit shorter." in page
@@ -107,8 +109,8 @@ def test_rel05_unknown_place_saves_nothing_and_asks_kindly(sam, world, db):
     start(sam)
     reading = cards(db, world)["reading"]
     response = sam.form(f"/pupil/about/cards/{reading.id}", {"place": "love"})
-    assert response.status_code == 400
-    assert "Please tap one of the three pictures." in text(response)
+    assert response.status_code == 303  # and the card again with GET (REL-04)
+    assert "Please tap one of the three pictures." in text(sam.get(response.location))
     assert db.session.query(SortChoice).count() == 0
 
 
@@ -214,7 +216,7 @@ def test_rel04_a_double_tap_raises_one_worry(sam, db):
 
 
 def test_a_worry_needs_no_words_and_unknown_kinds_are_404(sam, db):
-    assert sam.form("/pupil/worry/other", {}).status_code == 302
+    assert sam.form("/pupil/worry/other", {}).status_code == 303
     assert db.session.query(Worry).one().words is None
     assert sam.get("/pupil/worry/dragons").status_code == 404
 
@@ -222,6 +224,8 @@ def test_a_worry_needs_no_words_and_unknown_kinds_are_404(sam, db):
 def test_rel05_worry_with_too_many_words_keeps_them(sam, db):
     words = "x" * 1200
     response = sam.form("/pupil/worry/scared", {"words": words})
+    assert response.status_code == 303  # and the page again with GET (REL-04)
+    response = sam.get(response.location)
     assert response.status_code == 200 and words in text(response)
     assert db.session.query(Worry).count() == 0
 
