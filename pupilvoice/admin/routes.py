@@ -11,7 +11,7 @@ from ..access import audience
 from ..domain.roles import PARENT, SENCO
 from ..extensions import db
 from ..models import ClassGroup, Pupil, School, User
-from . import classes, parents, pupils, roster, staff  # noqa: F401 - they add their pages
+from . import classes, parents, pupils, register, roster, staff  # noqa: F401 - they add their pages
 from .blueprint import bp
 
 __all__ = ["bp"]

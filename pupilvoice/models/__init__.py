@@ -6,6 +6,7 @@ from .device import Device, PictureKey, PupilSignIn
 from .parent import ParentResponse, PlanDelivery, PlanTranslation
 from .people import ClassGroup, ClassStaff, ParentLink, Pupil, User
 from .plan import Evidence, GlossaryTerm, Plan, PlanVersion, Target, TargetBankEntry
+from .register import RegisterChange
 from .review import ReviewDigest, ReviewMeeting, ReviewView
 from .school import School
 from .voice import (
@@ -40,6 +41,7 @@ __all__ = [
     "PupilSignIn",
     "RecoveryCode",
     "Recording",
+    "RegisterChange",
     "ReviewDigest",
     "ReviewMeeting",
     "ReviewView",
