@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wtforms import SelectField, ValidationError
+from wtforms import SelectChoice, SelectField, ValidationError
 from wtforms.fields import DateField
 from wtforms.validators import Optional
 
@@ -24,19 +24,32 @@ NEED_PROBLEMS = {
 }
 
 
-def need_choices(empty) -> dict:
-    """The census needs grouped under their broad areas (an <optgroup> each)."""
-    groups = {"": [("", empty)]}
+def need_choices(empty, whole_areas: bool = False) -> list[SelectChoice]:
+    """The census needs grouped under their broad areas (an <optgroup> each), after the
+    empty choice; with ``whole_areas``, each group starts with "any need in this area"."""
+    choices = [SelectChoice("", empty)]
     for area in AREAS:
-        groups[str(AREA_LABELS[area])] = [(code, need_label(code)) for code in needs_in(area)]
-    return groups
+        group = str(AREA_LABELS[area])
+        if whole_areas:
+            choices.append(SelectChoice(area, _l("Any need in this area"), optgroup=group))
+        choices += [SelectChoice(code, need_label(code), optgroup=group) for code in needs_in(area)]
+    return choices
+
+
+def _code(value) -> str:
+    """No need (None, or a field the request left out) is the empty choice."""
+    return value or ""
+
+
+def _need_field(label) -> SelectField:
+    return SelectField(label, coerce=_code, invalid_choice_message=CHOOSE)
 
 
 class PupilRegisterForm(PupilForm):
     """The pupil's page: their details and their place on the SEN register."""
 
-    primary_need = SelectField(_l("Primary need"), invalid_choice_message=CHOOSE)
-    secondary_need = SelectField(_l("Secondary need"), invalid_choice_message=CHOOSE)
+    primary_need = SelectField(_l("Primary need"), coerce=_code, invalid_choice_message=CHOOSE)
+    secondary_need = SelectField(_l("Secondary need"), coerce=_code, invalid_choice_message=CHOOSE)
     sen_reviewed_on = DateField(
         _l("Last reviewed"),
         validators=[Optional()],
@@ -48,6 +61,8 @@ class PupilRegisterForm(PupilForm):
         super().__init__(*args, **kwargs)
         self.primary_need.choices = need_choices(_l("No need recorded"))
         self.secondary_need.choices = need_choices(_l("No secondary need"))
+        for need in (self.primary_need, self.secondary_need):
+            need.data = need.data or ""  # None: none recorded, or left out of the request
         self.sen_reviewed_on.messages = {"invalid": _l("Write a date like 2026-09-01.")}
 
     def validate_primary_need(self, field) -> None:
@@ -91,8 +106,4 @@ class RegisterFilterForm(PupilFilterForm):
         self.stage.choices = options(
             [("", _l("Both stages"))] + [(code, STAGE_LABELS[code]) for code in REGISTER_STAGES]
         )
-        groups = need_choices(_l("Any need"))
-        for area in AREAS:
-            label = str(AREA_LABELS[area])
-            groups[label] = [(area, _l("Any need in this area"))] + groups[label]
-        self.need.choices = groups
+        self.need.choices = need_choices(_l("Any need"), whole_areas=True)
