@@ -26,12 +26,12 @@ NEED_PROBLEMS = {
 
 def need_choices(empty, whole_areas: bool = False) -> list[SelectChoice]:
     """The census needs grouped under their broad areas (an <optgroup> each), after the
-    empty choice; with ``whole_areas``, each group starts with "any need in this area"."""
+    empty choice; with ``whole_areas``, each group starts with the area itself (any need in it)."""
     choices = [SelectChoice("", empty)]
     for area in AREAS:
         group = str(AREA_LABELS[area])
         if whole_areas:
-            choices.append(SelectChoice(area, _l("Any need in this area"), optgroup=group))
+            choices.append(SelectChoice(area, group, optgroup=group))
         choices += [SelectChoice(code, need_label(code), optgroup=group) for code in needs_in(area)]
     return choices
 
