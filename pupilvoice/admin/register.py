@@ -19,10 +19,9 @@ from ..extensions import db
 from ..i18n import lazy_gettext as _l
 from ..inputs import MAX_ID, int_arg
 from ..labels import STAGE_LABELS, need_label
-from ..models import Pupil
+from ..models import ClassGroup, Pupil
 from ..models.base import utcnow
 from ..services import audit
-from . import lookups
 from .blueprint import bp
 from .register_forms import RegisterFilterForm
 
@@ -59,6 +58,17 @@ def register_globals() -> dict:
     }
 
 
+def _filters() -> RegisterFilterForm:
+    """The filters from the query string, with the school's current classes (names only:
+    the pupils list's lookup also loads every class's staff and pupils)."""
+    classes = db.session.scalars(
+        select(ClassGroup)
+        .where(ClassGroup.school_id == current_user.school_id, ClassGroup.archived_at.is_(None))
+        .order_by(ClassGroup.year_group, ClassGroup.name)
+    )
+    return RegisterFilterForm(request.args, classes=list(classes))
+
+
 def _query(filters: RegisterFilterForm) -> Select:
     """The school's current pupils on the register, narrowed by the filters given."""
     query = select(Pupil).where(
@@ -93,7 +103,7 @@ def _page_number(total: int) -> tuple[int, int]:
 @bp.get("/register")
 @audience(SENCO)
 def register():
-    filters = RegisterFilterForm(request.args, classes=lookups.classes())
+    filters = _filters()
     query = _query(filters)
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))
     page, pages = _page_number(total)
@@ -113,7 +123,7 @@ def register():
 @bp.get("/register.csv")
 @audience(SENCO)
 def register_export():
-    filters = RegisterFilterForm(request.args, classes=lookups.classes())
+    filters = _filters()
     pupils = list(db.session.scalars(_ordered(_query(filters))))
     audit.record(current_user, "register_exported", current_user.school, rows=len(pupils))
     db.session.commit()

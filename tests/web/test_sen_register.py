@@ -156,3 +156,19 @@ def test_roster_import_reports_bad_needs_per_row(login, world, db):
     assert "Row 3: a pupil with the SEN stage none has no need" in page
     assert "Row 4: secondary_need must be different from primary_need." in page
     assert db.session.query(RegisterChange).count() == 0
+
+
+def test_register_page_and_csv_queries_do_not_grow_with_pupils(login, world, factory, db, queries):
+    senco = login(world.senco)
+
+    def counted(url: str) -> int:
+        with queries() as ran:
+            assert senco.get(url).status_code == 200
+        return len(ran)
+
+    few = (counted("/school/register"), counted("/school/register.csv"))
+    for n in range(30):
+        pupil = factory.pupil(world.other_class if n % 2 else world.own_class, f"Kid{n}")
+        pupil.primary_need = "MLD"
+    db.session.commit()
+    assert (counted("/school/register"), counted("/school/register.csv")) == few
