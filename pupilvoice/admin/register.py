@@ -125,9 +125,10 @@ def register():
 def register_export():
     filters = _filters()
     pupils = list(db.session.scalars(_ordered(_query(filters))))
+    text = register_csv(_csv_row(pupil) for pupil in pupils)  # before the commit expires them
     audit.record(current_user, "register_exported", current_user.school, rows=len(pupils))
     db.session.commit()
-    response = Response(register_csv(_csv_row(pupil) for pupil in pupils), mimetype="text/csv")
+    response = Response(text, mimetype="text/csv")
     name = f"pupilvoice-sen-register-{utcnow():%Y-%m-%d}.csv"
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
