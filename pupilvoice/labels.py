@@ -58,3 +58,32 @@ AVATAR_LABELS = {
     "chick": _l("Chick"),
     "whale": _l("Whale"),
 }
+
+# The SEN register's broad areas and census types of need (domain/sen_register.py).
+AREA_LABELS = {
+    "ci": _l("Communication and interaction"),
+    "cl": _l("Cognition and learning"),
+    "semh": _l("Social, emotional and mental health"),
+    "sp": _l("Sensory and/or physical"),
+    "other": _l("Other"),
+}
+NEED_LABELS = {
+    "SLCN": _l("Speech, language and communication needs"),
+    "ASD": _l("Autistic spectrum disorder"),
+    "SPLD": _l("Specific learning difficulty"),
+    "MLD": _l("Moderate learning difficulty"),
+    "SLD": _l("Severe learning difficulty"),
+    "PMLD": _l("Profound and multiple learning difficulty"),
+    "SEMH": _l("Social, emotional and mental health"),
+    "HI": _l("Hearing impairment"),
+    "VI": _l("Vision impairment"),
+    "MSI": _l("Multi-sensory impairment"),
+    "PD": _l("Physical disability"),
+    "OTH": _l("Other difficulty or disability"),
+    "NSA": _l("SEN support but no specialist assessment of type of need"),
+}
+
+
+def need_label(code: str | None) -> str:
+    """ "SPLD" -> "SPLD – Specific learning difficulty"; "" for no need."""
+    return f"{code} – {NEED_LABELS[code]}" if code in NEED_LABELS else ""

@@ -80,6 +80,16 @@ ROW_PROBLEMS = {
         "upn must be the pupil reference: letters and numbers, at most %(max)d characters."
     ),
     "date": _l("date_of_birth must be a date like 25/03/2017 (day, month, year)."),
+    "need": _l(
+        "%(column)s must be a census SEN type code, like SPLD, ASD or SEMH, or its name, "
+        "like Hearing impairment. Empty means none."
+    ),
+    "need_off_register": _l(
+        "a pupil with the SEN stage none has no need: empty primary_need and "
+        "secondary_need, or write the stage."
+    ),
+    "secondary_without_primary": _l("secondary_need needs a primary_need. Fill it in first."),
+    "same_need_twice": _l("secondary_need must be different from primary_need."),
     "email_needed": _l(
         "contact is email, but there is no parent_email. Add the address, or write letter."
     ),

@@ -12,9 +12,11 @@ from ..extensions import db
 from ..i18n import gettext as _
 from ..models import Pupil
 from ..services import pupils as pupil_service
+from ..services import sen_register
 from . import lookups
 from .blueprint import bp
-from .forms import PupilFilterForm, PupilForm
+from .forms import PupilFilterForm
+from .register_forms import PupilRegisterForm
 
 
 @bp.get("/pupils")
@@ -32,9 +34,10 @@ def pupils():
 @bp.route("/pupils/new", methods=["GET", "POST"])
 @audience(SENCO)
 def pupil_new():
-    form = PupilForm(classes=lookups.classes())
+    form = PupilRegisterForm(classes=lookups.classes())
     if form.validate_on_submit():
         pupil = pupil_service.create(current_user, form.values())
+        sen_register.change(current_user, pupil, **form.register_values())
         db.session.commit()
         flash(_("%(name)s is added.", name=pupil.display_name), "success")
         return redirect(url_for("admin.pupils"))
@@ -45,13 +48,15 @@ def pupil_new():
 @audience(SENCO)
 def pupil_edit(pupil_id: int):
     pupil = load_or_404(Pupil, pupil_id, "manage")
-    form = PupilForm(obj=pupil, classes=lookups.classes())
+    form = PupilRegisterForm(obj=pupil, classes=lookups.classes())
     if form.validate_on_submit():
         pupil_service.edit(current_user, pupil, form.values())
+        sen_register.change(current_user, pupil, **form.register_values())
         db.session.commit()
         flash(_("The changes to %(name)s are saved.", name=pupil.display_name), "success")
         return redirect(url_for("admin.pupils"))
-    return render_template("admin/pupil_form.html", form=form, pupil=pupil)
+    history = sen_register.history(pupil)
+    return render_template("admin/pupil_form.html", form=form, pupil=pupil, history=history)
 
 
 @bp.post("/pupils/<int:pupil_id>/archive")

@@ -15,6 +15,7 @@ from ..labels import (
     CONTACT_LABELS,
     RELATIONSHIP_LABELS,
     STAGE_LABELS,
+    need_label,
     year_label,
 )
 from ..services.roster import Change
@@ -23,6 +24,8 @@ from ..services.roster_match import NEW, Question, parent_label, record_label
 FIELD_NAMES = {
     "year_group": _l("year group"),
     "sen_stage": _l("SEN stage"),
+    "primary_need": _l("Primary need"),
+    "secondary_need": _l("Secondary need"),
     "avatar": _l("picture"),
     "name": _l("name"),
     "email": _l("e-mail address"),
@@ -60,6 +63,8 @@ def value_text(name: str, value: Any) -> str:
         return year_label(value)
     if name == "born_on":
         return format_date(value, "long")
+    if name.endswith("_need"):
+        return need_label(value) or value
     return str(_CODES.get(name, {}).get(value, value))
 
 

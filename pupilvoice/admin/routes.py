@@ -11,7 +11,18 @@ from ..access import audience
 from ..domain.roles import PARENT, SENCO
 from ..extensions import db
 from ..models import ClassGroup, Pupil, School, User
-from . import classes, erase, export, parents, pupils, records, roster, staff, transfer  # noqa: F401
+from . import (  # noqa: F401 - each adds its pages
+    classes,
+    erase,
+    export,
+    parents,
+    pupils,
+    records,
+    register,
+    roster,
+    staff,
+    transfer,
+)
 from .blueprint import bp
 
 __all__ = ["bp"]

@@ -11,6 +11,7 @@ from datetime import date
 from .people import DEFAULT_RELATIONSHIP, MAX_REFERENCE, clean_initial
 from .roster_headers import Header
 from .roster_write import unguard
+from .sen_register import need_code, needs_problem
 
 EARLIEST_BIRTH = date(1990, 1, 1)
 
@@ -107,6 +108,23 @@ def reference(cells: Cells) -> str:
     if value and (len(value) > MAX_REFERENCE or not _REFERENCE.fullmatch(value)):
         cells.problem("reference", "upn", max=MAX_REFERENCE)
     return value
+
+
+def needs(cells: Cells, stage: str) -> tuple[str, str]:
+    """The primary and secondary needs: census codes or their names ("" for none)."""
+    found = []
+    for column in ("primary_need", "secondary_need"):
+        code = need_code(cells[column])
+        if code is None:
+            cells.problem("need", column)
+        found.append(code or "")
+    primary, secondary = found
+    if cells.ok:
+        staged = stage if "sen_stage" in cells.values else "sen_support"
+        problem = needs_problem(staged, primary, secondary)
+        if problem:
+            cells.problem(problem, "secondary_need" if "secondary" in problem else "primary_need")
+    return primary, secondary
 
 
 def birth_date(cells: Cells) -> date | None:

@@ -45,6 +45,7 @@ from .roster_cells import (
     Problem,
     birth_date,
     initial,
+    needs,
     reference,
 )
 from .roster_headers import (
@@ -94,6 +95,8 @@ class RosterRow:
     first_name: str = ""
     surname_initial: str = ""
     sen_stage: str = "none"
+    primary_need: str = ""  # a census code (domain/sen_register.py), "" for none
+    secondary_need: str = ""
     avatar: str = ""
     parent: ParentEntry | None = None
     upn: str = ""  # the school's pupil reference; "" when not known
@@ -137,6 +140,8 @@ class RosterRow:
             self.born_on,
             self.year_group,
             self.sen_stage,
+            self.primary_need,
+            self.secondary_need,
             self.avatar,
         )
 
@@ -208,13 +213,17 @@ def _read_pupil(cells: Cells) -> dict:
     avatar = cells["avatar"].casefold()
     if avatar and avatar not in AVATARS:
         cells.problem("choice", "avatar", allowed=", ".join(AVATARS))
+    stage = cells.choice("sen_stage", SEN_STAGES, STAGE_WORDS)
+    primary, secondary = needs(cells, stage)
     return {
         "first_name": first_name,
         "surname": surname,
         "surname_initial": initial(cells, surname),
         "upn": reference(cells),
         "born_on": birth_date(cells),
-        "sen_stage": cells.choice("sen_stage", SEN_STAGES, STAGE_WORDS),
+        "sen_stage": stage,
+        "primary_need": primary,
+        "secondary_need": secondary,
         "avatar": avatar,
     }
 

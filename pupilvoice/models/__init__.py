@@ -14,6 +14,7 @@ from .plan import (
     TargetBankEntry,
     TargetBankTranslation,
 )
+from .register import RegisterChange
 from .review import ReviewDigest, ReviewMeeting, ReviewView
 from .school import School
 from .voice import (
@@ -48,6 +49,7 @@ __all__ = [
     "PupilSignIn",
     "RecoveryCode",
     "Recording",
+    "RegisterChange",
     "ReviewDigest",
     "ReviewMeeting",
     "ReviewView",

@@ -130,6 +130,13 @@ class Pupil(UserMixin, db.Model):
     surname_initial: Mapped[str] = mapped_column(String(2))
     year_group: Mapped[int] = mapped_column()
     sen_stage: Mapped[str] = mapped_column(String(16), default="none")
+    # The SEN register (domain/sen_register.py): census need codes and its dates; every
+    # change goes through services/sen_register.py, which keeps its history.
+    primary_need: Mapped[str | None] = mapped_column(String(8))
+    secondary_need: Mapped[str | None] = mapped_column(String(8))
+    sen_added_on: Mapped[date | None] = mapped_column()
+    sen_reviewed_on: Mapped[date | None] = mapped_column()
+    sen_removed_on: Mapped[date | None] = mapped_column()
     avatar: Mapped[str] = mapped_column(String(40), default="fox")
     # Kept to tell two pupils with the same first name and initial apart when the school
     # imports its roster; shown only to the SENCO (PRI-01: the tablet shows "Sam T.").

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from ..extensions import db
 from ..models import ClassGroup, ParentLink, Pupil, School, Sort, TopicCard, User, Worry
@@ -54,6 +54,16 @@ PUPILS = [
     ("Theo", "Q", "Rowan", "none", "octopus"),
     ("Hana", "I", "Rowan", "sen_support", "koala"),
 ]
+# the SEN register: first name -> primary and secondary need (census codes), weeks on it
+REGISTER = {
+    "Sam": ("SPLD", None, 60),
+    "Zofia": ("SLCN", None, 20),
+    "Ayaan": ("ASD", "SLCN", 110),
+    "Oscar": ("SEMH", None, 35),
+    "Ruby": ("MLD", None, 80),
+    "George": ("PD", "HI", 150),
+    "Hana": ("VI", None, 8),
+}
 # parent name, e-mail, language, contact method, children (first names), relationship
 PARENTS = [
     ("Tom Taylor", "tom.taylor@family.example", "en", "email", ["Sam"], "father"),
@@ -91,6 +101,10 @@ def load() -> School:
             sen_stage=stage,
             avatar=avatar,
         )
+        if first in REGISTER:
+            primary, secondary, weeks = REGISTER[first]
+            pupil.primary_need, pupil.secondary_need = primary, secondary
+            pupil.sen_added_on = date.today() - timedelta(weeks=weeks)
         db.session.add(pupil)
         pupils[first] = pupil
     db.session.flush()

@@ -22,7 +22,7 @@ from ..domain.roles import PARENT
 from ..domain.roster_csv import Problem, Roster, RosterRow
 from ..extensions import db
 from ..models import ClassGroup, ParentLink, Pupil, School, User
-from . import audit, new_parents
+from . import audit, new_parents, sen_register
 from .roster_match import (
     Matching,
     Question,
@@ -90,7 +90,7 @@ def plan(school: School, roster: Roster, answers: dict[str, str] | None = None) 
 
 def apply(actor: User, school: School, roster: Roster, answers: dict[str, str]) -> Plan:
     """Import every row, or nothing at all while a row has a problem or a question waits."""
-    result, walk = _run(school, roster, answers, write=True)
+    result, walk = _run(school, roster, answers, write=True, actor=actor)
     if result.ready:
         db.session.flush()
         audit.record(actor, "imported", school, rows=len(roster.rows), **walk.ids())
@@ -99,7 +99,9 @@ def apply(actor: User, school: School, roster: Roster, answers: dict[str, str]) 
     return result
 
 
-def _run(school: School, roster: Roster, answers: dict, write: bool) -> tuple[Plan, _Walk]:
+def _run(
+    school: School, roster: Roster, answers: dict, write: bool, actor: User | None = None
+) -> tuple[Plan, _Walk]:
     records = Records(school, roster)
     matching = Matching()
     if roster.ok:
@@ -109,18 +111,25 @@ def _run(school: School, roster: Roster, answers: dict, write: bool) -> tuple[Pl
         settle(matching, roster, trial.changed_pupils, answers)
     found = roster.problems + records.problems(roster) + matching.problems
     result = Plan(roster, sorted(found, key=lambda p: p.row), questions=matching.questions)
-    walk = _Walk(records, matching, roster, write=write and result.ready)
+    walk = _Walk(records, matching, roster, write=write and result.ready, actor=actor)
     if result.ok:
         result.changes, result.waiting = walk.run(), walk.waiting
     return result, walk
+
+
+# The SEN register's columns: written through services/sen_register.py, with history.
+REGISTER_COLUMNS = ("sen_stage", "primary_need", "secondary_need")
 
 
 class _Walk:
     """Goes through the rows once, creating or updating records (or, for a preview,
     only noting what it would do, with stand-ins for the records it would create)."""
 
-    def __init__(self, records: Records, matching: Matching, roster: Roster, write: bool):
+    def __init__(
+        self, records: Records, matching: Matching, roster: Roster, write: bool, actor=None
+    ):
         self.records, self.matching, self.roster, self.write = records, matching, roster, write
+        self.actor = actor  # who imports: the SEN register's history names them
         self.school, self.columns = records.school, roster.columns
         self.done: dict[tuple, Any] = {}
         self.changes: list[Change] = []
@@ -187,6 +196,8 @@ class _Walk:
             "surname_initial": row.surname_initial,
             "year_group": row.year_group,
             "sen_stage": row.sen_stage,
+            "primary_need": row.primary_need or None,
+            "secondary_need": row.secondary_need or None,
             "avatar": row.avatar or self._pick_avatar(row.class_key),
             "upn": row.upn or None,
             "surname": row.surname or None,
@@ -199,8 +210,9 @@ class _Walk:
         """Only what the file says: an absent column, or an unknown identifier, keeps the
         value; a name differing in more than its capitals is a rename (found by UPN)."""
         values: dict[str, Any] = {"year_group": row.year_group}
-        if "sen_stage" in self.columns:
-            values["sen_stage"] = row.sen_stage
+        for name in REGISTER_COLUMNS:
+            if name in self.columns:
+                values[name] = getattr(row, name) or None
         for name in ("first_name", "surname_initial"):
             if getattr(row, name).casefold() != getattr(pupil, name).casefold():
                 values[name] = getattr(row, name)
@@ -264,8 +276,11 @@ class _Walk:
         self.changes.append(Change(row.number, kind, "create", label))
         if not self.write:
             return SimpleNamespace(**values)
+        register = {n: values.pop(n) for n in REGISTER_COLUMNS if n in values}
         obj = model(**values)
         db.session.add(obj)
+        if register:
+            self._register(obj, register)
         self.touched[f"{kind}_created"].append(obj)
         return obj
 
@@ -279,9 +294,24 @@ class _Walk:
             return
         self.changes.append(Change(row.number, kind, "update", label(kind, obj), changed))
         if self.write:
+            register = {n: v for n, _old, v in changed if n in REGISTER_COLUMNS}
             for name, _old, value in changed:
-                setattr(obj, name, value)
+                if name not in register:
+                    setattr(obj, name, value)
+            if register:
+                self._register(obj, register)
             self.touched[f"{kind}_updated"].append(obj)
+
+    def _register(self, pupil: Pupil, values: dict) -> None:
+        """Stage and needs go through the SEN register, which keeps their history."""
+        sen_register.change(
+            self.actor,
+            pupil,
+            values.get("sen_stage", pupil.sen_stage or "none"),
+            values.get("primary_need", pupil.primary_need),
+            values.get("secondary_need", pupil.secondary_need),
+            source="import",
+        )
 
     def _pick_avatar(self, class_key: str) -> str:
         """The picture least used in the class, so pupils can tell theirs apart."""

@@ -64,6 +64,8 @@ def _pupil_row(pupil: Pupil, link: ParentLink | None = None) -> dict[str, Any]:
         "surname_initial": pupil.surname_initial,
         "date_of_birth": pupil.born_on.isoformat() if pupil.born_on else "",
         "sen_stage": pupil.sen_stage,
+        "primary_need": pupil.primary_need or "",
+        "secondary_need": pupil.secondary_need or "",
         "avatar": pupil.avatar,
     }
     if link is not None:

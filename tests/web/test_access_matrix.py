@@ -104,6 +104,8 @@ ACCESS: dict[str, set[str] | str] = {
     "admin.pupil_new": SENCO,
     "admin.pupil_restore": SENCO,
     "admin.pupils": SENCO,
+    "admin.register": SENCO,
+    "admin.register_export": SENCO,
     "admin.roster": SENCO,
     "admin.roster_answer": SENCO,
     "admin.roster_export": SENCO,

@@ -78,7 +78,9 @@ def test_edit_pupil(login, world, db):
     pupil = db.session.get(Pupil, world.pupil.id)
     assert (pupil.class_id, pupil.sen_stage, pupil.avatar) == (world.other_class.id, "none", "owl")
     event = db.session.query(AuditEvent).filter_by(action="updated", object_id=pupil.id).one()
-    assert set(event.detail["fields"]) == {"class_id", "year_group", "sen_stage", "avatar"}
+    assert set(event.detail["fields"]) == {"class_id", "year_group", "avatar"}
+    register = db.session.query(AuditEvent).filter_by(action="register_changed").one()
+    assert register.detail["fields"] == ["removed_on", "stage"]  # the SEN register's own line
 
 
 def test_edit_page_shows_the_current_values(login, world):
