@@ -29,6 +29,8 @@ ACTION_LABELS = {
     "imported": _l("Pupils imported from a file"),
     "exported": _l("Pupils exported to a file"),
     "glossary_changed": _l("Plain-words glossary changed"),
+    "register_changed": _l("SEN register changed"),
+    "register_exported": _l("SEN register exported to a file"),
     "bank_translated": _l("Target bank translation saved"),
     # privacy rights
     "subject_access_exported": _l("Everything about a pupil downloaded"),

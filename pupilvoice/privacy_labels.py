@@ -11,6 +11,7 @@ KIND_LABELS = {
     "User": _l("The account"),
     "ParentLink": _l("Links between parent and child"),
     "ClassStaff": _l("Classes taught"),
+    "RegisterChange": _l("Changes to the SEN register"),
     "Sort": _l("Card sorts"),
     "SortChoice": _l("Cards and the pupil's words about them"),
     "Worry": _l("Worries"),

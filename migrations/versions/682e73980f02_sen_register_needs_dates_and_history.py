@@ -1,7 +1,7 @@
 """SEN register: needs, dates and history
 
 Revision ID: 682e73980f02
-Revises: 10edd511e8bb
+Revises: 81db1d05ca18
 Create Date: 2026-12-07 18:31:54.152468
 
 """
@@ -14,7 +14,7 @@ import pupilvoice.models.base
 
 # revision identifiers, used by Alembic.
 revision = "682e73980f02"
-down_revision = "10edd511e8bb"
+down_revision = "81db1d05ca18"
 branch_labels = None
 depends_on = None
 

@@ -40,6 +40,7 @@ from .plan import (
     TargetBankEntry,
     TargetBankTranslation,
 )
+from .register import RegisterChange
 from .review import ReviewDigest, ReviewMeeting, ReviewView
 from .school import School
 from .voice import Proposal, Recording, SelfRating, Sort, SortChoice, TopicCard, Worry, WorryWord
@@ -111,7 +112,8 @@ REGISTRY: tuple[Entry, ...] = (
     # Who people are
     _e(Pupil, "pupil", "pupil", "delete", "pupil-file",
        fields="first_name surname_initial surname born_on upn sen_stage avatar year_group "
-              "class_id",
+              "class_id primary_need secondary_need sen_added_on sen_reviewed_on "
+              "sen_removed_on",
        reach="id",
        why=_l("Who the child is, so staff and family find their plan")),
     _e(User, "parent staff", "parent", "delete", "account",
@@ -126,6 +128,10 @@ REGISTRY: tuple[Entry, ...] = (
        fields="user_id",
        reach="user_id",
        why=_l("Which staff teach a class, so they see its pupils")),
+    _e(RegisterChange, "pupil staff", "pupil", "delete", "pupil-file",
+       fields="pupil_id changes changed_by_id source",
+       reach="pupil_id",
+       why=_l("Each change to the pupil's place on the SEN register, and who made it")),
     # The pupil's voice
     _e(Sort, "pupil", "pupil", "delete", "pupil-file",
        fields="pupil_id",

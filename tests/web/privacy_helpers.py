@@ -20,6 +20,7 @@ from pupilvoice.models import (
     Proposal,
     PupilSignIn,
     Recording,
+    RegisterChange,
     ReviewDigest,
     ReviewMeeting,
     ReviewView,
@@ -144,6 +145,18 @@ def _plan(world, pupil):
     return plan
 
 
+def _register(world, pupil):
+    _add(
+        RegisterChange(
+            school_id=world.school.id,
+            pupil_id=pupil.id,
+            changed_by_id=world.senco.id,
+            source="form",
+            changes={"primary_need": [None, "SLCN"]},
+        )
+    )
+
+
 def _signing_in(world, pupil):
     school = world.school.id
     tablet = _add(
@@ -186,6 +199,7 @@ def pupil_with_everything(world):
     _voice(world, pupil)
     plan = _plan(world, pupil)
     _signing_in(world, pupil)
+    _register(world, pupil)
     audit.record(pupil, "sorted", pupil, card="maths")
     audit.record(world.teacher, "read", plan, words="Sam T's plan")
     db.session.commit()
