@@ -6,6 +6,7 @@ from .device import Device, PictureKey, PupilSignIn
 from .parent import ParentResponse, PlanDelivery, PlanTranslation
 from .people import ClassGroup, ClassStaff, ParentLink, Pupil, User
 from .plan import Evidence, GlossaryTerm, Plan, PlanVersion, Target, TargetBankEntry
+from .provision import Provision
 from .review import ReviewDigest, ReviewMeeting, ReviewView
 from .school import School
 from .voice import (
@@ -36,6 +37,7 @@ __all__ = [
     "PlanTranslation",
     "PlanVersion",
     "Proposal",
+    "Provision",
     "Pupil",
     "PupilSignIn",
     "RecoveryCode",
