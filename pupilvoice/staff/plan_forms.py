@@ -186,9 +186,9 @@ class TargetForm(VersionedForm):
 
     def __init__(self, *args, words_locked=False, needs_reason=False, provisions=(), **kw) -> None:
         super().__init__(*args, **kw)
-        self.provision_id.choices = [(None, _l("None: its own numbers"))] + [
-            (item.id, item.name) for item in provisions
-        ]
+        self.provision_id.choices = options(
+            [(None, _l("None: its own numbers"))] + [(item.id, item.name) for item in provisions]
+        )
         if words_locked:
             del self.pupil_words  # the pupil's words from their proposal stay verbatim
         if not needs_reason:

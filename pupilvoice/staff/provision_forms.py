@@ -7,7 +7,7 @@ from typing import Any
 from wtforms import RadioField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 
-from ..admin.forms import AT_MOST, CHOOSE
+from ..admin.forms import AT_MOST, CHOOSE, options
 from ..domain.need_areas import NEED_AREAS, known
 from ..domain.plans import MAX_SHORT_TEXT
 from ..domain.provision_costs import COST_KINDS, PER_SESSION
@@ -51,12 +51,12 @@ class ProvisionForm(Form):
     location = _text(FIELD_LABELS["location"], hint=FIELD_HINTS["location"])
     need_areas = SelectMultipleField(
         _l("Areas of need it serves"),
-        choices=[(code, NEED_AREA_LABELS[code]) for code in NEED_AREAS],
+        choices=options((code, NEED_AREA_LABELS[code]) for code in NEED_AREAS),
         validate_choice=True,
     )
     cost_kind = RadioField(
         _l("How it is costed"),
-        choices=[(kind, COST_KIND_LABELS[kind]) for kind in COST_KINDS],
+        choices=options((kind, COST_KIND_LABELS[kind]) for kind in COST_KINDS),
         default=PER_SESSION,
         validators=[InputRequired(CHOOSE)],
     )
