@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from ..extensions import db
 from ..models import Pupil, School, User
-from . import plans, signoff, target_bank
+from . import demo_provisions, plans, signoff, target_bank
 
 TEACHER_OF = {"Oak": "jones@riverside.example", "Willow": "patel@riverside.example"}
 
@@ -168,6 +168,7 @@ def load(school: School, users: dict[str, User], pupils: dict[str, Pupil]) -> No
                 "strategies": strategies,
             },
         )
+    offered = demo_provisions.load(senco)
     today = date.today()
     for name, status, started, review_in, targets in PLANS:
         pupil = pupils[name]
@@ -185,7 +186,8 @@ def load(school: School, users: dict[str, User], pupils: dict[str, Pupil]) -> No
             },
         )
         for target in targets:
-            plans.add_target(author, plan, _target_values(target, review))
+            pointer = demo_provisions.pointer(offered, target[-1])
+            plans.add_target(author, plan, _target_values(target, review) | pointer)
         if status != "draft":
             plans.share(author, plan)
             _send_to_parents(author, plan, agreed=status == "agreed")
