@@ -27,7 +27,7 @@ def pounds(pence: int | None) -> str:
 
 def hours(minutes: int) -> str:
     whole, left = hours_and_minutes(minutes)
-    return _("%(hours)s h %(minutes)s min", hours=whole, minutes=f"{left:02d}")
+    return _("%(hours)s h %(minutes)s min", hours=whole, minutes=str(left).zfill(2))
 
 
 @bp.get("/provisions")
