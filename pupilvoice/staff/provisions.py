@@ -16,7 +16,7 @@ from ..extensions import db
 from ..i18n import gettext as _
 from ..i18n import today
 from ..provision_labels import COST_KIND_LABELS, NEED_AREA_LABELS, term_name
-from ..services import classes, provision_map, provisions
+from ..services import audit, classes, provision_map, provisions
 from .provision_forms import ProvisionForm
 from .routes import bp
 
@@ -113,6 +113,15 @@ def provision_map_page():
 def provision_map_csv():
     term, _groups, group = _chosen()
     found = provision_map.provision_map(current_user.school_id, term, group.id if group else None)
+    # a list of pupils leaves the school: kept in the audit log, like the roster's export
+    audit.record(
+        current_user,
+        "provision_map_exported",
+        group or current_user.school,
+        term=term.key,
+        rows=len(found.rows),
+    )
+    db.session.commit()
     name = f"provision-map-{term.key}{'-class-' + str(group.id) if group else ''}.csv"
     response = Response(provision_map.to_csv(found), mimetype="text/csv")
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'

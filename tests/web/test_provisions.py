@@ -273,3 +273,12 @@ def test_the_map_and_csv_cost_the_same_queries_for_40_or_400_pupils(login, world
     assert len(rows) == 600
     total = sum(int(Decimal(row["Cost (£)"]) * 100) for row in rows)
     assert f'data-total-pence="{total}"' in page
+
+
+def test_the_csv_export_is_in_the_audit_log(login, world, db):
+    from pupilvoice.models import AuditEvent
+
+    response = login(world.senco).get(f"/staff/provision-map.csv?term={TERM}")
+    assert response.headers["Content-Disposition"].startswith("attachment;")
+    event = db.session.query(AuditEvent).filter_by(action="provision_map_exported").one()
+    assert (event.actor_user_id, event.detail["term"]) == (world.senco.id, TERM)  # REL-06
