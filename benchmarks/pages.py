@@ -61,6 +61,10 @@ PAGES: list[tuple[str, str | None, str]] = [
     ("review screen", "senco", f"/staff/plans/{REVIEWED_PLAN}/review"),
     ("target bank", "teacher", "/staff/bank"),
     ("glossary", "senco", "/staff/glossary"),
+    # the demo's catalogue (three of its provisions carry the plans' targets)
+    ("provision catalogue", "senco", "/staff/provisions"),
+    ("provision map", "senco", "/staff/provision-map"),
+    ("provision map (CSV)", "senco", "/staff/provision-map.csv"),
     ("family", "parent", "/family/"),
     ("family plan", "parent", "/family/plans/2"),
     # printed copies: a PDF made with WeasyPrint on every request (not cached: no-store)

@@ -78,6 +78,7 @@ FIELD_LABELS = {
     "weeks": _l("Number of weeks"),
     "cost_per_session_pence": _l("Cost of one session (£)"),
     "location": _l("Where"),
+    "provision_id": _l("From the provision catalogue"),
     "target_on": _l("Target date"),
     "home_text": _l("What parents can do at home"),
     "archived": _l("Taken off the plan"),

@@ -14,6 +14,7 @@ from .plan import (
     TargetBankEntry,
     TargetBankTranslation,
 )
+from .provision import Provision
 from .register import RegisterChange
 from .review import ReviewDigest, ReviewMeeting, ReviewView
 from .school import School
@@ -45,6 +46,7 @@ __all__ = [
     "PlanTranslation",
     "PlanVersion",
     "Proposal",
+    "Provision",
     "Pupil",
     "PupilSignIn",
     "RecoveryCode",

@@ -76,6 +76,8 @@ class Target(db.Model):
     weeks: Mapped[int | None] = mapped_column()
     cost_per_session_pence: Mapped[int | None] = mapped_column()
     location: Mapped[str] = mapped_column(String(120), default="")
+    # from the catalogue: the numbers above are then the provision's, kept in step with it
+    provision_id: Mapped[int | None] = mapped_column(ForeignKey("provision.id"), index=True)
     target_on: Mapped[date | None] = mapped_column(Date)
     home_text: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(default=0)
@@ -92,6 +94,7 @@ class Target(db.Model):
     source_proposal = relationship("Proposal")
     evidence = relationship("Evidence", back_populates="target", order_by="Evidence.observed_on")
     carried_from = relationship("Target", remote_side=[id])
+    provision = relationship("Provision")
 
     @property
     def last_out_of(self) -> int | None:

@@ -8,7 +8,15 @@ from datetime import date, timedelta
 from ..domain.translations import BANK_FIELDS
 from ..extensions import db
 from ..models import Pupil, School, TargetBankEntry, User
-from . import bank_translations, demo_translations, plan_translations, plans, signoff, target_bank
+from . import (
+    bank_translations,
+    demo_provisions,
+    demo_translations,
+    plan_translations,
+    plans,
+    signoff,
+    target_bank,
+)
 
 TEACHER_OF = {"Oak": "jones@riverside.example", "Willow": "patel@riverside.example"}
 
@@ -126,6 +134,7 @@ def load(school: School, users: dict[str, User], pupils: dict[str, Pupil]) -> No
     """Add the demo plans and target bank (flushes only)."""
     senco = users["senco@riverside.example"]
     bank = _bank(senco)
+    offered = demo_provisions.load(senco)
     today = date.today()
     for name, status, started, review_in, targets in PLANS:
         pupil = pupils[name]
@@ -145,6 +154,7 @@ def load(school: School, users: dict[str, User], pupils: dict[str, Pupil]) -> No
         for target in targets:
             entry = bank[target[0]] if target[2] is FROM_BANK else None
             values = _target_values(target, review, entry, pupil)
+            values |= demo_provisions.pointer(offered, target[-1])
             plans.add_target(author, plan, values, bank_entry=entry)
         if status != "draft":
             _translate_own_words(author, plan)

@@ -77,9 +77,11 @@ REVIEW_FIELDS = ("outcome", "outcome_note", "next_step")
 
 
 def _target_snapshot(target: Target) -> dict[str, Any]:
-    """A target's text; its outcome too once the review has one (so a plan's versions
-    before its review keep the same hash)."""
+    """A target's text and the catalogue provision it points at; its outcome too once the
+    review has one (so a plan's versions before its review keep the same hash)."""
     found = _fields(target, TARGET_FIELDS) | {"archived": target.archived_at is not None}
+    if target.provision_id:  # only when set: the versions saved before keep their hash
+        found["provision_id"] = target.provision_id
     if any(getattr(target, name) for name in REVIEW_FIELDS):
         found |= {name: getattr(target, name) or None for name in REVIEW_FIELDS}
     return found

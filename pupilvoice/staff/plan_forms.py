@@ -181,12 +181,24 @@ class TargetForm(VersionedForm):
         widget=NumberInput(step="any"),
     )
     location = _text("location", MAX_SHORT_TEXT)
+    provision_id = SelectField(
+        FIELD_LABELS["provision_id"],
+        coerce=lambda value: int(value) if value not in (None, "", "None") else None,
+        choices=[],
+        validate_choice=True,
+        invalid_choice_message=CHOOSE,
+        description=_l("Choose one, and its numbers fill the fields below; or write them."),
+        widget=Select(),
+    )
     target_on = _date("target_on")
     home_text = _text("home_text")
     extra_target_reason = _text("extra_target_reason")
 
-    def __init__(self, *args, words_locked: bool = False, needs_reason: bool = False, **kw):
+    def __init__(self, *args, words_locked=False, needs_reason=False, provisions=(), **kw) -> None:
         super().__init__(*args, **kw)
+        self.provision_id.choices = options(
+            [(None, _l("None: its own numbers"))] + [(item.id, item.name) for item in provisions]
+        )
         if words_locked:
             del self.pupil_words  # the pupil's words from their proposal stay verbatim
         if not needs_reason:
@@ -199,6 +211,10 @@ class TargetForm(VersionedForm):
             raise ValidationError(
                 _l("Write why this pupil needs more than four targets, or take one off first.")
             )
+
+    def with_provision(self) -> dict[str, Any]:
+        """The values with the catalogue provision chosen (its numbers filled in later)."""
+        return self.values() | {"provision_id": self.provision_id.data}
 
     def reason(self) -> str:
         return self.extra_target_reason.data if "extra_target_reason" in self else ""

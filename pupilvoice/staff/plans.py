@@ -22,7 +22,15 @@ from ..i18n import gettext as _
 from ..i18n import today
 from ..inputs import int_arg
 from ..models import Plan, Proposal, Pupil, Target, TargetBankEntry
-from ..services import glossary, plan_notices, plan_translations, plans, target_bank, voice
+from ..services import (
+    glossary,
+    plan_notices,
+    plan_translations,
+    plans,
+    provisions,
+    target_bank,
+    voice,
+)
 from ..voice_labels import proposal_sentence
 from . import checks, family_plans, plan_display, review_screen, timelines
 from .plan_forms import EvidenceForm, PlanForm, TargetForm, VersionedForm
@@ -304,15 +312,19 @@ def target_new(plan_id: int):
         start["area"] = proposal.area
     extra = needs_extra_reason(len(found.active_targets)) and not found.extra_target_reason
     form = TargetForm(
-        data=start | {"version": found.version}, needs_reason=extra, words_locked=bool(proposal)
+        data=start | {"version": found.version},
+        needs_reason=extra,
+        words_locked=bool(proposal),
+        provisions=provisions.catalogue(found.school_id),
     )
     words = proposal_sentence(proposal) if proposal else ""
     key = f"plan-{found.id}-new-target" + (f"-p{proposal.id}" if proposal else "")
     if form.validate_on_submit():
+        values = provisions.filled(found.school_id, form.with_provision())
         target = plans.add_target(
             current_user,
             found,
-            form.values(),
+            values,
             form.reason(),
             proposal=proposal,
             words=words,
@@ -339,13 +351,17 @@ def target_edit(plan_id: int, target_id: int):
     found = allowed_or_404(plans.load_with_pupil(plan_id), "edit")
     target = target_of(found, target_id)
     locked = target.source_proposal_id is not None
-    form = TargetForm(obj=target, data={"version": found.version}, words_locked=locked)
+    offered = provisions.catalogue(found.school_id)
+    form = TargetForm(
+        obj=target, data={"version": found.version}, words_locked=locked, provisions=offered
+    )
     was, merged = form.version.data, form.version.data != found.version
     key = f"plan-{found.id}-target-{target.id}"
     if form.validate_on_submit():
-        stale = _commit(lambda: plans.edit_target(current_user, target, form.values(), was))
+        values = provisions.filled(found.school_id, form.with_provision())
+        stale = _commit(lambda: plans.edit_target(current_user, target, values, was))
         if stale:
-            theirs = TargetForm(formdata=None, obj=target, words_locked=locked)
+            theirs = TargetForm(formdata=None, obj=target, words_locked=locked, provisions=offered)
             return _merge_page(form, theirs, stale, found, request.path)
         return _after_save(found, form, request.path, key, merged)
     page = _target_page(form, found, target, key)
