@@ -30,6 +30,9 @@ ACTION_LABELS = {
     "exported": _l("Pupils exported to a file"),
     "glossary_changed": _l("Plain-words glossary changed"),
     "register_changed": _l("SEN register changed"),
+    "provision_added": _l("Provision added to the catalogue"),
+    "provision_edited": _l("Provision changed (plans using it updated)"),
+    "provision_map_exported": _l("Provision map exported to a file"),
     "register_exported": _l("SEN register exported to a file"),
     "bank_translated": _l("Target bank translation saved"),
     # privacy rights

@@ -36,6 +36,7 @@ KIND_LABELS = {
     "SignInThrottle": _l("Counts of wrong passwords"),
     "Device": _l("Class tablets set up"),
     "TargetBankEntry": _l("Ideas in the target bank"),
+    "Provision": _l("The provision catalogue"),
     "TargetBankTranslation": _l("Translations of the target bank"),
     "AuditEvent": _l("Lines in the audit log (kept, without details)"),
 }

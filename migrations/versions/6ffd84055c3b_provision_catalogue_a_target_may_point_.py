@@ -1,7 +1,7 @@
 """Provision catalogue; a target may point at a provision
 
 Revision ID: 6ffd84055c3b
-Revises: 10edd511e8bb
+Revises: 682e73980f02
 Create Date: 2026-12-07 18:32:34.480030
 
 """
@@ -13,7 +13,7 @@ import pupilvoice.models.base
 
 # revision identifiers, used by Alembic.
 revision = '6ffd84055c3b'
-down_revision = '10edd511e8bb'
+down_revision = '682e73980f02'
 branch_labels = None
 depends_on = None
 

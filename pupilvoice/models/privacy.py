@@ -40,6 +40,7 @@ from .plan import (
     TargetBankEntry,
     TargetBankTranslation,
 )
+from .provision import Provision
 from .register import RegisterChange
 from .review import ReviewDigest, ReviewMeeting, ReviewView
 from .school import School
@@ -240,6 +241,10 @@ REGISTRY: tuple[Entry, ...] = (
        fields="translated_by_id text made_from",
        reach="translated_by_id",
        why=_l("The target ideas in the school's other languages, and who wrote them")),
+    _e(Provision, "staff", "", "detach", "account",
+       fields="provider updated_by_id need_areas",
+       reach="updated_by_id",
+       why=_l("The school's provision catalogue: who delivers each provision (no pupils)")),
     # The record of what happened
     _e(AuditEvent, "pupil parent staff", "pupil parent", "scrub", "audit",
        fields="actor_user_id actor_pupil_id detail",
