@@ -13,7 +13,7 @@ import pupilvoice.models.base
 
 # revision identifiers, used by Alembic.
 revision = '6ffd84055c3b'
-down_revision = '682e73980f02'
+down_revision = "682e73980f02"
 branch_labels = None
 depends_on = None
 

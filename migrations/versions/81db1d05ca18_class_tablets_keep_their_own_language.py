@@ -1,7 +1,7 @@
 """Class tablets keep their own language
 
 Revision ID: 81db1d05ca18
-Revises: 85f3646569f3
+Revises: 1a44bbeb82d9
 Create Date: 2026-12-07 17:46:05.323762
 
 """
@@ -13,7 +13,7 @@ import pupilvoice.models.base
 
 # revision identifiers, used by Alembic.
 revision = '81db1d05ca18'
-down_revision = '85f3646569f3'
+down_revision = "1a44bbeb82d9"
 branch_labels = None
 depends_on = None
 

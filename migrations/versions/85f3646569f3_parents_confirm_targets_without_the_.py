@@ -1,7 +1,7 @@
 """Parents confirm targets without the pupil's child-friendly words
 
 Revision ID: 85f3646569f3
-Revises: 1a44bbeb82d9
+Revises: 6ffd84055c3b
 Create Date: 2026-12-07
 
 Issue 13, item 10: a parent's answer to a target keeps a hash of the words they read. The
@@ -19,7 +19,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "85f3646569f3"
-down_revision = "1a44bbeb82d9"
+down_revision = "6ffd84055c3b"
 branch_labels = None
 depends_on = None
 

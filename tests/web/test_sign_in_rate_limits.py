@@ -86,4 +86,4 @@ def test_sec05_other_adults_wrong_tries_do_not_stop_a_teacher_on_the_class_table
     for n in range(35):
         wrong = _assist(client, world, world.pupil, f"supply{n}@agency.example", password=WRONG)
         assert wrong.status_code == 200
-    assert _assist(client, world, world.pupil, world.ta.email).status_code == 302
+    assert _assist(client, world, world.pupil, world.ta.email).status_code == 303
