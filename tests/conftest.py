@@ -26,6 +26,9 @@ from pupilvoice.extensions import limiter
 from pupilvoice.models import ClassGroup, ParentLink, Pupil, School, User
 from pupilvoice.models.base import utcnow
 from pupilvoice.services import accounts, demo, devices, picture_keys
+from tests.speed import share_url_builders
+
+share_url_builders()  # every app this process builds shares its routes' URL builders
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 PASSWORD = "correct horse battery"
