@@ -26,7 +26,7 @@ from pupilvoice.extensions import limiter
 from pupilvoice.models import ClassGroup, ParentLink, Pupil, School, User
 from pupilvoice.models.base import utcnow
 from pupilvoice.services import accounts, demo, devices, picture_keys
-from tests.speed import share_url_builders
+from tests.speed import copy_sqlite_schema, share_url_builders
 
 share_url_builders()  # every app this process builds shares its routes' URL builders
 
@@ -210,15 +210,19 @@ def app(database_url):
     app = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "RATELIMIT_ENABLED": True})
     app.test_client_class = Client
     app.jinja_env.bytecode_cache = TEMPLATES
+    postgres = database_url.startswith("postgresql")
     with app.app_context():
         limiter.reset()  # the limiter's memory storage outlives one app
-        _db.create_all()
+        if postgres:
+            _db.create_all()
+        else:
+            copy_sqlite_schema(_db)  # a new in-memory database: the tables, made once
         yield app
         _db.session.remove()
-        if database_url.startswith("postgresql"):
+        if postgres:
             _empty_postgres()
         else:
-            _db.drop_all()
+            _db.engine.dispose()  # the in-memory database goes with its one connection
 
 
 def _empty_postgres() -> None:
