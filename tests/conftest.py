@@ -12,13 +12,14 @@ import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 from glob import glob
 from pathlib import Path
 
 import jinja2
 import pytest
 from flask.testing import FlaskClient
-from sqlalchemy import event, text
+from sqlalchemy import event
 
 from pupilvoice import create_app
 from pupilvoice.extensions import db as _db
@@ -226,17 +227,20 @@ def app(database_url):
 
 
 def _empty_postgres() -> None:
-    """Empty every table and restart the ids. DELETE is much faster than TRUNCATE on
-    tables this small (TRUNCATE replaces each table's files)."""
-    tables = list(reversed(_db.metadata.sorted_tables))
-    for table in tables:
-        _db.session.execute(table.delete())
-    with_ids = [t.name for t in tables if "id" in t.c and t.c.id.autoincrement is not False]
-    restart = " UNION ALL ".join(
-        f"SELECT setval(pg_get_serial_sequence('\"{name}\"', 'id'), 1, false)" for name in with_ids
-    )
-    _db.session.execute(text(restart))
+    """Empty every table and restart the ids, in one round trip to the server. DELETE is
+    much faster than TRUNCATE on tables this small (TRUNCATE replaces each table's files)."""
+    _db.session.connection().exec_driver_sql(_emptying_sql())
     _db.session.commit()
+
+
+@cache
+def _emptying_sql() -> str:
+    tables = list(reversed(_db.metadata.sorted_tables))
+    with_ids = [t.name for t in tables if "id" in t.c and t.c.id.autoincrement is not False]
+    restart = ", ".join(
+        f"setval(pg_get_serial_sequence('\"{name}\"', 'id'), 1, false)" for name in with_ids
+    )
+    return "; ".join([*(f'DELETE FROM "{t.name}"' for t in tables), f"SELECT {restart}"])
 
 
 @pytest.fixture
