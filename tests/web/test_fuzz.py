@@ -349,6 +349,12 @@ def _endpoint(app, path: str, method: str = "GET") -> str | None:
     return endpoint
 
 
+def _page(link: str) -> bool:
+    """A link worth following for forms: not another language's copy of a page, nor a PDF
+    (which has none, and takes WeasyPrint a second or more to make)."""
+    return "lang=" not in link and not urlsplit(link).path.endswith(".pdf")
+
+
 def crawl(app, client, start: str, scope=("/",), per_endpoint: int = 2) -> dict:
     """Follow the role's links under ``scope`` (at most ``per_endpoint`` pages of each
     endpoint) and return the first POST form found for each endpoint: endpoint -> (page,
@@ -367,7 +373,7 @@ def crawl(app, client, start: str, scope=("/",), per_endpoint: int = 2) -> dict:
             continue
         page = PageParser()
         page.feed(response.get_data(as_text=True))
-        queue += [link for link in page.links if link.startswith(scope) and "lang=" not in link]
+        queue += [link for link in page.links if link.startswith(scope) and _page(link)]
         for form in page.forms:
             action = urlsplit(form["action"] or parts.path).path or parts.path
             post_endpoint = _endpoint(app, action, "POST")
