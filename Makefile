@@ -12,7 +12,8 @@ LINT_PATHS := pupilvoice tests scripts $(wildcard benchmarks)
 WORKERS ?= auto
 PYTEST := $(BIN)/python -m pytest -q -rs -n $(WORKERS)
 
-.PHONY: run test install install-test runtime-deps system-test-deps translations lint bench screenshots clean
+.PHONY: run test test-browser test-postgres install install-test runtime-deps system-test-deps \
+	translations lint bench screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,7 +47,15 @@ test: install-test translations system-test-deps
 	$(BIN)/ruff format --check $(LINT_PATHS)
 	$(BIN)/bandit -q -r pupilvoice -ll
 	$(PYTEST) --dist load tests/unit tests/web
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-browser test-postgres
+
+# The browser leg spends most of its time waiting on Chromium (about 40% of two cores), so
+# the PostgreSQL leg runs beside it; each leg's output is printed whole when it ends, and
+# either failing fails `make test`.
+test-browser:
 	$(PYTEST) --dist loadfile tests/browser
+
+test-postgres:
 	$(PYTEST) --dist load --db=postgres tests/web tests/unit/test_migrations.py
 
 lint:

@@ -12,13 +12,14 @@ import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 from glob import glob
 from pathlib import Path
 
 import jinja2
 import pytest
 from flask.testing import FlaskClient
-from sqlalchemy import event, text
+from sqlalchemy import event
 
 from pupilvoice import create_app
 from pupilvoice.extensions import db as _db
@@ -26,6 +27,9 @@ from pupilvoice.extensions import limiter
 from pupilvoice.models import ClassGroup, ParentLink, Pupil, School, User
 from pupilvoice.models.base import utcnow
 from pupilvoice.services import accounts, demo, devices, picture_keys
+from tests.speed import copy_sqlite_schema, share_url_builders
+
+share_url_builders()  # every app this process builds shares its routes' URL builders
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 PASSWORD = "correct horse battery"
@@ -207,29 +211,36 @@ def app(database_url):
     app = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "RATELIMIT_ENABLED": True})
     app.test_client_class = Client
     app.jinja_env.bytecode_cache = TEMPLATES
+    postgres = database_url.startswith("postgresql")
     with app.app_context():
         limiter.reset()  # the limiter's memory storage outlives one app
-        _db.create_all()
+        if postgres:
+            _db.create_all()
+        else:
+            copy_sqlite_schema(_db)  # a new in-memory database: the tables, made once
         yield app
         _db.session.remove()
-        if database_url.startswith("postgresql"):
+        if postgres:
             _empty_postgres()
         else:
-            _db.drop_all()
+            _db.engine.dispose()  # the in-memory database goes with its one connection
 
 
 def _empty_postgres() -> None:
-    """Empty every table and restart the ids. DELETE is much faster than TRUNCATE on
-    tables this small (TRUNCATE replaces each table's files)."""
-    tables = list(reversed(_db.metadata.sorted_tables))
-    for table in tables:
-        _db.session.execute(table.delete())
-    with_ids = [t.name for t in tables if "id" in t.c and t.c.id.autoincrement is not False]
-    restart = " UNION ALL ".join(
-        f"SELECT setval(pg_get_serial_sequence('\"{name}\"', 'id'), 1, false)" for name in with_ids
-    )
-    _db.session.execute(text(restart))
+    """Empty every table and restart the ids, in one round trip to the server. DELETE is
+    much faster than TRUNCATE on tables this small (TRUNCATE replaces each table's files)."""
+    _db.session.connection().exec_driver_sql(_emptying_sql())
     _db.session.commit()
+
+
+@cache
+def _emptying_sql() -> str:
+    tables = list(reversed(_db.metadata.sorted_tables))
+    with_ids = [t.name for t in tables if "id" in t.c and t.c.id.autoincrement is not False]
+    restart = ", ".join(
+        f"setval(pg_get_serial_sequence('\"{name}\"', 'id'), 1, false)" for name in with_ids
+    )
+    return "; ".join([*(f'DELETE FROM "{t.name}"' for t in tables), f"SELECT {restart}"])
 
 
 @pytest.fixture
