@@ -45,6 +45,7 @@ def gunicorn(port: int, database_url: str, workers: int = 1, **env: str) -> Iter
     command = [
         str(Path(sys.executable).parent / "gunicorn"),
         "-w", str(workers), "--threads", "4", "-b", f"127.0.0.1:{port}", "pupilvoice:create_app()",
+        "--no-control-socket",  # gunicorn 27's default path is one per machine, not per server
     ]  # fmt: skip
     process = subprocess.Popen(
         command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE

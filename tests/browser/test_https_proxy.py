@@ -146,7 +146,9 @@ def gunicorn_command(section: str, port: int) -> list[str]:
     command[0] = str(BIN / "gunicorn")
     command[command.index("-w") + 1] = WORKERS
     command[command.index("-b") + 1] = f"127.0.0.1:{port}"
-    return command
+    # other test servers run at the same time: gunicorn 27's control socket is one path a
+    # machine, so the test's servers go without it
+    return [*command, "--no-control-socket"]
 
 
 def caddy_command(caddy: str, folder: str, section: str, https_port: int, app_port: int):
