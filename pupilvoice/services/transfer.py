@@ -31,6 +31,7 @@ from ..models import (
     Sort,
 )
 from ..models.base import utcnow
+from .plans import TARGET_FIELDS as PLAN_TARGET_FIELDS
 
 SCHEMA = "pupilvoice.transfer/1"
 PUPIL_FIELDS = (
@@ -44,27 +45,8 @@ PUPIL_FIELDS = (
     "avatar",
 )
 PLAN_FIELDS = ("term_label", "starts_on", "review_on", "involved", "pupil_views", "home_help")
-TARGET_FIELDS = (
-    "area",
-    "pupil_words",
-    "smart_text",
-    "child_text",
-    "baseline",
-    "success_criteria",
-    "strategies",
-    "provider",
-    "group_size",
-    "sessions_per_week",
-    "minutes_per_session",
-    "weeks",
-    "cost_per_session_pence",
-    "location",
-    "target_on",
-    "home_text",
-    "outcome",
-    "outcome_note",
-    "next_step",
-)
+# What the new school sees of each target: its words and provision, and how it went.
+TARGET_FIELDS = (*PLAN_TARGET_FIELDS, "outcome", "outcome_note", "next_step")
 DATES = {"born_on", "starts_on", "review_on", "target_on"}
 TIMES = {"started_at", "finished_at", "chosen_at", "created_at"}
 
