@@ -5,9 +5,14 @@ from __future__ import annotations
 
 from flask import Response, current_app, render_template
 from flask_babel import force_locale, get_locale
+from flask_login import current_user
 
+from .extensions import db
 from .i18n import format_locale
+from .models import School
+from .models.base import utcnow
 from .privacy_labels import readable
+from .services import audit
 from .services import subject_export as export
 
 
@@ -55,3 +60,19 @@ def reports_in(languages: set[str], data: dict, name: str) -> dict:
         )
         for lang in sorted(languages | {"en"})
     }
+
+
+def subject_download(who, person: str, kind: str, languages: set[str], name: str, filename: str):
+    """Everything the privacy registry gives ``kind`` ("pupil" or "parent") about ``who`` as
+    a streamed zip, with reports in English and ``languages``; the download is audited."""
+    tables = export.tables_of(person, who.id, kind)
+    data = export.document(db.session.get(School, who.school_id), kind, who.id, tables, utcnow())
+    audit.record(
+        current_user,
+        "subject_access_exported" if kind == "pupil" else "own_data_downloaded",
+        who,
+        kinds=sorted(tables),
+    )
+    db.session.commit()
+    members = export.members(data, reports_in(languages, data, name))
+    return zip_response(members, f"{filename}-{data['made_at'][:10]}.zip")
