@@ -69,8 +69,16 @@ class Browser:
         headers = {"Cookie": self.cookie} if self.cookie else {}
         if body is not None:
             headers["Content-Type"] = "application/x-www-form-urlencoded"
-        self.conn.request(method, path, body=body, headers=headers)
-        response = self.conn.getresponse()
+        try:
+            self.conn.request(method, path, body=body, headers=headers)
+            response = self.conn.getresponse()
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            # The server closed the kept-alive connection while this client waited its turn
+            # (gunicorn's keep-alive is 2 s; a busy CI machine makes the wait longer). A
+            # browser sends the request again on a new connection; so does this one.
+            self.conn.close()
+            self.conn.request(method, path, body=body, headers=headers)
+            response = self.conn.getresponse()
         text = response.read().decode("utf-8", "replace")
         if set_cookie := response.getheader("Set-Cookie"):
             self.cookie = set_cookie.split(";")[0]
