@@ -1,5 +1,5 @@
 """Flask commands: create a real school, load the demo school, remind parents, reviews due,
-retention."""
+send the outbox's e-mails, retention."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from .services import (
     accounts,
     backup,
     demo,
+    outbox,
     plan_notices,
     retention,
     review_digest,
@@ -31,6 +32,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(demo_command)
     app.cli.add_command(remind_parents)
     app.cli.add_command(reviews_due)
+    app.cli.add_command(outbox_group)
     app.cli.add_command(retention_command)
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)
@@ -87,23 +89,18 @@ def _as_a_request():
 
 @click.command("remind-parents")
 def remind_parents() -> None:
-    """E-mail one reminder to each parent who has not answered a plan 7 days after it was
-    sent. Run it daily (cron); running it again sends nothing twice."""
-    sent = failed = 0
+    """Put one reminder in the outbox for each parent who has not answered a plan 7 days
+    after it was sent. Run it daily (cron); running it again sends nothing twice."""
+    queued = 0
     with _as_a_request():
         for found in plan_notices.due_reminders():
             if not plan_notices.claim_reminder(found):
                 continue  # another run took it
             notice = plan_notices.reminder(found)
-            db.session.commit()
             plan = db.session.get(Plan, found.plan_id)
-            if plan_notices.send(None, plan, [notice])[0]:
-                sent += 1
-            else:
-                plan_notices.release_reminder(found)
-                failed += 1
-            db.session.commit()
-    click.echo(f"Reminders sent: {sent}." + (f" Could not send: {failed}." if failed else ""))
+            queued += len(plan_notices.queue_mails(None, plan, [notice]))
+            db.session.commit()  # the claim, any new invitation and the mail, together
+    click.echo(f"Reminders queued: {queued}. `flask outbox send` sends them.")
 
 
 @click.command("reviews-due")
@@ -114,19 +111,32 @@ def reviews_due() -> None:
     day = today()
     started = len(reviews.start_due(day))
     db.session.commit()
-    sent = failed = 0
+    queued = 0
     with _as_a_request():
         for digest in review_digest.due(day):
-            if not review_digest.claim(digest, day):
-                continue  # another run took it
-            if review_digest.send(digest):
-                sent += 1
-            else:
-                review_digest.release(digest, day)
-                failed += 1
+            queued += review_digest.queue(digest, day)  # False: another run took it
+    click.echo(f"Reviews started: {started}. Digests queued: {queued}.")
+
+
+@click.group("outbox")
+def outbox_group() -> None:
+    """E-mails waiting in the outbox."""
+
+
+@outbox_group.command("send")
+@click.option("--loop", is_flag=True, help="Keep sending, every --every seconds (a worker).")
+@click.option("--every", default=5.0, show_default=True, help="Seconds between rounds.")
+def outbox_send(loop: bool, every: float) -> None:
+    """Send the e-mails that are due, trying failed ones again later. Run it every minute
+    (cron), or once with --loop as a worker; several at once never send a mail twice."""
+
+    def report(done) -> None:
+        click.echo(", ".join(f"{kind}: {number}" for kind, number in sorted(done.items())))
+
+    total = outbox.run(loop=loop, interval=every, report=report if loop else None)
     click.echo(
-        f"Reviews started: {started}. Digests sent: {sent}."
-        + (f" Could not send: {failed}." if failed else "")
+        f"E-mails sent: {total['sent']}. To try again later: {total['retry']}. "
+        f"Given up: {total['failed']}."
     )
 
 

@@ -32,6 +32,7 @@ KIND_LABELS = {
     "PupilSignIn": _l("Sign-ins on a class tablet"),
     "LoginSession": _l("Sign-in sessions"),
     "AccountToken": _l("Invitation and reset links"),
+    "OutboxMessage": _l("E-mails sent or waiting to be sent"),
     "RecoveryCode": _l("Recovery codes"),
     "SignInThrottle": _l("Counts of wrong passwords"),
     "Device": _l("Class tablets set up"),

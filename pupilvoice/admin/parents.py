@@ -96,11 +96,10 @@ def send_current_plan(parent: User, pupil: Pupil) -> None:
     if plan is None or not lifecycle.needs_signoff(plan.status):
         return
     notices = plan_notices.prepare_emails(current_user, plan, only=parent)
-    db.session.commit()  # an invitation exists before the mail links to it
-    sent, _failed = plan_notices.send(current_user, plan, notices)
-    db.session.commit()
-    if sent:
-        flash(_("We have e-mailed the plan to %(names)s.", names=parent.name), "success")
+    mailed = plan_notices.queue_mails(current_user, plan, notices)
+    db.session.commit()  # the invitation and its e-mail, together
+    if mailed:
+        flash(_("The plan is on its way to %(names)s by e-mail.", names=parent.name), "success")
         return
     flash(
         _(

@@ -38,9 +38,12 @@ def staff_invite():
             current_user, name=form.name.data, email=form.email.data, role=form.role.data
         )
         raw = invitations.issue(current_user, user)
+        invitations.queue_mail(user, raw, invited_by=current_user)
         db.session.commit()
-        invitations.send(user, raw, invited_by=current_user)
-        flash(_("%(name)s is invited. We have e-mailed them a link.", name=user.name), "success")
+        flash(
+            _("%(name)s is invited. An e-mail with a link is on its way to them.", name=user.name),
+            "success",
+        )
         return redirect(url_for("admin.staff"))
     return render_template("admin/staff_invite.html", form=form)
 
@@ -119,6 +122,8 @@ def invite_again(user: User) -> None:
         flash(_("%(name)s has already set a password.", name=user.name), "info")
         return
     raw = invitations.issue(current_user, user)
+    invitations.queue_mail(user, raw, invited_by=current_user)
     db.session.commit()
-    invitations.send(user, raw, invited_by=current_user)
-    flash(_("We have e-mailed %(name)s a new invitation link.", name=user.name), "success")
+    flash(
+        _("A new invitation link is on its way to %(name)s by e-mail.", name=user.name), "success"
+    )

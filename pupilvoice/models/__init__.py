@@ -3,6 +3,7 @@
 from .audit import AuditEvent
 from .auth import AccountToken, LoginSession, RecoveryCode, SignInThrottle
 from .device import Device, PictureKey, PupilSignIn
+from .outbox import OutboxMessage
 from .parent import ParentResponse, PlanDelivery, PlanTranslation
 from .people import ClassGroup, ClassStaff, ParentLink, Pupil, User
 from .plan import (
@@ -38,6 +39,7 @@ __all__ = [
     "Evidence",
     "GlossaryTerm",
     "LoginSession",
+    "OutboxMessage",
     "ParentLink",
     "ParentResponse",
     "PictureKey",

@@ -15,6 +15,12 @@ Words used below:
   person and details are removed; the erasure itself is recorded).
 - ``keep``: the retention rule (see ``RETENTION``).
 
+E-mails in the outbox (``OutboxMessage``) are copies of what the app sends: each is
+removed with its person (the account it went to, the pupil it is about), its body is
+emptied once sent (it may hold a one-time link), and its record goes SENT_KEPT_DAYS
+later. They are not exported: the person already has the e-mail, and what it said comes
+from the plans, invitations and answers the export holds.
+
 Outside the database: read-aloud audio cached in ``instance/speech`` can say a pupil's
 name. It is kept at most SPEECH_CACHE_DAYS, never exported, and erasing a pupil empties it.
 """
@@ -29,6 +35,7 @@ from ..i18n import lazy_gettext as _l
 from .audit import AuditEvent
 from .auth import AccountToken, LoginSession, RecoveryCode, SignInThrottle
 from .device import Device, PictureKey, PupilSignIn
+from .outbox import OutboxMessage
 from .parent import ParentResponse, PlanDelivery, PlanTranslation
 from .people import ClassGroup, ClassStaff, ParentLink, Pupil, User
 from .plan import (
@@ -73,6 +80,8 @@ RETENTION = {
     "account": _l("While the person is linked to the school; removed when erased."),
     "sign-in": _l("90 days after the sign-in ends or the link expires."),
     "audit": _l("As long as the pupil's file; erasing a person removes them and the details."),
+    # domain/outbox.py SENT_KEPT_DAYS
+    "mail": _l("Until it is sent; what it said is then removed, and the rest 30 days later."),
 }
 
 PUPIL, PARENT, STAFF = "pupil", "parent", "staff"
@@ -245,6 +254,11 @@ REGISTRY: tuple[Entry, ...] = (
        fields="provider updated_by_id need_areas",
        reach="updated_by_id",
        why=_l("The school's provision catalogue: who delivers each provision (no pupils)")),
+    _e(OutboxMessage, "pupil parent staff", "", "delete", "mail",
+       fields="user_id pupil_id to_address subject body",
+       reach="pupil_id user_id",
+       why=_l("E-mails waiting to be sent, so none is lost or sent twice (not exported: "
+              "you have the e-mail itself)")),
     # The record of what happened
     _e(AuditEvent, "pupil parent staff", "pupil parent", "scrub", "audit",
        fields="actor_user_id actor_pupil_id detail",

@@ -104,7 +104,6 @@ def _choose(sort: Sort, topic: TopicCard, form: PlaceForm):
         return see_other(url_for("pupil.card", card_id=topic.id, problem=1))
     voice.choose(sort, topic, place, me(), current_helper())
     db.session.commit()
-    voice.send_notifications()
     return see_other(_next_url(sort) if place == SKIPPED else _after_choosing(sort, topic))
 
 
@@ -146,7 +145,6 @@ def tell_more(card_id: int):
         if usable:
             voice.tell_more(choice, form.words.data or "", me(), current_helper(), recording)
             db.session.commit()
-            voice.send_notifications()
             return see_other(_next_url(sort))
     if request.method == "POST":
         return show_again(form)

@@ -34,7 +34,6 @@ def worry_tell(kind: str):
         if usable:
             voice.raise_worry(me(), kind, form.words.data or "", current_helper(), recording)
             db.session.commit()
-            voice.send_notifications()
             return see_other(url_for("pupil.worry_sent"))
     if request.method == "POST":
         return show_again(form)

@@ -4,12 +4,12 @@ An invitation is a single-use, 14-day ``AccountToken`` ("invite") that sets up t
 with a password. It goes out by e-mail (a link, in the person's language) or, for parents,
 on a printed letter: the same kind of link as a QR code, and a short code to type at
 /join. A new invitation stops the older one; staff can revoke it. Only hashes are stored.
-These functions flush, never commit; ``send`` mails after the view has committed.
+These functions flush, never commit; ``queue_mail`` puts the e-mail in the outbox in the
+same transaction, so it goes only when the invitation is committed.
 """
 
 from __future__ import annotations
 
-import smtplib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -26,7 +26,7 @@ from ..i18n import gettext as _
 from ..links import public_url
 from ..models import AccountToken, Pupil, User
 from ..models.base import utcnow
-from . import accounts, audit, mail, tokens
+from . import accounts, audit, outbox, tokens
 
 INVITE = "invite"
 
@@ -57,8 +57,8 @@ class Status:
 
 
 def issue(actor: User | None, user: User, method: str = "email") -> str:
-    """A fresh e-mail invitation for ``user`` (older ones stop working); send it after the
-    commit with ``send``."""
+    """A fresh e-mail invitation for ``user`` (older ones stop working); mail it with
+    ``queue_mail`` before the commit."""
     raw, record = _new(actor, user, method)
     return raw
 
@@ -236,9 +236,9 @@ def link_for(raw: str, language: str) -> str:
     return public_url("auth.accept_invite", token=raw, lang=language)
 
 
-def send(user: User, raw: str, invited_by: User) -> bool:
-    """E-mail the invitation in the person's language; False when the mail could not go
-    (also when they have no address: a letters-only family is invited by letter)."""
+def queue_mail(user: User, raw: str, invited_by: User) -> bool:
+    """Put the invitation e-mail, in the person's language, in the outbox (it goes when the
+    caller commits); False when they have no address (a letters-only family)."""
     if not user.email:
         return False
     language = language_of(user)
@@ -259,9 +259,5 @@ def send(user: User, raw: str, invited_by: User) -> bool:
         else:
             body = render_template("mail/invite.txt", **context)
             subject = _("You are invited to PupilVoice")
-    try:
-        mail.send(user.email, subject, body, language=language)
-    except (OSError, smtplib.SMTPException):
-        current_app.logger.exception("Could not send the invitation to user %s", user.id)
-        return False
+    outbox.queue(user.email, subject, body, kind="invitation", language=language, user=user)
     return True

@@ -1,15 +1,15 @@
 """Telling parents about a plan the school shares with them: an e-mail in their language
 (with an invitation when they have no account yet) or a letter to print, one reminder by
 e-mail after 7 days without an answer, and what staff see of each parent: sent, opened,
-answered. Mail goes out after the view has committed what it refers to (REL-01)."""
+answered. Each e-mail is put in the outbox in the same transaction as what it refers to
+(REL-01), and ``flask outbox send`` sends it."""
 
 from __future__ import annotations
 
-import smtplib
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from flask import current_app, render_template
+from flask import render_template
 from flask_babel import force_locale, format_date
 from sqlalchemy import and_, bindparam, select, update
 from sqlalchemy.orm import contains_eager
@@ -22,7 +22,7 @@ from ..i18n import gettext as _
 from ..links import public_url
 from ..models import ParentLink, Plan, PlanDelivery, School, User
 from ..models.base import utcnow
-from . import audit, invitations, mail, signoff
+from . import audit, invitations, outbox, signoff
 
 REMIND_AFTER = timedelta(days=7)
 EMAIL, LETTER = "email", "letter"
@@ -148,7 +148,7 @@ class Notice:
 
 def prepare_emails(actor: User, plan: Plan, only: User | None = None) -> list[Notice]:
     """The e-mails the plan needs now (``only``: to that parent), with invitations issued
-    for parents who have no account yet. Commit, then ``send``."""
+    for parents who have no account yet. ``queue_mails`` them, then commit."""
     rows = [r for r in panel(plan).emails_to_send if only is None or r.parent.id == only.id]
     if only is not None:  # a parent new to the plan: it is all new to them
         return [_notice(actor, row.parent, "shared") for row in rows]
@@ -168,20 +168,19 @@ def reminder(found: PlanDelivery) -> Notice:
     return _notice(None, found.parent, "reminder")
 
 
-def send(actor: User | None, plan: Plan, notices: list[Notice]) -> tuple[list[User], list[User]]:
-    """Send prepared e-mails; record each one that went (flush). Returns (sent, failed)."""
-    sent, failed = [], []
+def queue_mails(actor: User | None, plan: Plan, notices: list[Notice]) -> list[User]:
+    """Put the prepared e-mails in the outbox and record each as sent (flush); they go
+    when the caller commits. Returns the parents mailed."""
+    mailed = []
     for notice in notices:
         if _mail(plan, notice):
             if notice.kind != "reminder":
                 signoff.record_sent(plan, notice.parent, EMAIL, actor)
             audit.record(actor or notice.parent, f"plan_{notice.kind}_mailed", plan,
                          parent=notice.parent.id, version=plan.version)  # fmt: skip
-            sent.append(notice.parent)
-        else:
-            failed.append(notice.parent)
+            mailed.append(notice.parent)
     db.session.flush()
-    return sent, failed
+    return mailed
 
 
 def _mail(plan: Plan, notice: Notice) -> bool:
@@ -205,11 +204,8 @@ def _mail(plan: Plan, notice: Notice) -> bool:
             "changed": _("%(name)s's plan has changed", name=plan.pupil.first_name),
             "reminder": _("%(name)s's plan is waiting for your answer", name=plan.pupil.first_name),
         }[notice.kind]
-    try:
-        mail.send(parent.email, subject, body, language=language)
-    except (OSError, smtplib.SMTPException):
-        current_app.logger.exception("Could not mail parent %s about plan %s", parent.id, plan.id)
-        return False
+    outbox.queue(parent.email, subject, body, kind=f"plan_{notice.kind}", language=language,
+                 user=parent, pupil=plan.pupil, school_id=plan.school_id)  # fmt: skip
     return True
 
 
@@ -279,7 +275,8 @@ def due_reminders(now: datetime | None = None) -> list[PlanDelivery]:
 
 
 def claim_reminder(found: PlanDelivery) -> bool:
-    """Mark the reminder as sent, once: a second run (or two at once) finds it taken."""
+    """Mark the reminder as sent, once: a second run (or two at once) finds it taken. The
+    caller queues the mail in the same transaction, so both are kept or neither."""
     result = db.session.execute(
         update(PlanDelivery)
         .where(PlanDelivery.id == found.id, PlanDelivery.reminded_at.is_(None))
@@ -287,8 +284,3 @@ def claim_reminder(found: PlanDelivery) -> bool:
         .execution_options(synchronize_session="fetch")
     )
     return result.rowcount == 1
-
-
-def release_reminder(found: PlanDelivery) -> None:
-    """The mail did not go: let tomorrow's run try again."""
-    found.reminded_at = None

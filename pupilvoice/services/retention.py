@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import delete, select, update
 
+from ..domain import outbox as mail_rules
 from ..domain import retention as rules
 from ..extensions import db
 from ..models import (
@@ -23,11 +24,11 @@ from ..models import (
     SortChoice,
     Worry,
 )
-from . import audit, erasure
+from . import audit, erasure, outbox
 
 # The order a real run removes them in: everything a pupil's erasure would also take first,
 # so each listed row is removed by its own step.
-KINDS = ("worry", "recording", "tablet-sign-in", "session", "link", "pupil")
+KINDS = ("worry", "recording", "tablet-sign-in", "session", "link", "mail", "pupil")
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,11 @@ def _sign_ins(day: date) -> Iterable[Due]:
     )
 
 
+def _mails(day: date) -> Due:
+    """E-mails sent, or given up, a while ago: their record (the body is already empty)."""
+    return Due(None, "mail", outbox.old_ids(_start_of(day - timedelta(mail_rules.SENT_KEPT_DAYS))))
+
+
 def due(day: date) -> list[Due]:
     """Everything past its school's retention on ``day``, in the order it is removed."""
     found = [
@@ -108,7 +114,7 @@ def due(day: date) -> list[Due]:
         for school in db.session.scalars(select(School).order_by(School.id))
         for d in _for_school(school, day)
     ]
-    found += list(_sign_ins(day))
+    found += [*_sign_ins(day), _mails(day)]
     return sorted(
         (d for d in found if d.ids), key=lambda d: (KINDS.index(d.kind), d.school_id or 0)
     )
@@ -147,5 +153,6 @@ _REMOVERS: dict[str, Callable[[Due], None]] = {
     "tablet-sign-in": _delete(PupilSignIn),
     "session": _delete(LoginSession),  # after the tablet sign-ins that name them
     "link": _delete(AccountToken),
+    "mail": lambda item: outbox.remove(item.ids),
     "pupil": _remove_pupils,
 }

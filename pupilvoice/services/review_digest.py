@@ -1,17 +1,17 @@
 """The daily reviews-due digest: each class teacher and SENCO gets one e-mail listing
 their pupils' reviews overdue and due within three weeks, naming a plan at most once a
-week. A plan named is recorded (``ReviewDigest``) before the mail goes, so a rerun, or
-two runs at once, sends nothing twice; a mail that fails is released for tomorrow."""
+week. A plan named is recorded (``ReviewDigest``) in the same transaction as the mail is
+put in the outbox, so a rerun, or two runs at once, sends nothing twice, and neither is
+kept without the other; the outbox tries a mail that fails again."""
 
 from __future__ import annotations
 
-import smtplib
 from dataclasses import dataclass, field
 from datetime import date
 
-from flask import current_app, render_template
+from flask import render_template
 from flask_babel import force_locale, format_date
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from ..domain import lifecycle
@@ -22,7 +22,7 @@ from ..i18n import format_locale
 from ..i18n import gettext as _
 from ..links import public_url
 from ..models import ClassStaff, Plan, Pupil, ReviewDigest, User
-from . import invitations, mail
+from . import invitations, outbox
 
 
 @dataclass
@@ -74,14 +74,16 @@ def due(today: date) -> list[Digest]:
     return [digests[user_id] for user_id in sorted(digests)]
 
 
-def claim(digest: Digest, today: date) -> bool:
-    """Record the plans as named this week (commits); False when another run has."""
+def queue(digest: Digest, today: date) -> bool:
+    """Record the plans as named this week and put the mail in the outbox (commits);
+    False when another run has named them."""
     week = rules.week_of(today)
     for plan, _kind in digest.items:
         db.session.add(
             ReviewDigest(school_id=plan.school_id, user_id=digest.user.id, plan_id=plan.id,
                          week_of=week)
         )  # fmt: skip
+    _mail(digest)
     try:
         db.session.commit()
     except IntegrityError:
@@ -90,19 +92,7 @@ def claim(digest: Digest, today: date) -> bool:
     return True
 
 
-def release(digest: Digest, today: date) -> None:
-    """The mail did not go: tomorrow's run names these plans again (commits)."""
-    db.session.execute(
-        delete(ReviewDigest).where(
-            ReviewDigest.user_id == digest.user.id,
-            ReviewDigest.week_of == rules.week_of(today),
-            ReviewDigest.plan_id.in_([plan.id for plan, _kind in digest.items]),
-        )
-    )
-    db.session.commit()
-
-
-def send(digest: Digest) -> bool:
+def _mail(digest: Digest) -> None:
     user = digest.user
     language = invitations.language_of(user)
     with force_locale(format_locale(language)):
@@ -117,9 +107,4 @@ def send(digest: Digest) -> bool:
         ]
         body = render_template("mail/reviews_due.txt", user=user, rows=rows)
         subject = _("Reviews due: %(num)d", num=len(rows))
-    try:
-        mail.send(user.email, subject, body, language=language)
-    except (OSError, smtplib.SMTPException):
-        current_app.logger.exception("Could not mail the reviews due to %s", user.id)
-        return False
-    return True
+    outbox.queue(user.email, subject, body, kind="reviews_due", language=language, user=user)

@@ -1,13 +1,13 @@
 """Inviting parents to a review meeting: an e-mail in their language with the date, time
 and place and a link to say beforehand how it has gone at home, or a letter to print
-for families who prefer paper. Mail goes out after the view has committed (REL-01)."""
+for families who prefer paper. The e-mails are put in the outbox in the same transaction
+as the meeting (REL-01); ``flask outbox send`` sends them."""
 
 from __future__ import annotations
 
-import smtplib
 from dataclasses import dataclass
 
-from flask import current_app, render_template
+from flask import render_template
 from flask_babel import force_locale, format_date, format_time
 from sqlalchemy import select
 
@@ -17,7 +17,7 @@ from ..i18n import format_locale
 from ..i18n import gettext as _
 from ..links import public_url
 from ..models import ParentLink, Plan, ReviewMeeting, School, User
-from . import audit, invitations, mail, signoff
+from . import audit, invitations, outbox, signoff
 from .plan_notices import EMAIL, LETTER
 
 
@@ -30,6 +30,9 @@ class Invitee:
 
 
 def _method(plan: Plan, parent: User) -> str:
+    """Letters for a family without an e-mail address, whatever the link says."""
+    if not parent.email:
+        return LETTER
     query = select(ParentLink).where(
         ParentLink.parent_id == parent.id, ParentLink.pupil_id == plan.pupil_id
     )
@@ -39,7 +42,7 @@ def _method(plan: Plan, parent: User) -> str:
 
 def prepare(actor: User, plan: Plan) -> list[Invitee]:
     """Every current parent, with an account invitation for those who have none yet
-    (flush). Commit, then ``send`` the e-mails and print the letters."""
+    (flush). ``queue_mails``, commit, then print the letters."""
     found = []
     for parent in signoff.parents_of(plan):
         method = _method(plan, parent)
@@ -63,21 +66,16 @@ def when_and_where(meeting: ReviewMeeting) -> dict[str, str]:
     }
 
 
-def send(actor: User, plan: Plan, meeting: ReviewMeeting, invitees: list[Invitee]) -> list[User]:
-    """E-mail the invitations; returns the parents whose mail did not go."""
-    failed = []
+def queue_mails(actor: User, plan: Plan, meeting: ReviewMeeting, invitees: list[Invitee]) -> None:
+    """Put the e-mail invitations in the outbox (they go when the caller commits)."""
     for invitee in invitees:
-        if invitee.method != EMAIL:
-            continue
-        if _mail(plan, meeting, invitee):
+        if invitee.method == EMAIL and invitee.parent.email:
+            _mail(plan, meeting, invitee)
             audit.record(actor, "review_invitation_mailed", plan, parent=invitee.parent.id)
-        else:
-            failed.append(invitee.parent)
     db.session.flush()
-    return failed
 
 
-def _mail(plan: Plan, meeting: ReviewMeeting, invitee: Invitee) -> bool:
+def _mail(plan: Plan, meeting: ReviewMeeting, invitee: Invitee) -> None:
     parent = invitee.parent
     language = invitations.language_of(parent)
     with force_locale(format_locale(language)):
@@ -91,12 +89,8 @@ def _mail(plan: Plan, meeting: ReviewMeeting, invitee: Invitee) -> bool:
             **when_and_where(meeting),
         )
         subject = _("Come to %(name)s's review meeting", name=plan.pupil.first_name)
-    try:
-        mail.send(parent.email, subject, body, language=language)
-    except (OSError, smtplib.SMTPException):
-        current_app.logger.exception("Could not mail parent %s about review %s", parent.id, plan.id)
-        return False
-    return True
+    outbox.queue(parent.email, subject, body, kind="review_invitation", language=language,
+                 user=parent, pupil=plan.pupil, school_id=plan.school_id)  # fmt: skip
 
 
 def letter_link(plan: Plan, invitee: Invitee) -> str:

@@ -119,19 +119,11 @@ def invite_email(user_id: int):
         flash(_("An invitation went to %(name)s a moment ago.", name=parent.name), "info")
         return redirect(_back(parent))
     raw = invitations.issue(current_user, parent, "email")
+    invitations.queue_mail(parent, raw, invited_by=current_user)
     db.session.commit()
-    if invitations.send(parent, raw, invited_by=current_user):
-        flash(
-            _("We have e-mailed %(name)s an invitation link.", name=parent.name),
-            "success",
-        )
-    else:
-        invitations.revoke(current_user, parent)
-        db.session.commit()
-        flash(
-            _("The e-mail could not be sent. Try again later, or print a letter instead."),
-            "error",
-        )
+    flash(
+        _("An invitation link is on its way to %(name)s by e-mail.", name=parent.name), "success"
+    )
     return redirect(_back(parent))
 
 

@@ -25,17 +25,13 @@ from .family_forms import paper_answer_form, translation_form
 
 def tell_parents(plan: Plan) -> None:
     """E-mail the plan (or its changes) to the parents who hear by e-mail and have not had
-    this version; say what happened and how many letters are left to print."""
+    this version (through the outbox); say so, and how many letters are left to print."""
     notices = plan_notices.prepare_emails(current_user, plan)
-    db.session.commit()  # invitations exist before any mail links to them
-    sent, failed = plan_notices.send(current_user, plan, notices)
-    db.session.commit()
-    if sent:
-        names = ", ".join(parent.name for parent in sent)
-        flash(_("We have e-mailed the plan to %(names)s.", names=names), "success")
-    if failed:
-        names = ", ".join(parent.name for parent in failed)
-        flash(_("The e-mail to %(names)s did not go. Try again later.", names=names), "error")
+    mailed = plan_notices.queue_mails(current_user, plan, notices)
+    db.session.commit()  # the invitations, the record of sending and the e-mails, together
+    if mailed:
+        names = ", ".join(parent.name for parent in mailed)
+        flash(_("The plan is on its way to %(names)s by e-mail.", names=names), "success")
     letters_left = len(plan_notices.panel(plan).letters_to_print)
     if letters_left:
         flash(

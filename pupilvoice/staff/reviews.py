@@ -141,15 +141,11 @@ def review_invite(plan_id: int):
         current_user, found, form.meets_on.data, form.meets_at.data, form.place.data or ""
     )
     invitees = review_notices.prepare(current_user, found)
-    db.session.commit()  # invitations exist before any mail links to them
-    failed = review_notices.send(current_user, found, meeting, invitees)
-    db.session.commit()
-    if failed:
-        names = ", ".join(parent.name for parent in failed)
-        flash(_("The e-mail to %(names)s did not go. Try again later.", names=names), "error")
+    review_notices.queue_mails(current_user, found, meeting, invitees)
+    db.session.commit()  # the meeting, the invitations and their e-mails, together
     on_paper = [i for i in invitees if i.method == review_notices.LETTER]
     if not on_paper:
-        flash(_("The invitations are sent."), "success")
+        flash(_("The invitations are on their way by e-mail."), "success")
         return redirect(url_for("staff.plan", plan_id=found.id))
     return _letters(found, meeting, on_paper)
 

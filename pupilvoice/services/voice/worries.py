@@ -1,7 +1,8 @@
 """Worries: a pupil's "Something worries me" and the dislikes that need a look, who hears
-about them (by mail, after the commit, never what they say), and staff closing them.
+about them (by mail, never what they say), and staff closing them.
 
-Services flush, never commit: the view commits once, then sends any notification.
+Services flush, never commit: the view commits once, the worry and its e-mails to staff
+together (the outbox sends them, so a pupil never waits for a mail server).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import timedelta
 
-from flask import current_app, g, render_template
+from flask import render_template
 from flask_babel import force_locale
 from sqlalchemy import and_, bindparam, case, func, or_, select
 
@@ -20,7 +21,7 @@ from ...i18n import gettext as _
 from ...links import public_url
 from ...models import ClassGroup, ClassStaff, Pupil, SortChoice, User, Worry
 from ...models.base import utcnow
-from .. import audit, mail, recordings
+from .. import audit, outbox, recordings
 from .cards import school_words
 from .words import MAX_WORDS
 
@@ -50,13 +51,17 @@ def flag_if_needed(choice: SortChoice, pupil: Pupil, helper: User | None) -> Sor
             school_id=pupil.school_id, pupil_id=pupil.id, source="about_me", sort_choice=choice
         )
         db.session.add(flag)
-        _pending_notifications().append(flag)
+        tell_staff = True
     elif not flag.is_open:
         return choice  # staff already dealt with it; the new words show in the sort
+    else:
+        tell_staff = False
     flag.reasons = reasons
     flag.words = choice.words
     flag.helper_id = helper.id if helper else None
     db.session.flush()
+    if tell_staff:
+        queue_notifications(flag)
     return choice
 
 
@@ -109,7 +114,7 @@ def raise_worry(
     db.session.add(worry)
     db.session.flush()
     audit.record(pupil, "raise_worry", worry)
-    _pending_notifications().append(worry)
+    queue_notifications(worry)
     return worry
 
 
@@ -161,32 +166,21 @@ def _unique(users: list[User]) -> list[User]:
     return result
 
 
-def _pending_notifications() -> list[Worry]:
-    if "worries_to_send" not in g:
-        g.worries_to_send = []
-    return g.worries_to_send
+def queue_notifications(worry: Worry) -> None:
+    """Tell staff a pupil has raised a worry, never what it says: one e-mail each, in the
+    outbox, in the same transaction as the worry (the staff pages highlight it either way)."""
+    for user in worry_staff(worry.pupil):
+        if user.email:
+            _queue_worry_mail(user, worry)
 
 
-def send_notifications() -> None:
-    """After the commit: tell staff a pupil has raised a worry, never what it says.
-
-    A mail failure is logged, not shown to the pupil: the worry is saved and highlighted
-    on the staff pages either way.
-    """
-    for worry in _pending_notifications():
-        for user in worry_staff(worry.pupil):
-            try:
-                _send_worry_mail(user, worry)
-            except Exception:  # one bad address must not stop the others
-                current_app.logger.exception("could not send a worry notification")
-    _pending_notifications().clear()
-
-
-def _send_worry_mail(user: User, worry: Worry) -> None:
+def _queue_worry_mail(user: User, worry: Worry) -> None:
     with force_locale(user.locale or "en"):
         link = public_url("staff.pupil", pupil_id=worry.pupil_id)
         body = render_template("staff/mail_worry.txt", user=user, worry=worry, link=link)
-        mail.send(user.email, _("PupilVoice: a pupil has raised a worry"), body)
+        subject = _("PupilVoice: a pupil has raised a worry")
+    outbox.queue(user.email, subject, body, kind="worry", language=user.locale or "en",
+                 user=user, pupil=worry.pupil)  # fmt: skip
 
 
 def worries_of(pupil: Pupil) -> list[Worry]:
