@@ -9,6 +9,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import jinja2
 import pytest
+from flask import has_app_context
 from flask.testing import FlaskClient
 from sqlalchemy import event
 
@@ -27,6 +29,7 @@ from pupilvoice.extensions import limiter
 from pupilvoice.models import ClassGroup, ParentLink, Pupil, School, User
 from pupilvoice.models.base import utcnow
 from pupilvoice.services import accounts, demo, devices, picture_keys
+from pupilvoice.services import outbox as mail_outbox
 from tests.speed import copy_sqlite_schema, share_url_builders
 
 share_url_builders()  # every app this process builds shares its routes' URL builders
@@ -276,8 +279,25 @@ def queries(app):
 
 @pytest.fixture
 def outbox(app):
-    """Mails the app sent (printed mail is also kept here when MAIL_SERVER is unset)."""
+    """Mails the app sent (printed mail is also kept here when MAIL_SERVER is unset); call
+    ``deliver()`` first: a page only puts its mail in the outbox."""
     return app.extensions.setdefault("pupilvoice_outbox", [])
+
+
+def deliver_mail(app, now: datetime | None = None) -> Counter:
+    """Send what is due in the outbox, as ``flask outbox send`` does from cron, in its own
+    app context (its own database session, as a separate process would have)."""
+    with app.app_context():
+        done = mail_outbox.send_due(now=now)
+    if has_app_context():  # a web test's own session sees what the sender recorded
+        _db.session.expire_all()
+    return done
+
+
+@pytest.fixture
+def deliver(app):
+    """``deliver()`` sends the mail the pages have queued (see ``deliver_mail``)."""
+    return lambda now=None: deliver_mail(app, now)
 
 
 # --- realistic data ----------------------------------------------------------------------

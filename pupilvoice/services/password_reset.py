@@ -34,4 +34,3 @@ def prepare(message: OutboxMessage) -> bool:
         message.subject = _("Reset your PupilVoice password")
     message.user_id, message.school_id, message.language = user.id, user.school_id, language
     return True
-

@@ -78,12 +78,12 @@ def queue(digest: Digest, today: date) -> bool:
     """Record the plans as named this week and put the mail in the outbox (commits);
     False when another run has named them."""
     week = rules.week_of(today)
+    _mail(digest)  # first: making it reads the database, which would flush the rows below
     for plan, _kind in digest.items:
         db.session.add(
             ReviewDigest(school_id=plan.school_id, user_id=digest.user.id, plan_id=plan.id,
                          week_of=week)
         )  # fmt: skip
-    _mail(digest)
     try:
         db.session.commit()
     except IntegrityError:

@@ -121,9 +121,7 @@ def invite_email(user_id: int):
     raw = invitations.issue(current_user, parent, "email")
     invitations.queue_mail(parent, raw, invited_by=current_user)
     db.session.commit()
-    flash(
-        _("An invitation link is on its way to %(name)s by e-mail.", name=parent.name), "success"
-    )
+    flash(_("An invitation link is on its way to %(name)s by e-mail.", name=parent.name), "success")
     return redirect(_back(parent))
 
 

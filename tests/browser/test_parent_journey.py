@@ -22,6 +22,7 @@ from tests.browser.conftest import (
     sign_in,
 )
 from tests.browser.family import add_family, phone
+from tests.conftest import deliver_mail
 
 TEACHER = "jones@riverside.example"
 NEW_PASSWORD = "apricot lantern river 42"
@@ -96,6 +97,7 @@ def teacher_changes_first_target(live_app, plan_id: int) -> None:
 
 
 def invitation_link(live_app, email: str) -> str:
+    deliver_mail(live_app)  # as `flask outbox send` does every minute
     outbox = live_app.extensions.get("pupilvoice_outbox", [])
     message = [m for m in outbox if m["To"] == email][-1]
     return re.search(r"https?://[^/\s]+(/auth/welcome/\S+)", message.get_content()).group(1)

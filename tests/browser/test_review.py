@@ -107,7 +107,7 @@ def test_a_whole_review(page, live_app, base_url, tablet):
     assert_accessible(page)
     page.get_by_role("button", name="Send the invitations").click()
     page.wait_for_load_state()
-    assert "The invitations are sent." in page.locator(".messages").inner_text()
+    assert "The invitations are on their way by e-mail." in page.locator(".messages").inner_text()
 
     # the parent says beforehand how it went at home, on a phone, in Urdu
     with phone(page, base_url) as mum:

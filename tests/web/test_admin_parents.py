@@ -26,8 +26,9 @@ def test_parent_list_shows_children_and_status(login, world):
     assert "Mr Jones" not in page  # staff are not parents
 
 
-def test_add_parent_with_a_first_child(login, world, db, outbox):
+def test_add_parent_with_a_first_child(login, world, db, outbox, deliver):
     response = add_parent(login(world.senco), world.other_pupil)
+    assert deliver() == {}
     parent = db.session.query(User).filter_by(email="agnieszka@family.example").one()
     assert response.status_code == 302 and response.location == f"/school/parents/{parent.id}"
     assert (parent.role, parent.school_id) == ("parent", world.school.id)
@@ -109,7 +110,7 @@ def test_edit_parent_name_and_email(login, world, db):
     )
 
 
-def test_invite_parent_by_email_and_the_link_works(app, login, world, db, outbox):
+def test_invite_parent_by_email_and_the_link_works(app, login, world, db, outbox, deliver):
     senco = login(world.senco)
     add_parent(senco, world.pupil)
     parent = db.session.query(User).filter_by(email="agnieszka@family.example").one()
@@ -118,6 +119,7 @@ def test_invite_parent_by_email_and_the_link_works(app, login, world, db, outbox
     # one invitation mechanism: the parent page posts to the Families invitation
     response = senco.form(f"/staff/families/{parent.id}/email", {"next": url}, page=url)
     assert response.location == url
+    deliver()
     (message,) = outbox
     link = re.search(r"http://localhost(/auth/welcome/\S+)", message.get_content()).group(1)
     family = app.test_client()

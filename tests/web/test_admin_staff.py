@@ -32,9 +32,10 @@ def test_staff_list_shows_who_is_invited_and_who_is_active(login, world, factory
 
 
 def test_invitation_creates_account_and_mail_whose_link_sets_a_password(
-    app, login, world, db, outbox
+    app, login, world, db, outbox, deliver
 ):
     response = invite(login(world.senco))
+    deliver()
     assert response.status_code == 302 and response.location == "/school/staff"
     user = db.session.query(User).filter_by(email="green@school.example").one()
     assert (user.role, user.school_id, user.password_hash) == ("teacher", world.school.id, None)
@@ -56,8 +57,9 @@ def test_invitation_creates_account_and_mail_whose_link_sets_a_password(
     assert "Invited, no password yet" not in staff_page
 
 
-def test_invitation_refuses_an_address_that_has_an_account(login, world, db, outbox):
+def test_invitation_refuses_an_address_that_has_an_account(login, world, db, outbox, deliver):
     response = invite(login(world.senco), name="Someone", email=world.parent.email.upper())
+    assert deliver() == {}
     page = response.get_data(as_text=True)
     assert response.status_code == 422 and "already has a PupilVoice account" in page
     assert 'value="Someone"' in page  # REL-05: what was typed is kept
@@ -74,23 +76,28 @@ def test_invitation_form_says_what_to_fix(login, world, db):
     assert db.session.query(User).count() == 5
 
 
-def test_resend_sends_a_new_link_and_the_old_one_stops_working(app, login, world, db, outbox):
+def test_resend_sends_a_new_link_and_the_old_one_stops_working(
+    app, login, world, db, outbox, deliver
+):
     senco = login(world.senco)
     invite(senco)
+    deliver()
     first = invite_link(outbox[0])
     green = db.session.query(User).filter_by(name="Ms Green").one()
     page = senco.get(f"/school/staff/{green.id}").get_data(as_text=True)
     assert "Send a new invitation" in page
     response = senco.form(f"/school/staff/{green.id}/resend", page="/school/staff")
     assert response.status_code == 302
+    deliver()
     assert len(outbox) == 2
     assert app.test_client().get(first).status_code == 404
     assert app.test_client().get(invite_link(outbox[1])).status_code == 200
 
 
-def test_resend_to_someone_with_a_password_sends_nothing(login, world, outbox):
+def test_resend_to_someone_with_a_password_sends_nothing(login, world, outbox, deliver):
     senco = login(world.senco)
     response = senco.form(f"/school/staff/{world.teacher.id}/resend", page="/school/staff")
+    assert deliver() == {}
     assert response.status_code == 302 and not outbox
     assert "already set a password" in senco.get(response.location).get_data(as_text=True)
 

@@ -181,7 +181,7 @@ def test_names_that_arrive_other_than_by_a_form_are_one_line(world, factory, db,
     assert world.pupil.first_name == "Sam Jo"
 
 
-def test_names_in_an_invitation_mail_are_on_one_line(login, world, factory, db, mailbox):
+def test_names_in_an_invitation_mail_are_on_one_line(login, world, factory, db, mailbox, deliver):
     parent = factory.user(world.school, "parent", "Tom\r\nBcc: someone@evil.example")
     parent.password_hash = None
     world.pupil.first_name = "Sam\nTo: someone@evil.example"
@@ -190,6 +190,7 @@ def test_names_in_an_invitation_mail_are_on_one_line(login, world, factory, db, 
     teacher = login(world.teacher)
     response = teacher.form(f"/staff/families/{parent.id}/email", page="/staff/families/")
     assert response.status_code == 302
+    deliver()
     (message,) = mailbox.messages
     body = message.get_content()
     assert "Sam To: someone@evil.example" in body

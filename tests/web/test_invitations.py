@@ -12,7 +12,7 @@ from babel.dates import format_date
 from flask_babel import force_locale, gettext
 
 from pupilvoice.domain.invitations import CODE_ALPHABET, MAX_CODE_TRIES
-from pupilvoice.models import AccountToken, AuditEvent, LoginSession, User
+from pupilvoice.models import AccountToken, AuditEvent, LoginSession, OutboxMessage, User
 from pupilvoice.models.base import utcnow
 from tests.conftest import html_lang
 
@@ -92,10 +92,11 @@ def test_sec02_another_class_or_school_parent_gives_404(login, world, factory, d
     assert db.session.query(AccountToken).count() == 0
 
 
-def test_sec10_forged_invitation_changes_nothing(login, world, polish_parent, db, outbox):
+def test_sec10_forged_invitation_changes_nothing(login, world, polish_parent, db, outbox, deliver):
     teacher = login(world.teacher)
     response = teacher.post(families_url(polish_parent, "email"))
     assert response.status_code == 400
+    assert deliver() == {}
     assert tokens_of(db, polish_parent) == [] and outbox == []
 
 
@@ -103,11 +104,13 @@ def test_sec10_forged_invitation_changes_nothing(login, world, polish_parent, db
 
 
 def test_email_invitation_in_polish_with_a_working_link(
-    app, login, world, polish_parent, db, mailbox
+    app, login, world, polish_parent, db, mailbox, deliver
 ):
     teacher = login(world.teacher)
     response = teacher.form(families_url(polish_parent, "email"), page="/staff/families/")
     assert response.status_code == 302
+    assert "on its way to Agnieszka" in text(teacher.get(response.location))
+    assert mailbox.messages == [] and deliver() == {"sent": 1}
     (message,) = mailbox.messages
     assert message["To"] == polish_parent.email
     assert message["Content-Language"] == "pl"
@@ -147,30 +150,34 @@ def test_email_invitation_in_polish_with_a_working_link(
 
 
 def test_email_link_opens_in_the_language_the_family_reads(
-    app, login, world, polish_parent, db, outbox
+    app, login, world, polish_parent, db, outbox, deliver
 ):
     login(world.senco).form(families_url(polish_parent, "email"), page="/staff/families/")
+    deliver()
     (message,) = outbox
     assert message["Content-Language"] == "pl"
     link = re.search(r"(/auth/welcome/\S+)", message.get_content()).group(1)
     assert html_lang(app.test_client().get(link)) == "pl"
 
 
-def test_rel04_double_tap_sends_one_email(login, world, polish_parent, db, outbox):
+def test_rel04_double_tap_sends_one_email(login, world, polish_parent, db, outbox, deliver):
     teacher = login(world.teacher)
     for _ in range(2):
         teacher.form(families_url(polish_parent, "email"), page="/staff/families/")
+    deliver()
     assert len(outbox) == 1
     assert len(tokens_of(db, polish_parent)) == 1
 
 
-def test_resend_stops_the_old_link(app, login, world, polish_parent, db, outbox):
+def test_resend_stops_the_old_link(app, login, world, polish_parent, db, outbox, deliver):
     teacher = login(world.teacher)
     teacher.form(families_url(polish_parent, "email"), page="/staff/families/")
+    deliver()
     old = re.search(r"(/auth/welcome/\S+)", outbox[0].get_content()).group(1)
     db.session.query(AccountToken).update({"created_at": utcnow() - timedelta(hours=1)})
     db.session.commit()
     teacher.form(families_url(polish_parent, "email"), page="/staff/families/")
+    deliver()
     new = re.search(r"(/auth/welcome/\S+)", outbox[1].get_content()).group(1)
     family = app.test_client()
     assert family.get(old).status_code == 404
@@ -179,9 +186,10 @@ def test_resend_stops_the_old_link(app, login, world, polish_parent, db, outbox)
     assert old_token.revoked_at is not None and new_token.revoked_at is None
 
 
-def test_revoke_stops_the_invitation(app, login, world, polish_parent, db, outbox):
+def test_revoke_stops_the_invitation(app, login, world, polish_parent, db, outbox, deliver):
     teacher = login(world.teacher)
     teacher.form(families_url(polish_parent, "email"), page="/staff/families/")
+    deliver()
     link = re.search(r"(/auth/welcome/\S+)", outbox[0].get_content()).group(1)
     response = teacher.form(families_url(polish_parent, "revoke"), page="/staff/families/")
     assert response.status_code == 302
@@ -191,16 +199,21 @@ def test_revoke_stops_the_invitation(app, login, world, polish_parent, db, outbo
     assert {"invited", "invitation_revoked"} <= set(actions)
 
 
-def test_parent_with_an_account_is_not_invited_again(login, world, db, outbox):
+def test_parent_with_an_account_is_not_invited_again(login, world, db, outbox, deliver):
     teacher = login(world.teacher)
     response = teacher.form(families_url(world.parent, "email"), page="/staff/families/")
     assert response.status_code == 302
+    assert deliver() == {}
     assert outbox == [] and tokens_of(db, world.parent) == []
     response = teacher.form(families_url(world.parent, "letter"), page="/staff/families/")
     assert response.status_code == 302 and tokens_of(db, world.parent) == []
 
 
-def test_mail_that_cannot_be_sent_leaves_no_open_invitation(app, login, world, polish_parent, db):
+def test_a_mail_server_that_is_down_does_not_stop_the_invitation(
+    app, login, world, polish_parent, db, deliver
+):
+    """The page no longer talks to the mail server: the invitation and its e-mail are
+    saved together, and the outbox tries the mail again until the server is back."""
     from tests.conftest import free_port
 
     app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=free_port())  # nobody listens
@@ -208,9 +221,13 @@ def test_mail_that_cannot_be_sent_leaves_no_open_invitation(app, login, world, p
     response = teacher.form(
         families_url(polish_parent, "email"), page="/staff/families/", follow_redirects=True
     )
-    assert "could not be sent" in text(response)
+    assert "on its way to Agnieszka Kowalska by e-mail" in text(response)
     (token,) = tokens_of(db, polish_parent)
-    assert token.revoked_at is not None
+    assert token.revoked_at is None
+    assert deliver() == {"retry": 1}
+    (waiting,) = db.session.query(OutboxMessage).all()
+    assert (waiting.state, waiting.attempts, waiting.user_id) == ("waiting", 1, polish_parent.id)
+    assert "ConnectionRefusedError" in waiting.last_error and waiting.body
 
 
 # --- by letter and code ----------------------------------------------------------------------

@@ -57,14 +57,15 @@ def link_parent(senco, parent, pupil, method: str = "email", language: str = "pl
 
 
 def test_rel03_a_parent_linked_after_agreement_gets_the_plan_and_confirms_it(
-    login, world, factory, agreed, db, mailbox
+    login, world, factory, agreed, db, mailbox, deliver
 ):
     aga = factory.user(world.school, "parent", "Agnieszka Kowalska", locale="pl")
     db.session.commit()
     page = text(link_parent(login(world.senco), aga, world.pupil))
-    assert "Agnieszka Kowalska" in page and "e-mailed the plan" in page
+    assert "Agnieszka Kowalska" in page and "The plan is on its way to" in page
     plan = db.session.get(Plan, agreed.id)
     assert plan.status == "shared"  # not agreed until every parent has confirmed
+    deliver()
     (message,) = mailbox.to(aga.email)
     assert (
         message["Content-Language"] == "pl" and f"/family/plans/{plan.id}" in message.get_content()
@@ -99,12 +100,13 @@ def test_a_late_parent_on_paper_is_on_the_letters_to_print(login, world, factory
 
 
 def test_a_parent_linked_to_a_draft_or_a_plan_in_review_changes_nothing(
-    login, world, factory, db, mailbox
+    login, world, factory, db, mailbox, deliver
 ):
     plan = make_plan(world, targets=1)
     aga = factory.user(world.school, "parent", "Agnieszka Kowalska")
     db.session.commit()
     link_parent(login(world.senco), aga, world.pupil)
+    deliver()
     assert db.session.get(Plan, plan.id).status == "draft" and mailbox.to(aga.email) == []
 
 
@@ -122,10 +124,11 @@ def db_target(plan):
 
 
 def test_rel03_changing_only_the_pupils_words_keeps_the_parents_confirmation(
-    login, world, agreed, db, mailbox
+    login, world, agreed, db, mailbox, deliver
 ):
     before = agreed.version
     assert edit_child_words(login, world, agreed).status_code == 302
+    deliver()
     plan = db.session.get(Plan, agreed.id)
     assert plan.version == before + 1 and plan.status == "agreed"
     assert signoff.has_answered(plan, signoff.latest_answers(plan, world.parent))

@@ -61,10 +61,14 @@ def mail_to(mailbox, address):
 # --- sharing ---------------------------------------------------------------------------------
 
 
-def test_sharing_emails_each_parent_in_their_language(login, world, family, draft, db, mailbox):
+def test_sharing_emails_each_parent_in_their_language(
+    login, world, family, draft, db, mailbox, deliver
+):
     page = text(share(login(world.teacher), draft))
-    assert "We have e-mailed the plan to" in page
+    assert "The plan is on its way to" in page
     assert "1 family gets the plan by letter" in page
+    assert mailbox.messages == []  # the page only queued them
+    assert deliver() == {"sent": 2}
     tom = mail_to(mailbox, family["tom"].email)
     assert tom["Content-Language"] == "en"
     assert re.search(rf"http://school\.example/family/plans/{draft.id}\?lang=en", tom.get_content())
@@ -86,9 +90,10 @@ def test_sharing_emails_each_parent_in_their_language(login, world, family, draf
 
 
 def test_the_email_link_works_for_a_parent_without_an_account(
-    app, login, world, family, draft, db, mailbox
+    app, login, world, family, draft, db, mailbox, deliver
 ):
     share(login(world.teacher), draft)
+    deliver()
     body = mail_to(mailbox, family["agnieszka"].email).get_content()
     invite = re.search(r"http://school\.example(/auth/welcome/\S+)", body).group(1)
     parent = app.test_client()
@@ -146,9 +151,12 @@ def test_staff_see_sent_opened_answered_and_talk_highlighted(login, world, famil
     assert "Counting is hard at home." in page and "He counts the stairs." in page
 
 
-def test_changes_are_sent_to_parents_to_confirm_again(login, world, family, draft, db, mailbox):
+def test_changes_are_sent_to_parents_to_confirm_again(
+    login, world, family, draft, db, mailbox, deliver
+):
     teacher = login(world.teacher)
     share(teacher, draft)
+    deliver()
     plan = db.session.get(Plan, draft.id)
     plans.edit_target(
         world.teacher, plan.active_targets[0], {"minutes_per_session": 30}, plan.version
@@ -159,6 +167,7 @@ def test_changes_are_sent_to_parents_to_confirm_again(login, world, family, draf
     assert "Send them the changes" in page and "E-mail it to 2 parents" in page
     before = len(mailbox.messages)
     teacher.form(f"/staff/families/plans/{draft.id}/send", page=url)
+    deliver()
     changed = mailbox.messages[before:]
     assert len(changed) == 2
     tom = [m for m in changed if m["To"] == family["tom"].email][0]
@@ -244,9 +253,10 @@ def test_sec02_paper_answers_only_for_this_plans_parents(login, world, family, d
 
 
 def test_reminder_goes_once_to_parents_who_have_not_answered(
-    app, login, world, family, draft, db, mailbox
+    app, login, world, family, draft, db, mailbox, deliver
 ):
     share(login(world.teacher), draft)
+    deliver()
     db.session.query(PlanDelivery).update({"sent_at": utcnow() - timedelta(days=8)})
     db.session.commit()
     # Tom has answered everything; Agnieszka has not; Imran gets letters
@@ -257,13 +267,14 @@ def test_reminder_goes_once_to_parents_who_have_not_answered(
     before = len(mailbox.messages)
     runner = app.test_cli_runner()
     result = runner.invoke(args=["remind-parents"])
-    assert result.exit_code == 0 and "Reminders sent: 1." in result.output
+    assert result.exit_code == 0 and "Reminders queued: 1." in result.output
+    deliver()
     reminders = mailbox.messages[before:]
     assert [m["To"] for m in reminders] == [family["agnieszka"].email]
     assert reminders[0]["Content-Language"] == "pl"
     assert re.search(r"/auth/welcome/\S+\?lang=pl", reminders[0].get_content())  # fresh invite
     again = runner.invoke(args=["remind-parents"])
-    assert "Reminders sent: 0." in again.output
+    assert "Reminders queued: 0." in again.output and deliver() == {}
     assert len(mailbox.messages) == before + 1
     delivery = db.session.query(PlanDelivery).filter_by(parent_id=family["agnieszka"].id).one()
     assert delivery.reminded_at is not None
@@ -274,7 +285,7 @@ def test_no_reminder_before_seven_days(app, login, world, family, draft, db, mai
     db.session.query(PlanDelivery).update({"sent_at": utcnow() - timedelta(days=6)})
     db.session.commit()
     result = app.test_cli_runner().invoke(args=["remind-parents"])
-    assert "Reminders sent: 0." in result.output
+    assert "Reminders queued: 0." in result.output
 
 
 def test_the_dashboard_says_when_a_parent_would_like_to_talk(login, world, family, draft, db):

@@ -49,10 +49,11 @@ def assert_public(links: list[str]) -> None:
     assert links and all(link.startswith(PUBLIC + "/") for link in links), links
 
 
-def test_sec16_reset_with_forged_host_mails_the_public_address(app, world, outbox):
+def test_sec16_reset_with_forged_host_mails_the_public_address(app, world, outbox, deliver):
     client = forged(app.test_client())
     response = client.form("/auth/reset", {"email": world.teacher.email})
     assert response.status_code == 302
+    deliver()
     (message,) = outbox
     (link,) = links_in(message)
     assert re.fullmatch(re.escape(PUBLIC) + r"/auth/reset/[\w-]+", link)
@@ -60,7 +61,7 @@ def test_sec16_reset_with_forged_host_mails_the_public_address(app, world, outbo
 
 
 def test_sec16_invitation_with_forged_host_links_to_the_public_address(
-    app, login, world, factory, db, outbox
+    app, login, world, factory, db, outbox, deliver
 ):
     parent = factory.user(world.school, "parent", "Ana Lopes", email="ana@family.example")
     parent.password_hash = None
@@ -69,13 +70,14 @@ def test_sec16_invitation_with_forged_host_links_to_the_public_address(
     teacher = forged(login(world.teacher))
     url = f"/staff/families/{parent.id}/email"
     assert teacher.form(url, page="/staff/families/").status_code == 302
+    deliver()
     (message,) = outbox
     assert_public(links_in(message))
     assert "/auth/welcome/" in message.get_content()
 
 
 def test_sec16_plan_notice_with_forged_host_links_to_the_public_address(
-    login, world, factory, db, outbox
+    login, world, factory, db, outbox, deliver
 ):
     newcomer = factory.user(world.school, "parent", "Ana Lopes", email="ana@family.example")
     newcomer.password_hash = None
@@ -86,6 +88,7 @@ def test_sec16_plan_notice_with_forged_host_links_to_the_public_address(
     teacher = forged(login(world.teacher))
     url = f"/staff/plans/{plan.id}"
     teacher.form(f"{url}/share", page=url)
+    deliver()
     by_address = {m["To"]: links_in(m) for m in outbox}
     assert set(by_address) == {world.parent.email, newcomer.email}
     for links in by_address.values():
@@ -93,9 +96,12 @@ def test_sec16_plan_notice_with_forged_host_links_to_the_public_address(
     assert f"{PUBLIC}/family/plans/{plan.id}?lang=en" in by_address[world.parent.email]
 
 
-def test_sec16_worry_alert_with_forged_host_links_to_the_public_address(world, pupil_login, outbox):
+def test_sec16_worry_alert_with_forged_host_links_to_the_public_address(
+    world, pupil_login, outbox, deliver
+):
     sam = forged(pupil_login(world.pupil))
     assert sam.form("/pupil/worry/hurt", {"words": "My tummy hurts"}).status_code == 303
+    deliver()
     assert len(outbox) == 2
     for message in outbox:
         assert links_in(message) == [f"{PUBLIC}/staff/pupils/{world.pupil.id}"]
@@ -132,7 +138,9 @@ def test_sec16_letter_qr_and_join_address_use_the_public_address(login, world, f
     assert re.fullmatch(re.escape(PUBLIC) + r"/auth/welcome/[\w-]+\?lang=en", link), link
 
 
-def test_sec16_remind_parents_from_cron_links_to_the_public_address(app, world, db, outbox):
+def test_sec16_remind_parents_from_cron_links_to_the_public_address(
+    app, world, db, outbox, deliver
+):
     """A command has no request at all: the reminder's links still come from PUBLIC_URL."""
     from datetime import timedelta
 
@@ -148,9 +156,11 @@ def test_sec16_remind_parents_from_cron_links_to_the_public_address(app, world, 
     for delivery in db.session.query(PlanDelivery).all():
         delivery.sent_at = utcnow() - timedelta(days=8)
     db.session.commit()
+    deliver()
     outbox.clear()
     result = app.test_cli_runner().invoke(args=["remind-parents"])
     assert result.exit_code == 0, result.output
+    deliver()
     (message,) = outbox
     assert_public(links_in(message))
 

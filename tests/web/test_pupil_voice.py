@@ -153,7 +153,7 @@ def test_sec02_another_schools_card_and_retired_cards_are_404(sam, world, db, fa
     assert sam.get("/pupil/about/cards/999999/more").status_code == 404
 
 
-def test_dislike_of_friends_is_flagged_to_teacher_and_senco(sam, world, db, outbox):
+def test_dislike_of_friends_is_flagged_to_teacher_and_senco(sam, world, db, outbox, deliver):
     start(sam)
     friends = cards(db, world)["friends"]
     sam.form(f"/pupil/about/cards/{friends.id}", {"place": "dislike"})
@@ -162,6 +162,7 @@ def test_dislike_of_friends_is_flagged_to_teacher_and_senco(sam, world, db, outb
     assert flag.source == "about_me" and flag.is_open and flag.words == "Leo pushes me at break"
     listed = {(r["kind"], r["listed"]) for r in flag.reasons}
     assert ("card", "friends") in listed and ("word", "push") in listed
+    deliver()
     assert {m["To"] for m in outbox} == {world.teacher.email, world.senco.email}  # not the TA
     assert len(outbox) == 2  # one flag, one mail each, even after "Tell me more"
     for message in outbox:
@@ -187,7 +188,9 @@ def test_liking_something_is_never_flagged(sam, world, db):
     assert db.session.query(Worry).count() == 0
 
 
-def test_something_worries_me_reaches_teacher_and_senco_without_its_content(sam, world, db, outbox):
+def test_something_worries_me_reaches_teacher_and_senco_without_its_content(
+    sam, world, db, outbox, deliver
+):
     page = text(sam.get("/pupil/worry"))
     assert "Someone hurt me" in page and "Only Mr Jones and Mrs Khan will see this." in page
     assert "Mrs Evans" not in page  # the TA does not see worries
@@ -200,6 +203,7 @@ def test_something_worries_me_reaches_teacher_and_senco_without_its_content(sam,
         "pupil",
         "My tummy hurts every morning",
     )
+    assert deliver() == {"sent": 2}
     assert sorted(m["To"] for m in outbox) == sorted([world.teacher.email, world.senco.email])
     for message in outbox:
         assert message["Subject"] == "PupilVoice: a pupil has raised a worry"

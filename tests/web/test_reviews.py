@@ -143,12 +143,13 @@ def imran(world, factory, db):
 
 
 def test_inviting_mails_and_prints_in_each_family_language(
-    login, world, shared, imran, db, mailbox
+    login, world, shared, imran, db, mailbox, deliver
 ):
     teacher = login(world.teacher)
     url = f"/staff/plans/{shared.id}/review/invite"
     data = {"meets_on": "2027-03-20", "meets_at": "15:30", "place": "The library"}
     page = text(teacher.form(url, data))
+    deliver()
     (tom,) = mailbox.to(world.parent.email)
     body = tom.get_content()
     assert "20 March 2027" in body and "15:30" in body and "The library" in body
