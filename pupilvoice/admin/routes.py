@@ -8,13 +8,15 @@ from flask_login import current_user
 from sqlalchemy import Select, Subquery, and_, bindparam, func, select, true
 
 from ..access import audience
+from ..domain import outbox as mail_rules
 from ..domain.roles import PARENT, SENCO
 from ..extensions import db
-from ..models import ClassGroup, Pupil, School, User
+from ..models import ClassGroup, OutboxMessage, Pupil, School, User
 from . import (  # noqa: F401 - each adds its pages
     classes,
     erase,
     export,
+    mail,
     parents,
     pupils,
     records,
@@ -51,6 +53,17 @@ def _overview() -> Select:
         _tally(ClassGroup, classes=true()),
         _tally(Pupil, pupils=true(), register=Pupil.sen_stage != "none"),
     ]
+    tallies.append(
+        select(
+            func.count().filter(OutboxMessage.state == mail_rules.FAILED).label("mail_failed"),
+            func.count().filter(OutboxMessage.state != mail_rules.FAILED).label("mail_waiting"),
+        )
+        .where(
+            OutboxMessage.school_id == bindparam("school_id"),
+            OutboxMessage.state != mail_rules.SENT,
+        )
+        .subquery()
+    )
     query = select(School, *tallies).select_from(School)
     for tally in tallies:
         query = query.join(tally, true())

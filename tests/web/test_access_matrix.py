@@ -100,6 +100,7 @@ ACCESS: dict[str, set[str] | str] = {
     "admin.pupil_archive": SENCO,
     "admin.pupil_erase": SENCO,
     "admin.records": SENCO,
+    "admin.mail": SENCO,
     "admin.processing": SENCO,
     "admin.pupil_export": SENCO,
     "admin.pupil_transfer": SENCO,
