@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from sqlalchemy import delete
+
 from ..extensions import db
-from ..models import ClassGroup, ParentLink, Pupil, School, Sort, TopicCard, User, Worry
+from ..models import (
+    ClassGroup,
+    OutboxMessage,
+    ParentLink,
+    Pupil,
+    School,
+    Sort,
+    TopicCard,
+    User,
+    Worry,
+)
 from ..models.base import utcnow
 from . import accounts, demo_plans, picture_keys, voice
 
@@ -128,7 +140,13 @@ def load() -> School:
             )
     db.session.flush()
     demo_plans.load(school, users, pupils)
+    _no_demo_mail(school)
     return school
+
+
+def _no_demo_mail(school: School) -> None:
+    """The demo's worries queue e-mails to its staff as real ones would: none is sent."""
+    db.session.execute(delete(OutboxMessage).where(OutboxMessage.school_id == school.id))
 
 
 # (pupil, days ago, helper e-mail or None, {card key: (place, words)})
