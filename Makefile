@@ -35,7 +35,9 @@ runtime-deps:
 run: install translations runtime-deps
 	$(BIN)/flask db upgrade
 	$(BIN)/flask demo --if-empty
-	@echo "PupilVoice is at http://127.0.0.1:5000 (Ctrl+C stops it)"
+	@echo "PupilVoice is at http://127.0.0.1:5000 (Ctrl+C stops it); its e-mails are printed here"
+	@# the outbox's sender runs beside the server, as cron or a worker does in production
+	$(BIN)/flask outbox send --loop & sender=$$!; trap 'kill $$sender 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
 
 # System packages the browser, PostgreSQL and PDF tests need; installed when we are root.
