@@ -12,8 +12,8 @@ back: the SENCO signs in again. Everything is stopped and removed whatever happe
 from __future__ import annotations
 
 import argparse
-import os
 import http.client
+import os
 import shutil
 import signal
 import subprocess
@@ -34,8 +34,11 @@ def step(message: str) -> None:
 def compose_config() -> None:
     """`docker compose config` when Compose works here; the unit test checks the file always."""
     env = {"POSTGRES_PASSWORD": "check", "PUPILVOICE_HOST": "pupilvoice.school.example"}
-    probe = subprocess.run(["docker", "compose", "version"], capture_output=True, check=False) if shutil.which("docker") else None  # fmt: skip
-    if probe is None or probe.returncode != 0:
+    docker = shutil.which("docker")
+    probe = docker and subprocess.run(  # noqa: S603
+        [docker, "compose", "version"], capture_output=True, check=False
+    )
+    if not probe or probe.returncode != 0:
         step("docker compose is not available: compose.yaml is checked by the unit test only")
         return
     example = DEPLOY / "pupilvoice.env"
@@ -43,8 +46,8 @@ def compose_config() -> None:
     if made:
         shutil.copy(DEPLOY / "pupilvoice.env.example", example)
     try:
-        command = ["docker", "compose", "-f", str(DEPLOY / "compose.yaml"), "config", "-q"]
-        subprocess.run(command, env={**os.environ, **env}, check=True)
+        command = [docker, "compose", "-f", str(DEPLOY / "compose.yaml"), "config", "-q"]
+        subprocess.run(command, env={**os.environ, **env}, check=True)  # noqa: S603
         step("docker compose config: compose.yaml is valid")
     finally:
         if made:
@@ -53,7 +56,7 @@ def compose_config() -> None:
 
 def deployment_tests() -> None:
     command = [sys.executable, "-m", "pytest", "-q", "-n", "0", "tests/unit/test_deploy_files.py"]
-    subprocess.run(command, cwd=ROOT, check=True)
+    subprocess.run(command, cwd=ROOT, check=True)  # noqa: S603
 
 
 def forged_post_refused(topology: Topology) -> None:
@@ -79,7 +82,9 @@ def damage_the_school(settings: dict[str, str]) -> None:
     """Lose the SENCO's password, as a mistake or a bad upgrade might."""
     url = settings["DATABASE_URL"].replace("postgresql+psycopg://", "postgresql://")
     with psycopg.connect(url) as conn:
-        conn.execute('UPDATE "user" SET password_hash = NULL WHERE email = %s', (smoke_steps.SENCO,))
+        conn.execute(
+            'UPDATE "user" SET password_hash = NULL WHERE email = %s', (smoke_steps.SENCO,)
+        )
 
 
 def bring_up(topology: Topology) -> dict[str, str]:

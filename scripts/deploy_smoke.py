@@ -26,8 +26,8 @@ def trust_store(home: Path, root_certificate: Path) -> None:
     if certutil is None:
         raise SystemExit("certutil not installed (apt-get install libnss3-tools)")
     database = f"sql:{nssdb}"
-    subprocess.run([certutil, "-d", database, "-N", "--empty-password"], check=True)
-    subprocess.run(
+    subprocess.run([certutil, "-d", database, "-N", "--empty-password"], check=True)  # noqa: S603
+    subprocess.run(  # noqa: S603
         [certutil, "-d", database, "-A", "-t", "C,,", "-n", "caddy-local-ca",
          "-i", str(root_certificate)], check=True,
     )  # fmt: skip
@@ -60,7 +60,9 @@ class Smoke:
             self.problems.append(f"{response.status} {response.request.method} {response.url}")
 
     def new_page(self) -> Page:
-        context = self.browser.new_context(base_url=self.url, viewport={"width": 820, "height": 1180})
+        context = self.browser.new_context(
+            base_url=self.url, viewport={"width": 820, "height": 1180}
+        )
         page = context.new_page()
         page.on("response", self.watch)
         return page

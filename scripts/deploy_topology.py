@@ -69,7 +69,9 @@ class Topology:
         self.folder = folder
         self.processes: dict[str, subprocess.Popen] = {}
         self.pg_data: Path | None = None
-        self.ports = {name: free_port() for name in ("pg", "redis", "app1", "app2", "http", "https")}
+        self.ports = {
+            name: free_port() for name in ("pg", "redis", "app1", "app2", "http", "https")
+        }
         self.url = f"https://{HOST}:{self.ports['https']}"
         self.env_file = folder / "pupilvoice.env"
         self.db_password = secrets.token_hex(16)
@@ -102,7 +104,10 @@ class Topology:
              "-l", str(folder / "log"), "-w", "-o", options, "start"]
         )  # fmt: skip
         env = {**os.environ, "PGPASSWORD": self.db_password}
-        run(["createdb", "-h", "127.0.0.1", "-p", str(self.ports["pg"]), "-U", DB_USER, DB_NAME], env)
+        run(
+            ["createdb", "-h", "127.0.0.1", "-p", str(self.ports["pg"]), "-U", DB_USER, DB_NAME],
+            env,
+        )
 
     def start_redis(self) -> None:
         command = ["redis-server", "--port", str(self.ports["redis"]), "--bind", "127.0.0.1",
@@ -121,13 +126,20 @@ class Topology:
             "RATELIMIT_STORAGE_URI": f"redis://127.0.0.1:{self.ports['redis']}/0",
             "SPEECH_CACHE_DIR": str(self.folder / "speech"),
         }
-        lines = [f'{key}="{value}"' if " " in value else f"{key}={value}" for key, value in settings.items()]
+        lines = [
+            f'{key}="{value}"' if " " in value else f"{key}={value}"
+            for key, value in settings.items()
+        ]
         self.env_file.write_text("\n".join(lines) + "\n")
         return settings
 
     def flask(self, *args: str) -> str:
         """A `flask` command through deploy/pupilvoice-flask, as cron and upgrades run it."""
-        env = {**os.environ, "PUPILVOICE_ENV_FILE": str(self.env_file), "PUPILVOICE_HOME": str(ROOT)}
+        env = {
+            **os.environ,
+            "PUPILVOICE_ENV_FILE": str(self.env_file),
+            "PUPILVOICE_HOME": str(ROOT),
+        }
         return run([str(DEPLOY / "pupilvoice-flask"), *args], env)
 
     def app_env(self) -> dict[str, str]:
@@ -165,9 +177,10 @@ class Topology:
         if caddy is None:
             raise SystemExit("Caddy not installed (apt-get install caddy)")
         home = self.caddy_home
+        upstreams = f"127.0.0.1:{self.ports['app1']} 127.0.0.1:{self.ports['app2']}"
         env = {**os.environ, "HOME": str(home), "XDG_DATA_HOME": str(home / "data"),
                "XDG_CONFIG_HOME": str(home / "config"), "PUPILVOICE_HOST": HOST,
-               "PUPILVOICE_UPSTREAMS": f"127.0.0.1:{self.ports['app1']} 127.0.0.1:{self.ports['app2']}"}  # fmt: skip
+               "PUPILVOICE_UPSTREAMS": upstreams}  # fmt: skip
         command = [caddy, "run", "--config", str(self.caddyfile()), "--adapter", "caddyfile"]
         self.spawn("caddy", command, env)
         wait_for(self.https_healthy, "caddy over https", seconds=60)
@@ -189,7 +202,7 @@ class Topology:
 
     def spawn(self, name: str, command: list[str], env: dict) -> None:
         log = open(self.folder / f"{name}.log", "ab")  # noqa: SIM115 - closed with the process
-        self.processes[name] = subprocess.Popen(
+        self.processes[name] = subprocess.Popen(  # noqa: S603 - our own commands
             command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
         )
 
@@ -203,8 +216,9 @@ class Topology:
             if name in self.processes:
                 stop(self.processes.pop(name), signal.SIGINT if name != "redis" else signal.SIGTERM)
         if self.pg_data and (self.pg_data / "postmaster.pid").exists():
-            command = [*self._as_postgres(), str(self._pg_ctl), "-D", str(self.pg_data), "-m", "fast", "-w", "stop"]  # fmt: skip
-            subprocess.run(command, capture_output=True, check=False, timeout=60)
+            command = [*self._as_postgres(), str(self._pg_ctl), "-D", str(self.pg_data),
+                       "-m", "fast", "-w", "stop"]  # fmt: skip
+            subprocess.run(command, capture_output=True, check=False, timeout=60)  # noqa: S603
 
 
 def stop(process: subprocess.Popen, sig: int) -> None:
@@ -218,7 +232,10 @@ def stop(process: subprocess.Popen, sig: int) -> None:
 
 
 def run(command: list[str], env: dict | None = None) -> str:
-    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False)  # fmt: skip
+    # our own commands and arguments, no shell
+    done = subprocess.run(  # noqa: S603
+        command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False
+    )
     if done.returncode != 0:
         raise RuntimeError(f"{shlex.join(command)} failed:\n{done.stdout}{done.stderr}")
     return done.stdout

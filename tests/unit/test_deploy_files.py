@@ -176,7 +176,9 @@ def test_the_cron_jobs_are_commands_the_app_has():
 
     commands = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"}).cli.commands
     text = (DEPLOY / "pupilvoice.cron").read_text(encoding="utf-8")
-    jobs = re.findall(r"^[\d*]\S*\s+\S+\s+\S+\s+\S+\s+\S+\s+pupilvoice\s+\$RUN\s+(.*?)\s*>>", text, re.M)
+    jobs = re.findall(
+        r"^[\d*]\S*\s+\S+\s+\S+\s+\S+\s+\S+\s+pupilvoice\s+\$RUN\s+(.*?)\s*>>", text, re.M
+    )
     assert {job.split()[0] for job in jobs} == {
         "backup",
         "retention",
