@@ -145,6 +145,8 @@ def check(topology: Topology) -> None:
         step("the demo SENCO signed in (CSRF-checked POST); __Host- cookie Secure, HttpOnly")
         smoke_steps.signs_out_and_in_again(smoke, page)
         step("signed out (POST) and in again: a new session id")
+        smoke_steps.pupil_on_the_class_tablet(smoke)
+        step("a teacher enrolled a class tablet; Harry signed in with his pictures")
         rolling_restart(topology, smoke, page)
         step("restarted app1, then app2: the SENCO stayed signed in throughout")
         page.context.close()

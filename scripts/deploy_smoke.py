@@ -13,8 +13,11 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect, sync_playwright
 
+from pupilvoice.services import demo
+
 SENCO = "senco@riverside.example"
-PASSWORD = "demo-password-2026"  # noqa: S105 - the demo school's (services/demo.py)
+TEACHER = "jones@riverside.example"  # Oak's teacher
+PASSWORD, PUPIL_PICTURES = demo.PASSWORD, demo.PUPIL_PICTURES  # every demo account's
 WAIT = 30_000  # ms: production argon2 on a busy two-core machine
 
 
@@ -132,3 +135,27 @@ def refused_sign_in(smoke: Smoke) -> None:
     finally:
         smoke.allow_errors = False
         page.context.close()
+
+
+def pupil_on_the_class_tablet(smoke: Smoke) -> None:
+    """A teacher enrols this device as Oak's tablet (a POST that sets the tablet's cookie);
+    Harry taps his name and his three pictures, with no password typed (SEC-06)."""
+    context = smoke.browser.new_context(
+        base_url=smoke.url, viewport={"width": 820, "height": 1180}, has_touch=True
+    )
+    page = context.new_page()
+    page.on("response", smoke.watch)
+    sign_in(page, TEACHER)
+    page.goto("/staff/tablets")
+    page.get_by_label("Class", exact=True).select_option(label="Oak")
+    page.get_by_role("button", name="Make this the class tablet").click()
+    page.wait_for_url("**/tablet/", timeout=WAIT)
+    page.get_by_role("link", name="Harry", exact=True).tap()
+    page.wait_for_url("**/tablet/pupils/*", timeout=WAIT)
+    for picture in PUPIL_PICTURES:
+        with page.expect_navigation(timeout=WAIT):
+            page.locator(f'button[name="pick"][value="{picture}"]').tap()
+    expect(page).to_have_url(smoke.url + "/pupil/", timeout=WAIT)
+    secure = [c["name"] for c in context.cookies() if c["secure"] and c["httpOnly"]]
+    assert "__Host-pupilvoice" in secure, context.cookies()
+    context.close()
