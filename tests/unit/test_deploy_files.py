@@ -9,6 +9,7 @@ runs commands the app has. scripts/deploy-check.sh runs the same files for real.
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import os
 import re
@@ -88,6 +89,24 @@ def test_compose_has_the_documented_topology():
     assert upstreams == ["app1:8000", "app2:8000"]
 
 
+def test_compose_names_only_services_volumes_and_networks_it_declares():
+    spec = compose()
+    services, volumes, networks = spec["services"], set(spec["volumes"]), set(spec["networks"])
+    for name, service in services.items():
+        assert "image" in service, name
+        assert set(service.get("depends_on", ())) <= set(services) - {name}, name
+        named = {v.split(":")[0] for v in service.get("volumes", ()) if not v.startswith(".")}
+        assert named <= volumes, (name, named - volumes)
+        assert set(service.get("networks", ())) <= networks, name
+        for path in [v.split(":")[0] for v in service.get("volumes", ()) if v.startswith(".")]:
+            assert (DEPLOY / path).exists(), path
+    build = services["app1"]["build"]
+    assert (DEPLOY / build["context"] / build["dockerfile"]).resolve() == DEPLOY / "Dockerfile"
+    address = services["caddy"]["networks"]["internal"]["ipv4_address"]
+    subnet = spec["networks"]["internal"]["ipam"]["config"][0]["subnet"]
+    assert ipaddress.ip_address(address) in ipaddress.ip_network(subnet)
+
+
 def test_compose_migrates_once_before_either_app_server_starts():
     services = compose()["services"]
     assert services["migrate"]["command"] == ["flask", "db", "upgrade"]
@@ -97,7 +116,7 @@ def test_compose_migrates_once_before_either_app_server_starts():
         assert after == "service_completed_successfully"
 
 
-def test_compose_app_settings_are_the_apps_and_trust_only_caddy():
+def test_sec18_compose_app_settings_are_the_apps_and_trust_only_caddy():
     services = compose()["services"]
     known = settings_the_app_reads()
     caddy_address = services["caddy"]["networks"]["internal"]["ipv4_address"]
@@ -124,7 +143,7 @@ def caddy_json(host: str, upstreams: str) -> dict:
     return json.loads(done.stdout)
 
 
-def test_the_caddyfile_proxies_to_both_app_servers_with_a_health_check():
+def test_sec18_the_caddyfile_proxies_to_both_app_servers_with_a_health_check():
     config = caddy_json("pupilvoice.school.example", "app1:8000 app2:8000")
     server = config["apps"]["http"]["servers"]["srv0"]
     assert server["listen"] == [":443"]
