@@ -68,6 +68,18 @@ def test_the_env_example_names_only_settings_that_exist():
     assert not unknown, unknown
 
 
+def test_sh_reads_the_env_example_as_systemd_and_compose_do(tmp_path):
+    """deploy/pupilvoice-flask sources the file; uncommented, every line means the same."""
+    uncommented = tmp_path / "all.env"
+    text = (DEPLOY / "pupilvoice.env.example").read_text(encoding="utf-8")
+    uncommented.write_text(re.sub(r"^#([A-Z][A-Z0-9_]+=)", r"\1", text, flags=re.M))
+    script = f'set -a; . "{uncommented}"; env -0'
+    done = subprocess.run(["sh", "-c", script], capture_output=True, text=True, check=True)
+    seen = dict(item.split("=", 1) for item in done.stdout.split("\0") if "=" in item)
+    for key, value in env_example().items():
+        assert seen[key] == value.strip('"'), key
+
+
 def test_sec16_the_env_example_is_production_behind_one_proxy():
     example = env_example()
     assert example["PUPILVOICE_ENV"] == "production"
@@ -175,6 +187,20 @@ def test_the_systemd_unit_runs_the_app_entry_point_with_its_own_control_socket()
     text = (DEPLOY / "systemd" / "pupilvoice@.service").read_text(encoding="utf-8")
     assert "EnvironmentFile=/etc/pupilvoice/pupilvoice.env" in text
     assert "RuntimeDirectory=pupilvoice-%i" in text and socket.startswith("/run/pupilvoice-%i/")
+
+
+def test_systemd_accepts_the_unit(tmp_path):
+    """`systemd-analyze verify` (offline) on an instance of the unit: no unknown or
+    misspelt directive. The gunicorn it names is only installed on the server."""
+    analyze = shutil.which("systemd-analyze")
+    if analyze is None:
+        pytest.skip("systemd-analyze not installed")
+    unit = tmp_path / "pupilvoice@8001.service"
+    shutil.copy(DEPLOY / "systemd" / "pupilvoice@.service", unit)
+    command = [analyze, "verify", "--man=no", str(unit)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=60)
+    said = [x for x in (done.stdout + done.stderr).splitlines() if "is not executable" not in x]
+    assert not said, said
 
 
 def test_the_dockerfile_runs_gunicorn_on_the_port_compose_uses():
