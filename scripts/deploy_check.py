@@ -96,8 +96,7 @@ def bring_up(topology: Topology) -> dict[str, str]:
     topology.flask("db", "upgrade")
     topology.flask("demo")
     step("two gunicorn servers (the systemd unit's ExecStart) and Caddy in front")
-    topology.start_app("app1")
-    topology.start_app("app2")
+    topology.start_apps("app1", "app2")
     topology.start_caddy()
     step(f"up: {topology.url} (Caddy's local CA at {topology.root_certificate})")
     return settings
@@ -106,9 +105,9 @@ def bring_up(topology: Topology) -> dict[str, str]:
 def rolling_restart(topology: Topology, smoke, page) -> None:
     """The upgrade of deploy/README.md: one server at a time, the school keeps working."""
     for name in ("app1", "app2"):
-        topology.stop_app(name)
+        topology.stop_apps(name)
         smoke_steps.still_signed_in(smoke, page)
-        topology.start_app(name)
+        topology.start_apps(name)
     smoke_steps.still_signed_in(smoke, page)
 
 
@@ -120,12 +119,10 @@ def backup_and_restore(topology: Topology, settings: dict[str, str], smoke) -> N
     damage_the_school(settings)
     smoke_steps.refused_sign_in(smoke)
     step("damaged: the SENCO's sign-in is refused; stopping both servers to restore")
-    topology.stop_app("app1")
-    topology.stop_app("app2")
+    topology.stop_apps("app1", "app2")
     topology.flask("restore", "--yes", str(backup))
     topology.flask("db", "upgrade")
-    topology.start_app("app1")
-    topology.start_app("app2")
+    topology.start_apps("app1", "app2")
     page = smoke_steps.senco_signs_in(smoke)
     page.context.close()
     step("restored: the SENCO signs in again over https")

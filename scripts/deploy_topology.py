@@ -145,22 +145,25 @@ class Topology:
     def app_env(self) -> dict[str, str]:
         return {**os.environ, **read_env_file(self.env_file)}
 
-    def start_app(self, name: str) -> None:
-        port = self.ports[name]
-        run_dir = self.folder / f"run-{port}"  # the unit's RuntimeDirectory
-        run_dir.mkdir(exist_ok=True)
-        command = unit_command(DEPLOY / "systemd" / "pupilvoice@.service", port, run_dir)
-        self.spawn(name, command, self.app_env())
-        wait_for(lambda: self.app_healthy(port), f"gunicorn {name}", seconds=60)
+    def start_apps(self, *names: str) -> None:
+        """Start these app servers side by side, then wait until each answers /healthz."""
+        for name in names:
+            port = self.ports[name]
+            run_dir = self.folder / f"run-{port}"  # the unit's RuntimeDirectory
+            run_dir.mkdir(exist_ok=True)
+            command = unit_command(DEPLOY / "systemd" / "pupilvoice@.service", port, run_dir)
+            self.spawn(name, command, self.app_env())
+        for name in names:
+            wait_for(lambda n=name: self.app_healthy(self.ports[n]), f"gunicorn {name}", 90)
 
     def app_healthy(self, port: int) -> bool:
         request = urllib.request.Request(f"http://127.0.0.1:{port}/healthz", headers={"Host": HOST})
         with urllib.request.urlopen(request, timeout=2) as response:  # noqa: S310 - our server
             return response.status == 200
 
-    def stop_app(self, name: str) -> None:
+    def stop_apps(self, *names: str) -> None:
         """SIGTERM: gunicorn finishes the requests in flight, as `systemctl stop` does."""
-        stop(self.processes.pop(name), signal.SIGTERM)
+        stop([self.processes.pop(name) for name in names], signal.SIGTERM)
 
     def caddyfile(self) -> Path:
         global_block = (
@@ -212,23 +215,26 @@ class Topology:
         return "\n".join(text.splitlines()[-lines:])
 
     def stop_all(self) -> None:
-        for name in ("caddy", "app1", "app2", "redis"):
-            if name in self.processes:
-                stop(self.processes.pop(name), signal.SIGINT if name != "redis" else signal.SIGTERM)
+        # SIGINT: Caddy and gunicorn stop at once; then Redis
+        stop([self.processes.pop(n) for n in ("caddy", "app1", "app2") if n in self.processes])
+        stop([self.processes.pop("redis")] if "redis" in self.processes else [], signal.SIGTERM)
         if self.pg_data and (self.pg_data / "postmaster.pid").exists():
             command = [*self._as_postgres(), str(self._pg_ctl), "-D", str(self.pg_data),
                        "-m", "fast", "-w", "stop"]  # fmt: skip
             subprocess.run(command, capture_output=True, check=False, timeout=60)  # noqa: S603
 
 
-def stop(process: subprocess.Popen, sig: int) -> None:
-    if process.poll() is None:
-        process.send_signal(sig)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+def stop(processes: list[subprocess.Popen], sig: int = signal.SIGINT) -> None:
+    """Signal every process, then wait for each (killed after 30 s)."""
+    for process in processes:
+        if process.poll() is None:
+            process.send_signal(sig)
+    for process in processes:
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def run(command: list[str], env: dict | None = None) -> str:
