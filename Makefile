@@ -13,7 +13,7 @@ WORKERS ?= auto
 PYTEST := $(BIN)/python -m pytest -q -rs -n $(WORKERS)
 
 .PHONY: run test test-browser test-postgres install install-test runtime-deps system-test-deps \
-	translations lint bench screenshots clean
+	translations lint bench screenshots deploy-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -69,6 +69,11 @@ bench: install-test translations
 
 screenshots: install-test translations system-test-deps
 	$(BIN)/python scripts/screenshots.py
+
+# deploy/'s topology as local processes (PostgreSQL, Redis, two gunicorns, Caddy over HTTPS),
+# an HTTPS browser smoke test, a backup restored; everything torn down after (scripts/deploy-check.sh).
+deploy-check: install-test translations
+	bash scripts/deploy-check.sh
 
 # Refresh the catalogue template and the language files after changing any text.
 extract: $(BIN)/python
