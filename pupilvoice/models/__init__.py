@@ -3,6 +3,7 @@
 from .audit import AuditEvent
 from .auth import AccountToken, LoginSession, RecoveryCode, SignInThrottle
 from .device import Device, PictureKey, PupilSignIn
+from .group import GroupMember, GroupTarget, TeachingGroup
 from .parent import ParentResponse, PlanDelivery, PlanTranslation
 from .people import ClassGroup, ClassStaff, ParentLink, Pupil, User
 from .plan import (
@@ -37,6 +38,8 @@ __all__ = [
     "Device",
     "Evidence",
     "GlossaryTerm",
+    "GroupMember",
+    "GroupTarget",
     "LoginSession",
     "ParentLink",
     "ParentResponse",
@@ -63,6 +66,7 @@ __all__ = [
     "Target",
     "TargetBankEntry",
     "TargetBankTranslation",
+    "TeachingGroup",
     "TopicCard",
     "User",
     "Worry",
