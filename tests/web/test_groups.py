@@ -224,3 +224,24 @@ def test_pri_parents_see_the_group_target_but_never_the_other_members(login, wor
     assert "Mia" not in page and "Leo" not in page and "Phonics with" not in page
     # parents confirm the common target with the rest of the plan, one answer each
     assert f'name="answer_{copy.id}"' in page
+
+
+def test_the_provision_map_counts_a_group_once_and_shares_its_cost(login, world, three, factory, db):
+    """Issue 15 item 4: a group plan's provision is one group, its cost shared between its
+    members to the penny; a pupil on the same provision on their own is costed apart."""
+    from tests.web.test_provisions import add_provision
+
+    phonics = add_provision(world, db)
+    senco = login(world.senco)
+    group_id = start_group(senco, three)
+    senco.form(f"/staff/groups/{group_id}/targets/new", COMMON | {"provision_id": str(phonics.id)})
+    alone = factory.pupil(world.own_class, "Zara")
+    plan = open_plan(world, alone)
+    plans.add_target(world.teacher, plan, target_values(provision_id=phonics.id))
+    db.session.commit()
+    csv_text = text(senco.get("/staff/provision-map.csv?term=2026-autumn"))
+    rows = {line.split(",")[0]: line.split(",") for line in csv_text.splitlines()[1:]}
+    assert set(rows) == {"Sam T.", "Mia T.", "Leo T.", "Zara T."}
+    members = [int(rows[name][5].replace(".", "")) for name in ("Sam T.", "Mia T.", "Leo T.")]
+    assert sum(members) == int(rows["Zara T."][5].replace(".", "")) > 0
+    assert max(members) - min(members) <= 1
