@@ -32,7 +32,7 @@ def _name() -> StringField:
 class GroupForm(Form):
     name = _name()
     members = SelectMultipleField(
-        _l("Pupils in the group"),
+        _l("Who is in the group"),
         coerce=int,
         choices=[],
         validate_choice=True,
