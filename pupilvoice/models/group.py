@@ -31,7 +31,8 @@ class TeachingGroup(db.Model):
 
     @property
     def current_members(self) -> list[GroupMember]:
-        return [m for m in self.members if m.left_at is None]
+        """Who is in the group now (a pupil who has left the school is not)."""
+        return [m for m in self.members if m.left_at is None and m.pupil.archived_at is None]
 
     @property
     def member_class_ids(self) -> frozenset[int | None]:

@@ -117,6 +117,20 @@ def bring_into(actor: User, plan: Plan) -> None:
         _add_copies(actor, plan, group.active_targets, "group_joined", group=group.id)
 
 
+def current_common_ids(pupil_id: int) -> set[int]:
+    """The common targets, still running, of the groups the pupil is in now."""
+    query = (
+        select(GroupTarget.id)
+        .join(GroupMember, GroupMember.group_id == GroupTarget.group_id)
+        .where(
+            GroupMember.pupil_id == pupil_id,
+            GroupMember.left_at.is_(None),
+            GroupTarget.archived_at.is_(None),
+        )
+    )
+    return set(db.session.scalars(query))
+
+
 # --- common targets --------------------------------------------------------------------------
 
 

@@ -226,7 +226,9 @@ def test_pri_parents_see_the_group_target_but_never_the_other_members(login, wor
     assert f'name="answer_{copy.id}"' in page
 
 
-def test_the_provision_map_counts_a_group_once_and_shares_its_cost(login, world, three, factory, db):
+def test_the_provision_map_counts_a_group_once_and_shares_its_cost(
+    login, world, three, factory, db
+):
     """Issue 15 item 4: a group plan's provision is one group, its cost shared between its
     members to the penny; a pupil on the same provision on their own is costed apart."""
     from tests.web.test_provisions import add_provision
@@ -245,3 +247,23 @@ def test_the_provision_map_counts_a_group_once_and_shares_its_cost(login, world,
     members = [int(rows[name][5].replace(".", "")) for name in ("Sam T.", "Mia T.", "Leo T.")]
     assert sum(members) == int(rows["Zara T."][5].replace(".", "")) > 0
     assert max(members) - min(members) <= 1
+
+
+def test_a_common_target_not_yet_achieved_stays_the_groups_in_the_next_plan(
+    login, world, three, db
+):
+    """Issue 15 item 3 with flow 6: the review carries a group target forward still linked
+    to the group (so a later change of it reaches the next plan), while the pupil is in it."""
+    from pupilvoice.services import reviews
+
+    teacher = login(world.teacher)
+    group_id = start_group(teacher, three[:2])
+    teacher.form(f"/staff/groups/{group_id}/targets/new", COMMON)
+    plan = plans.current_plan(world.pupil)
+    for target in plan.active_targets:
+        target.outcome = "partly" if target.group_target_id else "achieved"
+    plan.status = lifecycle.IN_REVIEW
+    following = reviews.close(world.teacher, plan, {"term_label": "Summer 2027"})
+    db.session.commit()
+    (carried,) = following.active_targets
+    assert carried.group_target_id is not None and carried.carried_from_id is not None
