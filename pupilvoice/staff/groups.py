@@ -58,6 +58,7 @@ def group(group_id: int):
         "staff/group.html",
         group=found,
         member_form=_member_form(found),
+        clear_draft=session.pop("saved_draft", None),  # the editor's copy can go
         **group_display.context(current_user, found),
     )
 

@@ -73,7 +73,10 @@ def test_a_teacher_builds_a_group_plan_for_three_pupils(login, world, three, db)
     group_id = start_group(teacher, three)
     response = teacher.form(f"/staff/groups/{group_id}/targets/new", COMMON)
     assert response.status_code == 302, text(response)[:3000]
-    assert "Plans updated: 3." in text(teacher.get(response.location))
+    after = text(teacher.get(response.location))
+    assert "Plans updated: 3." in after
+    # the browser's unsaved copy of the form can go (SEC-07: drafts kept until saved)
+    assert f'data-draft-saved="u{world.teacher.id}-group-{group_id}-new-target"' in after
     common = db.session.query(GroupTarget).one()
     assert common.smart_text == COMMON["smart_text"] and common.cost_per_session_pence == 1500
     for pupil in three:
