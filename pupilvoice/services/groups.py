@@ -262,10 +262,18 @@ def copies_of(group: TeachingGroup) -> list[Target]:
 
 
 def open_plans(group: TeachingGroup) -> dict[int, Plan | None]:
-    """Each current member's open plan (None: no plan the common targets can go on yet)."""
-    found = {}
-    for member in group.current_members:
-        plan = plans.current_plan(member.pupil)
-        editable = plan is not None and lifecycle.is_editable(plan.status)
-        found[member.pupil_id] = plan if editable else None
-    return found
+    """Each current member's open plan (None: no plan the common targets can go on yet),
+    in one query whatever the number of members."""
+    members = [m.pupil_id for m in group.current_members]
+    query = (
+        select(Plan)
+        .where(Plan.pupil_id.in_(members), Plan.status != lifecycle.CLOSED)
+        .order_by(Plan.created_at.desc(), Plan.id.desc())
+    )
+    latest: dict[int, Plan] = {}
+    for plan in db.session.scalars(query) if members else []:
+        latest.setdefault(plan.pupil_id, plan)  # current_plan's choice, for each pupil
+    return {
+        pupil: plan if (plan := latest.get(pupil)) and lifecycle.is_editable(plan.status) else None
+        for pupil in members
+    }

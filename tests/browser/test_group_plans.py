@@ -127,6 +127,11 @@ def test_a_group_plan_for_three_pupils_shows_on_each_plan_and_parent_page(
     page.goto(f"{group_url}?lang=ur")
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert_accessible(page)
+    for url in ("/staff/groups", "/staff/groups/new", f"{group_url}/targets/new"):
+        page.goto(f"{url}?lang=ur")
+        assert page.locator("html").get_attribute("dir") == "rtl"
+        assert_accessible(page)
+    screenshot(page, "group-target-form-tablet-ur")
     page.goto("/staff/groups?lang=en")
     assert_accessible(page)
     screenshot(page, "groups-tablet")

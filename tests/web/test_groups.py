@@ -270,3 +270,22 @@ def test_a_common_target_not_yet_achieved_stays_the_groups_in_the_next_plan(
     db.session.commit()
     (carried,) = following.active_targets
     assert carried.group_target_id is not None and carried.carried_from_id is not None
+
+
+def test_the_group_page_reads_the_same_number_of_rows_whatever_its_size(
+    login, world, three, factory, db, queries
+):
+    """The group's page (members, their plans, each one's progress) is built in a fixed
+    number of queries: a group of three costs what a group of two does."""
+    teacher = login(world.teacher)
+    small = start_group(teacher, three[:2], "Small")
+    teacher.form(f"/staff/groups/{small}/targets/new", COMMON)
+    large = start_group(teacher, three, "Large")
+    teacher.form(f"/staff/groups/{large}/targets/new", COMMON)
+    counted = []
+    for group_id in (small, large):
+        teacher.get(f"/staff/groups/{group_id}")
+        with queries() as ran:
+            assert teacher.get(f"/staff/groups/{group_id}").status_code == 200
+        counted.append(len(ran))
+    assert counted[0] == counted[1], counted
