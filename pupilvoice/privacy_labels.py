@@ -38,6 +38,9 @@ KIND_LABELS = {
     "Device": _l("Class tablets set up"),
     "TargetBankEntry": _l("Ideas in the target bank"),
     "Provision": _l("The provision catalogue"),
+    "TeachingGroup": _l("Small groups"),
+    "GroupMember": _l("Who is in each small group"),
+    "GroupTarget": _l("Small groups' common targets"),
     "TargetBankTranslation": _l("Translations of the target bank"),
     "AuditEvent": _l("Lines in the audit log (kept, without details)"),
 }

@@ -212,6 +212,27 @@ def _manage_device(actor: Any, device: Any) -> bool:
     return actor.role == SENCO or (actor.role == TEACHER and device.class_id in actor.class_ids)
 
 
+def _view_group(actor: Any, group: Any) -> bool:
+    """A small group (Group Education Plan): the SENCO sees every one; other staff only a
+    group whose pupils are all in their classes (an empty group: the one who set it up)."""
+    if not _same_school(actor, group) or actor.role not in STAFF_ROLES:
+        return False
+    if actor.role == SENCO:
+        return True
+    classes = group.member_class_ids
+    if not classes:
+        return group.created_by_id == actor.id
+    return classes <= actor.class_ids
+
+
+def _manage_group(actor: Any, group: Any) -> bool:
+    return _view_group(actor, group) and actor.role in {SENCO, TEACHER}
+
+
+def _start_group(actor: Any, school: Any) -> bool:
+    return actor.role in {SENCO, TEACHER} and getattr(school, "id", None) == actor.school_id
+
+
 def _view_audit(actor: Any, school: Any) -> bool:
     return actor.role == SENCO and getattr(school, "id", None) == actor.school_id
 
@@ -263,6 +284,9 @@ _RULES: dict[tuple[str, str], Rule] = {
     ("see_review", "Plan"): _see_review,
     ("send_home_view", "Plan"): _family_views_before_review,
     ("see_outcome", "Plan"): _pupil_sees_outcome,
+    ("view", "TeachingGroup"): _view_group,
+    ("manage", "TeachingGroup"): _manage_group,
+    ("start_group", "School"): _start_group,
     ("use", "TargetBankEntry"): _use_bank,
     ("manage", "TargetBankEntry"): _is_senco,
     # the SENCO enters a bank target's words in each school language, once, with someone

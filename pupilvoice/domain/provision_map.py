@@ -31,7 +31,8 @@ class Offer:
 
 @dataclass(frozen=True)
 class Place:
-    """A pupil's target on a provision in the term (one per target)."""
+    """A pupil's target on a provision in the term (one per target); ``group_id``: the
+    group plan whose common target it is, if any."""
 
     provision_id: int
     pupil_id: int
@@ -39,6 +40,7 @@ class Place:
     class_id: int | None
     class_name: str
     outcome: str | None
+    group_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -78,38 +80,57 @@ class ProvisionMap:
         return sum(row.pence for row in self.rows)
 
 
+def cohorts(places: Iterable[Place]) -> list[list[Place]]:
+    """The pupils on one provision by who is taught together, each pupil once: a group
+    plan's members are a cohort of their own (the groups they fill cost what they cost,
+    shared by them); everyone else on it is one pool. A pupil on it both through a group
+    and on their own counts in the group."""
+    ordered = sorted(places, key=lambda p: (p.group_id is None, p.group_id or 0, p.pupil_id))
+    first: dict[int, Place] = {}
+    for place in ordered:
+        first.setdefault(place.pupil_id, place)
+    found: dict[int | None, list[Place]] = defaultdict(list)
+    for place in first.values():
+        found[place.group_id].append(place)
+    return list(found.values())
+
+
 def _rows(term: Term, offers: list[Offer], places: list[Place]) -> list[Row]:
     weeks = teaching_weeks(term)
-    on: dict[int, dict[int, Place]] = defaultdict(dict)
+    on: dict[int, list[Place]] = defaultdict(list)
     for place in places:
-        on[place.provision_id].setdefault(place.pupil_id, place)
+        on[place.provision_id].append(place)
     rows = []
     for offer in offers:
-        pupils = sorted(on.get(offer.id, {}).values(), key=lambda p: p.pupil_id)
-        cost = term_cost(
-            weeks,
-            pupils=len(pupils),
-            group_size=offer.group_size,
-            sessions_per_week=offer.sessions_per_week,
-            minutes_per_session=offer.minutes_per_session,
-            how_many_weeks=offer.weeks,
-            cost_kind=offer.cost_kind,
-            cost_pence=offer.cost_pence,
-        )
-        rows += [
-            Row(
-                p.pupil_id,
-                p.pupil_name,
-                p.class_id,
-                p.class_name,
-                offer.id,
-                offer.name,
-                cost.minutes_each,
-                share,
-            )
-            for p, share in zip(pupils, cost.shares, strict=True)
-        ]
+        for pupils in cohorts(on.get(offer.id, [])):
+            rows += _cohort_rows(weeks, offer, pupils)
     return rows
+
+
+def _cohort_rows(weeks, offer: Offer, pupils: list[Place]) -> list[Row]:
+    cost = term_cost(
+        weeks,
+        pupils=len(pupils),
+        group_size=offer.group_size,
+        sessions_per_week=offer.sessions_per_week,
+        minutes_per_session=offer.minutes_per_session,
+        how_many_weeks=offer.weeks,
+        cost_kind=offer.cost_kind,
+        cost_pence=offer.cost_pence,
+    )
+    return [
+        Row(
+            p.pupil_id,
+            p.pupil_name,
+            p.class_id,
+            p.class_name,
+            offer.id,
+            offer.name,
+            cost.minutes_each,
+            share,
+        )
+        for p, share in zip(pupils, cost.shares, strict=True)
+    ]
 
 
 def _totals(rows: Iterable[Row], key, label) -> list[Total]:

@@ -4,6 +4,7 @@ from .audit import AuditEvent
 from .auth import AccountToken, LoginSession, RecoveryCode, SignInThrottle
 from .device import Device, PictureKey, PupilSignIn
 from .outbox import OutboxMessage
+from .group import GroupMember, GroupTarget, TeachingGroup
 from .parent import ParentResponse, PlanDelivery, PlanTranslation
 from .people import ClassGroup, ClassStaff, ParentLink, Pupil, User
 from .plan import (
@@ -38,6 +39,8 @@ __all__ = [
     "Device",
     "Evidence",
     "GlossaryTerm",
+    "GroupMember",
+    "GroupTarget",
     "LoginSession",
     "OutboxMessage",
     "ParentLink",
@@ -65,6 +68,7 @@ __all__ = [
     "Target",
     "TargetBankEntry",
     "TargetBankTranslation",
+    "TeachingGroup",
     "TopicCard",
     "User",
     "Worry",

@@ -78,6 +78,8 @@ class Target(db.Model):
     location: Mapped[str] = mapped_column(String(120), default="")
     # from the catalogue: the numbers above are then the provision's, kept in step with it
     provision_id: Mapped[int | None] = mapped_column(ForeignKey("provision.id"), index=True)
+    # a group's common target: the words are the group's, kept in step with it
+    group_target_id: Mapped[int | None] = mapped_column(ForeignKey("group_target.id"), index=True)
     target_on: Mapped[date | None] = mapped_column(Date)
     home_text: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(default=0)
@@ -95,6 +97,7 @@ class Target(db.Model):
     evidence = relationship("Evidence", back_populates="target", order_by="Evidence.observed_on")
     carried_from = relationship("Target", remote_side=[id])
     provision = relationship("Provision")
+    group_target = relationship("GroupTarget")
 
     @property
     def last_out_of(self) -> int | None:

@@ -36,6 +36,7 @@ from .audit import AuditEvent
 from .auth import AccountToken, LoginSession, RecoveryCode, SignInThrottle
 from .device import Device, PictureKey, PupilSignIn
 from .outbox import OutboxMessage
+from .group import GroupMember, GroupTarget, TeachingGroup
 from .parent import ParentResponse, PlanDelivery, PlanTranslation
 from .people import ClassGroup, ClassStaff, ParentLink, Pupil, User
 from .plan import (
@@ -191,6 +192,10 @@ REGISTRY: tuple[Entry, ...] = (
        fields="text translated_by_id",
        reach="plan.pupil_id",
        why=_l("The plan in the family's language")),
+    _e(GroupMember, "pupil staff", "pupil", "delete", "pupil-file",
+       fields="pupil_id joined_by_id left_by_id",
+       reach="pupil_id",
+       why=_l("Which small groups the pupil works in, when they joined and left")),
     # The family's answers
     _e(ParentResponse, "parent pupil staff", "pupil parent", "delete", "pupil-file",
        fields="parent_id comment recorded_by_id",
@@ -259,6 +264,15 @@ REGISTRY: tuple[Entry, ...] = (
        reach="pupil_id user_id",
        why=_l("E-mails waiting to be sent, so none is lost or sent twice (not exported: "
               "you have the e-mail itself)")),
+    _e(TeachingGroup, "staff", "", "detach", "account",
+       fields="created_by_id",
+       reach="created_by_id",
+       why=_l("The school's small groups and who set them up (pupils are in group members)")),
+    _e(GroupTarget, "staff", "", "detach", "account",
+       fields="smart_text child_text baseline success_criteria strategies home_text provider "
+              "updated_by_id",
+       reach="updated_by_id",
+       why=_l("A group's common targets, written once; each member's plan has its own copy")),
     # The record of what happened
     _e(AuditEvent, "pupil parent staff", "pupil parent", "scrub", "audit",
        fields="actor_user_id actor_pupil_id detail",

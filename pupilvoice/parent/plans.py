@@ -23,7 +23,7 @@ from ..domain.versions import word_diff
 from ..extensions import db
 from ..i18n import gettext as _
 from ..i18n import page_language
-from ..models import ParentResponse, Plan, PlanDelivery, Target
+from ..models import Evidence, ParentResponse, Plan, PlanDelivery, Target
 from ..services import plan_translations, plans, reviews, signoff
 from . import review
 from .blueprint import bp
@@ -42,6 +42,12 @@ class TargetView:
     state: str  # rules.UNANSWERED / ANSWERED / CHANGED
     latest: ParentResponse | None
     changes: list[dict]
+    progress: Evidence | None = None  # the last measured check of this pupil's own progress
+
+
+def _last_measure(target: Target) -> Evidence | None:
+    measured = [e for e in target.evidence if e.measured is not None and e.out_of]
+    return max(measured, key=lambda e: (e.observed_on, e.id)) if measured else None
 
 
 def _changes(plan: Plan, target: Target, latest: ParentResponse | None, state: str):
@@ -88,6 +94,7 @@ def _target_views(plan: Plan, answers: signoff.Answers, states: dict[int, str]) 
                 state=state,
                 latest=latest,
                 changes=_changes(plan, target, latest, state),
+                progress=_last_measure(target),
             )
         )
     return views
@@ -155,7 +162,11 @@ def _translations(plan: Plan) -> dict[str, Wording]:
 _FAMILY_PLAN = (
     select(Plan)
     .where(Plan.id == bindparam("plan_id"))
-    .options(joinedload(Plan.pupil), joinedload(Plan.targets), joinedload(Plan.review_meeting))
+    .options(
+        joinedload(Plan.pupil),
+        joinedload(Plan.targets).selectinload(Target.evidence),
+        joinedload(Plan.review_meeting),
+    )
 )
 
 

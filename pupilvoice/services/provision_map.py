@@ -11,7 +11,7 @@ from ..domain.roster_write import BOM, safe_cell
 from ..domain.terms import Term
 from ..extensions import db
 from ..i18n import gettext as _
-from ..models import ClassGroup, Plan, Provision, Pupil, Target
+from ..models import ClassGroup, GroupTarget, Plan, Provision, Pupil, Target
 
 
 def offers(school_id: int) -> list[Offer]:
@@ -33,7 +33,8 @@ def offers(school_id: int) -> list[Offer]:
 
 
 def places(school_id: int, term: Term) -> list[Place]:
-    """Every target on a catalogue provision in a plan that runs in the term."""
+    """Every target on a catalogue provision in a plan that runs in the term, with the
+    group plan it comes from (a group's members share its cost)."""
     query = (
         select(
             Target.provision_id,
@@ -43,10 +44,12 @@ def places(school_id: int, term: Term) -> list[Place]:
             Pupil.class_id,
             ClassGroup.name,
             Target.outcome,
+            GroupTarget.group_id,
         )
         .join(Plan, Target.plan_id == Plan.id)
         .join(Pupil, Plan.pupil_id == Pupil.id)
         .outerjoin(ClassGroup, Pupil.class_id == ClassGroup.id)
+        .outerjoin(GroupTarget, Target.group_target_id == GroupTarget.id)
         .where(
             Target.school_id == school_id,
             Target.provision_id.is_not(None),
@@ -56,8 +59,10 @@ def places(school_id: int, term: Term) -> list[Place]:
         )
     )
     return [
-        Place(pid, pupil, f"{first} {initial}.", class_id, class_name or "", outcome)
-        for pid, pupil, first, initial, class_id, class_name, outcome in db.session.execute(query)
+        Place(pid, pupil, f"{first} {initial}.", class_id, class_name or "", outcome, group)
+        for pid, pupil, first, initial, class_id, class_name, outcome, group in db.session.execute(
+            query
+        )
     ]
 
 

@@ -19,7 +19,7 @@ from ..domain import reviews as rules
 from ..extensions import db
 from ..models import Plan, Proposal, ReviewMeeting, ReviewView, Sort, Target, User
 from ..models.base import utcnow
-from . import audit, plans
+from . import audit, groups, plans
 from .records import assign
 
 OUTCOME_FIELDS = plans.REVIEW_FIELDS
@@ -180,6 +180,7 @@ def close(actor: User, plan: Plan, next_values: Mapping[str, Any]) -> Plan:
     if missing:
         raise NotReady(missing)
     following = plans.create(actor, plan.pupil, next_values)
+    in_groups = groups.current_common_ids(plan.pupil_id)
     for position, old in enumerate(
         (t for t in targets if rules.carries_forward(t.outcome)), start=1
     ):
@@ -190,6 +191,8 @@ def close(actor: User, plan: Plan, next_values: Mapping[str, Any]) -> Plan:
                 plan=following,
                 position=position,
                 carried_from_id=old.id,
+                # still in the group: the target stays the group's common target
+                group_target_id=old.group_target_id if old.group_target_id in in_groups else None,
                 **copied,
             )
         )

@@ -24,6 +24,7 @@ from ..inputs import int_arg
 from ..models import Plan, Proposal, Pupil, Target, TargetBankEntry
 from ..services import (
     glossary,
+    groups,
     plan_notices,
     plan_translations,
     plans,
@@ -108,6 +109,7 @@ def plan_new(pupil_id: int):
     if form.validate_on_submit():
         if drafts.may_start_another(existing and existing.id, _seen_draft()):
             plan = plans.create(current_user, pupil, form.values())
+            groups.bring_into(current_user, plan)  # the common targets of their groups
             db.session.commit()
             _saved_draft(key)
             flash(_("The plan is started. Now add up to four targets."), "success")
@@ -350,6 +352,11 @@ def target_new(plan_id: int):
 def target_edit(plan_id: int, target_id: int):
     found = allowed_or_404(plans.load_with_pupil(plan_id), "edit")
     target = target_of(found, target_id)
+    if target.group_target_id:  # written once for the group, on the group's page
+        common = target.group_target
+        return redirect(
+            url_for("staff.group_target_edit", group_id=common.group_id, target_id=common.id)
+        )
     locked = target.source_proposal_id is not None
     offered = provisions.catalogue(found.school_id)
     form = TargetForm(

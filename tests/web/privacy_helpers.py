@@ -11,6 +11,7 @@ from pupilvoice.models import (
     AuditEvent,
     Device,
     Evidence,
+    GroupMember,
     LoginSession,
     ParentResponse,
     PictureKey,
@@ -27,6 +28,7 @@ from pupilvoice.models import (
     SelfRating,
     Sort,
     SortChoice,
+    TeachingGroup,
     TopicCard,
     Worry,
 )
@@ -157,6 +159,23 @@ def _register(world, pupil):
     )
 
 
+def _group(world, pupil):
+    """A small group the pupil was in and left (Group Education Plans)."""
+    group = _add(
+        TeachingGroup(school_id=world.school.id, name="Phonics", created_by_id=world.teacher.id)
+    )
+    _add(
+        GroupMember(
+            school_id=world.school.id,
+            group_id=group.id,
+            pupil_id=pupil.id,
+            joined_by_id=world.teacher.id,
+            left_at=utcnow(),
+            left_by_id=world.senco.id,
+        )
+    )
+
+
 def _signing_in(world, pupil):
     school = world.school.id
     tablet = _add(
@@ -200,6 +219,7 @@ def pupil_with_everything(world):
     plan = _plan(world, pupil)
     _signing_in(world, pupil)
     _register(world, pupil)
+    _group(world, pupil)
     audit.record(pupil, "sorted", pupil, card="maths")
     audit.record(world.teacher, "read", plan, words="Sam T's plan")
     db.session.commit()

@@ -78,6 +78,16 @@ ACCESS: dict[str, set[str] | str] = {
     "staff.provision_edit": SENCO,
     "staff.provision_map_page": SENCO,
     "staff.provision_map_csv": SENCO,
+    # Group Education Plans: every member of staff sees the groups of their pupils; class
+    # teachers and the SENCO set them up (tests/web/test_groups.py: whose groups)
+    "staff.group_list": STAFF,
+    "staff.group": STAFF,
+    "staff.group_new": WRITERS,
+    "staff.group_member_add": WRITERS,
+    "staff.group_member_leave": WRITERS,
+    "staff.group_target_new": WRITERS,
+    "staff.group_target_edit": WRITERS,
+    "staff.group_target_archive": WRITERS,
     "parent.home": {"parent"},
     "parent.plan": {"parent"},
     "parent.answer": {"parent"},

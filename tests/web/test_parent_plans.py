@@ -313,9 +313,9 @@ def test_the_plan_page_loads_each_thing_once_and_audits_every_read(
         family.get(url)
     tables = [re.search(r'\bFROM "?(\w+)', s).group(1) for s in before if s.startswith("SELECT")]
     assert len(tables) == len(set(tables)), tables
-    # the session, the plan with its pupil and targets, the parent's children, what was
-    # sent to them, their answers; then the audit row
-    read = ["login_session", "plan", "parent_link", "plan_delivery", "parent_response"]
+    # the session, the plan with its pupil and targets, the targets' evidence (the child's
+    # progress), the parent's children, what was sent to them, their answers; then the audit row
+    read = ["login_session", "plan", "evidence", "parent_link", "plan_delivery", "parent_response"]
     assert tables == read
     assert sum(s.startswith("INSERT INTO audit_event") for s in before) == 1
     plans.add_target(world.teacher, shared, target_values(area="writing", smart_text="Writes."))
