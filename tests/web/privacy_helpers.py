@@ -33,7 +33,7 @@ from pupilvoice.models import (
     Worry,
 )
 from pupilvoice.models.base import utcnow
-from pupilvoice.services import audit, plans
+from pupilvoice.services import audit, outbox, plans
 from tests.web.plan_helpers import make_plan
 
 
@@ -213,13 +213,16 @@ def _signing_in(world, pupil):
 
 def pupil_with_everything(world):
     """world.pupil with cards, a worry, an idea and a face, a recording, a shared plan with
-    evidence, a translation, a parent's answer, a review and sign-ins; audited."""
+    evidence, a translation, a parent's answer, a review, sign-ins and a mail to the parent
+    about them; audited."""
     pupil = world.pupil
     _voice(world, pupil)
     plan = _plan(world, pupil)
     _signing_in(world, pupil)
     _register(world, pupil)
     _group(world, pupil)
+    outbox.queue(world.parent.email, "Sam's plan is ready to read", "Dear Tom, ...",
+                 kind="plan_shared", user=world.parent, pupil=pupil)  # fmt: skip
     audit.record(pupil, "sorted", pupil, card="maths")
     audit.record(world.teacher, "read", plan, words="Sam T's plan")
     db.session.commit()
