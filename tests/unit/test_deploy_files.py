@@ -91,7 +91,7 @@ def test_sec16_the_env_example_is_production_behind_one_proxy():
 
 def test_compose_has_the_documented_topology():
     services = compose()["services"]
-    assert set(services) == {"postgres", "redis", "migrate", "app1", "app2", "caddy"}
+    assert set(services) == {"postgres", "redis", "migrate", "app1", "app2", "mailer", "caddy"}
     # only the proxy is reachable from outside, on 80 and 443
     published = {name for name, service in services.items() if service.get("ports")}
     assert published == {"caddy"}
@@ -226,6 +226,7 @@ def test_the_cron_jobs_are_commands_the_app_has():
     )
     assert {job.split()[0] for job in jobs} == {
         "backup",
+        "outbox",
         "retention",
         "speech",
         "reviews-due",
@@ -234,6 +235,6 @@ def test_the_cron_jobs_are_commands_the_app_has():
     for job in jobs:
         words = job.split()
         command = commands[words[0]]
-        if words[0] == "speech":
+        if words[0] in ("speech", "outbox"):
             assert words[1] in command.commands
     assert "RUN=/srv/pupilvoice/deploy/pupilvoice-flask" in text
