@@ -173,6 +173,19 @@ def run(worker: str | None = None, loop: bool = False, interval: float = 5.0,
         time.sleep(interval)
 
 
+def cancel(user_id: int, kind: str) -> int:
+    """Take back mails of ``kind`` to this person that no sender has taken yet (a stopped
+    invitation's link would not work); how many."""
+    result = db.session.execute(
+        delete(OutboxMessage).where(
+            OutboxMessage.user_id == user_id,
+            OutboxMessage.kind == kind,
+            OutboxMessage.state == rules.WAITING,
+        )
+    )
+    return result.rowcount or 0
+
+
 # --- what staff see, and retention ----------------------------------------------------------
 
 
