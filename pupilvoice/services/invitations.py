@@ -94,9 +94,11 @@ def just_sent(user: User, method: str, seconds: int = 60) -> bool:
 
 
 def revoke(actor: User, user: User) -> bool:
-    """Stop the open invitation, if there is one (a repeated click changes nothing)."""
+    """Stop the open invitation, if there is one (a repeated click changes nothing), and
+    its e-mail if it has not gone yet."""
     if accounts.revoke_tokens(user, INVITE) == 0:
         return False
+    outbox.cancel(user.id, "invitation")
     audit.record(actor, "invitation_revoked", user)
     return True
 

@@ -1,4 +1,6 @@
-"""Sending mail through SMTP; without MAIL_SERVER it is printed to the console instead."""
+"""Sending one mail through SMTP; without MAIL_SERVER it is printed to the console instead
+(and kept for the tests). Only the outbox's sender calls this (services/outbox.py): pages
+put their mail in the outbox."""
 
 from __future__ import annotations
 
@@ -22,7 +24,8 @@ def send(to: str, subject: str, body: str, language: str | None = None) -> None:
     if not config.get("MAIL_SERVER"):
         if not config.get("MAIL_SUPPRESS"):
             print(f"--- mail to {to} ---\n{message}\n--- end of mail ---", file=sys.stderr)
-        current_app.extensions.setdefault("pupilvoice_outbox", []).append(message)
+        if config.get("TESTING"):  # a long-running sender in development keeps none
+            current_app.extensions.setdefault("pupilvoice_outbox", []).append(message)
         return
     with smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=10) as smtp:
         if config.get("MAIL_USE_TLS"):

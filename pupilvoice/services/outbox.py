@@ -22,6 +22,7 @@ from datetime import datetime
 
 from flask import current_app
 from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy.exc import SQLAlchemyError
 
 from ..domain import outbox as rules
 from ..extensions import db
@@ -163,7 +164,14 @@ def run(worker: str | None = None, loop: bool = False, interval: float = 5.0,
     worker = worker or worker_name()
     total: Counter = Counter()
     while True:
-        done = send_due(worker)
+        try:
+            done = send_due(worker)
+        except SQLAlchemyError:
+            if not loop:
+                raise
+            current_app.logger.exception("The outbox could not reach the database")
+            db.session.rollback()
+            done = Counter()  # a worker carries on when the database is back
         total.update(done)
         if report and done:
             report(done)
@@ -171,6 +179,19 @@ def run(worker: str | None = None, loop: bool = False, interval: float = 5.0,
         if not loop:
             return total
         time.sleep(interval)
+
+
+def cancel(user_id: int, kind: str) -> int:
+    """Take back mails of ``kind`` to this person that no sender has taken yet (a stopped
+    invitation's link would not work); how many."""
+    result = db.session.execute(
+        delete(OutboxMessage).where(
+            OutboxMessage.user_id == user_id,
+            OutboxMessage.kind == kind,
+            OutboxMessage.state == rules.WAITING,
+        )
+    )
+    return result.rowcount or 0
 
 
 # --- what staff see, and retention ----------------------------------------------------------

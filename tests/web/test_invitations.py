@@ -199,6 +199,15 @@ def test_revoke_stops_the_invitation(app, login, world, polish_parent, db, outbo
     assert {"invited", "invitation_revoked"} <= set(actions)
 
 
+def test_an_invitation_stopped_before_its_mail_went_sends_nothing(
+    login, world, polish_parent, db, outbox, deliver
+):
+    teacher = login(world.teacher)
+    teacher.form(families_url(polish_parent, "email"), page="/staff/families/")
+    teacher.form(families_url(polish_parent, "revoke"), page="/staff/families/")
+    assert deliver() == {} and outbox == []
+
+
 def test_parent_with_an_account_is_not_invited_again(login, world, db, outbox, deliver):
     teacher = login(world.teacher)
     response = teacher.form(families_url(world.parent, "email"), page="/staff/families/")
