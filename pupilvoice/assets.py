@@ -37,6 +37,7 @@ from whitenoise.compress import Compressor
 YEAR = 365 * 24 * 60 * 60
 IMMUTABLE = f"public, max-age={YEAR}, immutable"
 REVALIDATE = "public, no-cache"  # plain names: kept, but checked (ETag) before each use
+KEEP = 5  # builds kept in STATIC_BUILD_DIR
 FINGERPRINT = re.compile(r"^(?P<stem>.+)\.(?P<hash>[0-9a-f]{12})(?P<suffix>\.[A-Za-z0-9]+)$")
 
 
@@ -95,6 +96,15 @@ def _write(folder: Path, contents: dict[str, bytes], names: dict[str, str]) -> N
         os.rename(making, folder)
     except OSError:  # another process finished the same folder first
         shutil.rmtree(making, ignore_errors=True)
+    _prune(folder.parent)
+
+
+def _prune(into: Path) -> None:
+    """Remove all but the newest KEEP builds: a server of an older version still running
+    beside this one (a rolling restart) serves its files from its own folder."""
+    builds = sorted(into.glob("static-*/.complete"), key=lambda done: done.stat().st_mtime)
+    for done in builds[:-KEEP]:
+        shutil.rmtree(done.parent, ignore_errors=True)
 
 
 def _build_dir(app: Flask) -> Path:
