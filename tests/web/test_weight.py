@@ -260,3 +260,11 @@ def test_pupil_pages_weigh_at_most_60_kb_first_and_8_kb_after(app, db, on_oak_ta
     too_heavy = [u for u, (first, then, _) in weights.items() if first > FIRST_VISIT_LIMIT]
     too_heavy += [u for u, (first, then, _) in weights.items() if then > NEXT_VISIT_LIMIT]
     assert not too_heavy, table
+
+
+def test_no_stylesheet_or_script_finds_a_file_by_its_plain_name():
+    """Fingerprinted names end in ``.<hash>.svg``: a selector such as ``[src$="/back.svg"]``
+    (the Urdu arrows once) would silently stop matching."""
+    plain_name = re.compile(r"""\[(?:src|href)\$=["'][^"']*\.(?:svg|css|js)["']\]""")
+    for path in [*STATIC.glob("css/*.css"), *STATIC.glob("js/*.js")]:
+        assert not plain_name.search(path.read_text()), path.name
