@@ -49,7 +49,7 @@ class Build:
     names: dict[str, str]  # "css/app.css" -> "css/app.1a2b3c4d5e6f.css"
 
 
-_BUILDS: dict[tuple[str, str], Build] = {}  # one build per process for each (folder, content)
+_BUILDS: dict[tuple[str, str], Build] = {}  # one build per process (and folder)
 
 
 def fingerprinted_name(name: str, content: bytes) -> str:
@@ -60,21 +60,23 @@ def fingerprinted_name(name: str, content: bytes) -> str:
 
 def build(static: Path, into: Path) -> Build:
     """Fingerprint every file under ``static`` into a folder under ``into`` (reused when a
-    folder for exactly these contents is there already)."""
-    contents = {
-        path.relative_to(static).as_posix(): path.read_bytes()
-        for path in sorted(static.rglob("*"))
-        if path.is_file()
-    }
+    folder for exactly these contents is there already). Done once a process: the files
+    do not change while it runs (the tests make an app for each test)."""
+    key = (str(static), str(into))
+    if key not in _BUILDS:
+        files = sorted(path for path in static.rglob("*") if path.is_file())
+        _BUILDS[key] = _build(static, files, into)
+    return _BUILDS[key]
+
+
+def _build(static: Path, files: list[Path], into: Path) -> Build:
+    contents = {path.relative_to(static).as_posix(): path.read_bytes() for path in files}
     names = {name: fingerprinted_name(name, data) for name, data in contents.items()}
     overall = hashlib.sha256("\n".join(sorted(names.values())).encode()).hexdigest()[:16]
-    key = (str(into), overall)
-    if key not in _BUILDS:
-        folder = into / f"static-{overall}"
-        if not (folder / ".complete").exists():
-            _write(folder, contents, names)
-        _BUILDS[key] = Build(folder, names)
-    return _BUILDS[key]
+    folder = into / f"static-{overall}"
+    if not (folder / ".complete").exists():
+        _write(folder, contents, names)
+    return Build(folder, names)
 
 
 def _write(folder: Path, contents: dict[str, bytes], names: dict[str, str]) -> None:

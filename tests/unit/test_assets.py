@@ -41,6 +41,7 @@ def test_the_same_files_reuse_their_build_and_a_change_makes_a_new_one(tmp_path)
     first = assets.build(static, tmp_path / "out")
     assert assets.build(static, tmp_path / "out") is first
     (static / "css" / "app.css").write_text("body { color: #000; }\n" * 40)
+    assets._BUILDS.clear()  # a new process: the same app started again after the change
     second = assets.build(static, tmp_path / "out")
     assert second.folder != first.folder
     assert second.names["css/app.css"] != first.names["css/app.css"]
@@ -52,6 +53,7 @@ def test_old_builds_are_removed_but_the_newest_kept(tmp_path):
     folders = []
     for n in range(assets.KEEP + 2):
         (static / "css" / "app.css").write_text(f"p {{ margin: {n}px; }}\n" * 40)
+        assets._BUILDS.clear()
         folders.append(assets.build(static, tmp_path / "out").folder)
     kept = sorted((tmp_path / "out").glob("static-*"))
     assert len(kept) == assets.KEEP and folders[-1] in kept and folders[0] not in kept
