@@ -13,7 +13,7 @@ WORKERS ?= auto
 PYTEST := $(BIN)/python -m pytest -q -rs -n $(WORKERS)
 
 .PHONY: run test test-browser test-postgres install install-test runtime-deps system-test-deps \
-	translations lint bench screenshots deploy-check clean
+	translations lint bench screenshots deploy-check lighthouse clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -74,6 +74,23 @@ screenshots: install-test translations system-test-deps
 # an HTTPS browser smoke test, a backup restored; everything torn down after (scripts/deploy-check.sh).
 deploy-check: install-test translations
 	bash scripts/deploy-check.sh
+
+# Lighthouse scores (phone profile) for the pupil home, the staff home and a parent's plan,
+# written to benchmarks/LIGHTHOUSE.md; fails below performance 95, accessibility 100 or best
+# practices 100. Lighthouse 12.2.3 (13 needs Node 22) goes into .lighthouse/, from npm.
+LIGHTHOUSE_VERSION := 12.2.3
+lighthouse: install-test translations
+	@if ! command -v node >/dev/null || ! command -v npm >/dev/null; then \
+		echo "make lighthouse: skipped, Node.js and npm are not installed (apt-get install nodejs npm)"; \
+	elif [ "$$(node -p 'process.versions.node.split(".")[0]')" -lt 18 ]; then \
+		echo "make lighthouse: skipped, Lighthouse $(LIGHTHOUSE_VERSION) needs Node.js 18 or later"; \
+	else \
+		{ [ -x .lighthouse/node_modules/.bin/lighthouse ] && \
+			[ "$$(.lighthouse/node_modules/.bin/lighthouse --version)" = "$(LIGHTHOUSE_VERSION)" ]; } || \
+			npm install --prefix .lighthouse --save-exact --no-audit --no-fund \
+				lighthouse@$(LIGHTHOUSE_VERSION) || exit 1; \
+		$(BIN)/python -u scripts/lighthouse.py; \
+	fi
 
 # Refresh the catalogue template and the language files after changing any text.
 extract: $(BIN)/python

@@ -9,7 +9,18 @@ from flask import Flask
 from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
 
-from . import access, errors, form_errors, i18n, inputs, labels, proxy, security
+from . import (
+    access,
+    assets,
+    compression,
+    errors,
+    form_errors,
+    i18n,
+    inputs,
+    labels,
+    proxy,
+    security,
+)
 from .config import CONFIGS, check_production_safety, trusted_hosts
 from .extensions import babel, csrf, db, limiter, login_manager, migrate
 
@@ -30,6 +41,7 @@ def create_app(config: str | dict | None = None) -> Flask:
         check_production_safety(app.config)
         app.config["TRUSTED_HOSTS"] = trusted_hosts(app.config)
     proxy.install(app)
+    compression.install(app)  # first after_request added, so it runs last (on the final body)
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
         Path(app.instance_path).mkdir(parents=True, exist_ok=True)
         app.config["SQLALCHEMY_DATABASE_URI"] = (
@@ -42,6 +54,7 @@ def create_app(config: str | dict | None = None) -> Flask:
     _register_blueprints(app)
     _register_hooks(app)
     errors.register(app)
+    assets.install(app)
     from . import cli
 
     cli.register(app)

@@ -78,6 +78,8 @@ class Config:
     # Host names a request may name; None accepts any (production: PUBLIC_URL's host,
     # plus those in TRUSTED_HOSTS, comma-separated). Any other Host gets 400.
     TRUSTED_HOSTS = _list("TRUSTED_HOSTS") or None
+    # Fingerprinted, compressed copies of static/ (assets.py); default instance/static-build
+    STATIC_BUILD_DIR = os.environ.get("STATIC_BUILD_DIR")
     # SEC-18: how many proxies in front of the app set X-Forwarded-For/-Proto; their
     # headers are believed only from FORWARDED_ALLOW_IPS (gunicorn reads the same setting).
     PROXY_FIX = int(os.environ.get("PROXY_FIX", "0"))

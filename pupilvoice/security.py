@@ -38,9 +38,10 @@ def set_headers(response):
     )
     if current_app.config.get("HSTS"):
         response.headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains"
-    if request.endpoint == "static":
-        response.headers["Cache-Control"] = "public, max-age=3600"
-    elif request.endpoint in KEEP_OWN_CACHING and response.status_code in (200, 206, 304):
+    # Static files are answered by WhiteNoise before Flask (assets.py), with their own
+    # year-long caching; the static route here sees only old fingerprints and missing
+    # files, whose redirects and 404 pages are kept nowhere, like any page.
+    if request.endpoint in KEEP_OWN_CACHING and response.status_code in (200, 206, 304):
         pass  # content-addressed audio: the view set a long, private cache
     else:
         response.headers["Cache-Control"] = "no-store"

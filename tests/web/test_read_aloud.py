@@ -17,7 +17,7 @@ from tests.conftest import enrol_tablet, on_tablet, skip_or_fail
 
 SPEAKER = re.compile(
     r'<button type="button" class="say" data-say="([^"]*)"(?: data-say-src="([^"]*)")?'
-    r'\s*aria-label="([^"]*)" hidden>'
+    r'\s*aria-label="([^"]*)"(?: hidden)?>'
 )
 
 
@@ -74,6 +74,14 @@ def test_a11y06_class_list_names_carry_a_key_never_the_text(tablet, world, espea
     assert re.fullmatch(r"/speech/en/[0-9a-f]{32}", src) and name == "Listen: Sam"
     assert src == speech.key_for("en", "Sam").join(("/speech/en/", ""))
     assert "Sam" not in src and found["Who are you?"][0] != src
+
+
+def test_a11y06_speakers_with_server_audio_are_there_from_the_start(tablet, espeak):
+    """A speaker the server can always voice is not hidden waiting for read-aloud.js: its
+    appearing would move the page under the pupil's finger (Lighthouse's layout shift)."""
+    page = tablet.get("/tablet/").get_data(as_text=True)
+    buttons = re.findall(r'<button type="button" class="say"[^>]*>', page)
+    assert buttons and all("data-say-src" in b and " hidden" not in b for b in buttons)
 
 
 def test_a11y06_sentence_made_once_then_served_from_the_cache(tablet, espeak, runs, cache):
