@@ -92,7 +92,11 @@ def main() -> int:
         pages.DEVICE["pupil_id"] = pages.enrol_tablet(url, secret)
         app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": secret})
         wanted = [(None if args.role in (None, "visitor") else args.role, args.path)]
-        rows = [(label, role, path) for label, role, path in pages.PAGES]
+        rows = [
+            (label, role, path.format(pupil=pages.DEVICE["pupil_id"]))
+            for label, role, path in pages.PAGES
+            if path != pages.BARE
+        ]
         if args.path:
             rows = [rows[0]] + [("page", *wanted[0])]
         clients: dict = {}
