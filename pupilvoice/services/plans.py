@@ -236,7 +236,7 @@ def edit(actor: User, plan: Plan, values: Mapping[str, Any], base_version: int |
 
 def record_read(actor: User, plan: Plan, what: str = "viewed", **detail: Any) -> None:
     """Every read of a plan is in the audit log (REL-06)."""
-    audit.record(actor, what, plan, version=plan.version, **detail)
+    audit.record_row(actor, what, plan, version=plan.version, **detail)
 
 
 def share(actor: User, plan: Plan) -> None:

@@ -47,7 +47,7 @@ def pupil(pupil_id: int):
     page = _pupil_page(child)
     # audited once the page is made, as plan_display.audited_read explains; it also marks
     # what they saw
-    audit.record(current_user, "view_voice", child)
+    audit.record_row(current_user, "view_voice", child)
     db.session.commit()
     return page
 

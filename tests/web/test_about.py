@@ -34,17 +34,6 @@ def test_every_page_footer_links_to_about(client):
     assert 'href="/about"' in client.get("/auth/login").get_data(as_text=True)
 
 
-def test_about_signed_in_is_one_statement_for_session_person_and_school(login, world, queries):
-    """The signed-in yardstick of benchmarks/pages.py: the session, the parent and their
-    school come in one statement, and the page needs nothing more."""
-    client = login(world.parent)
-    client.get("/about")  # the first page keeps the sign-out form's token in the session
-    with queries() as ran:
-        page = client.get("/about").get_data(as_text=True)
-    assert "Riverside Primary is the data controller." in page
-    assert len(ran) == 1, ran
-
-
 def test_about_with_an_ended_session_is_a_visitors_page_sec_07(login, world, app):
     """SEC-07: the one statement still asks for an open session; a signed-out cookie
     shows the visitor's page at once, with no school named."""
