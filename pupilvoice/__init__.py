@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from flask import Flask
-from sqlalchemy import event, text
+from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from . import access, errors, form_errors, i18n, inputs, labels, proxy, security
