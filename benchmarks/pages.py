@@ -605,19 +605,23 @@ def report(rows: list[Row], memory: list[tuple[str, int, int, int]]) -> None:
         f"{'x cpu':>6}"
     )
     worst: list[tuple[float, float, Row]] = []
+    starved: list[str] = []  # rows where no request finished within a run
     for row in rows:
         stick_label = yardstick_of(row)
         stick = by_label.get(stick_label) if stick_label else None
         rate, cpu = ratios(row, stick) if stick else (1.0, 1.0)
         target = FLOOR_TARGETS[row.label][1] if row.label in FLOOR_TARGETS else TARGET
-        if stick and row.label not in FLOOR_TARGETS and not row.path.endswith(DOCUMENTS):
+        measured = row.requests and (stick is None or stick.requests)
+        if not measured:
+            starved.append(name(row))
+        elif stick and row.label not in FLOOR_TARGETS and not row.path.endswith(DOCUMENTS):
             worst.append((rate, cpu, row))
         print(
             f"{row.label:<21} {row.role or '-':<8} {row.per_second:6.0f} {row.p50_ms:6.1f} "
             f"{row.p95_ms:6.1f} {row.cpu_ms:6.2f} {row.body_bytes:6d} {row.queries:7d} "
             f"{row.failed:6d}  {stick_label or '-':<20} "
-            + (f"{rate:7.2f} {cpu:6.2f}" if stick else f"{'':7} {'':6}")
-            + (f"  below {target}" if stick and rate < target else "")
+            + (f"{rate:7.2f} {cpu:6.2f}" if stick and measured else f"{'':7} {'':6}")
+            + (f"  below {target}" if stick and measured and rate < target else "")
         )
     floor = by_label[FLOOR]
     rates = [run.requests / run.seconds for run in floor.runs if run.seconds]
@@ -625,6 +629,11 @@ def report(rows: list[Row], memory: list[tuple[str, int, int, int]]) -> None:
         f"\nThe floor's own runs ranged from {min(rates):.0f} to {max(rates):.0f} req/s: "
         "the wider that range, the less the req/s ratios mean and the more the cpu ones do."
     )
+    if starved:
+        print(
+            f"No request finished for {', '.join(starved)}: the machine was too busy for "
+            "runs this short (try --seconds 3); those rows are left out of the ratios below."
+        )
     if any(row.failed for row in rows):
         print("Some requests failed or were not 200: those rows do not measure the page.")
     writers = [name(row) for row in rows if row.sets_cookie]

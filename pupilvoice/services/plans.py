@@ -265,8 +265,18 @@ def current_plan(pupil: Pupil) -> Plan | None:
 
 
 def plans_of(pupil: Pupil) -> list[Plan]:
-    query = select(Plan).where(Plan.pupil_id == pupil.id).order_by(Plan.created_at.desc())
+    """The pupil's plans, newest first (in the same order as ``current_plan``)."""
+    query = (
+        select(Plan)
+        .where(Plan.pupil_id == pupil.id)
+        .order_by(Plan.created_at.desc(), Plan.id.desc())
+    )
     return list(db.session.scalars(query))
+
+
+def current_of(newest_first: list[Plan]) -> Plan | None:
+    """``current_plan`` from the list ``plans_of`` gave, without asking again."""
+    return next((plan for plan in newest_first if plan.status != lifecycle.CLOSED), None)
 
 
 # --- targets -------------------------------------------------------------------------------
