@@ -418,18 +418,23 @@ def sign_in(port: int, role: str) -> str:
     return session_cookie(headers) or cookie
 
 
+def holder(role: str | None, path: str):
+    """Whose cookie a page is loaded with: the role's, or for a visitor, the one this page
+    gave them (a browser keeps the session a form's CSRF token started)."""
+    return role or ("visitor", path)
+
+
 def first_view(port: int, path: str, role: str | None, cookies: dict) -> tuple[bytes, bool]:
     """The page's body, after keeping any cookie it sets on a first view; and whether it
     still sets one on the next view (a session write on every request)."""
     for _ in range(2):
-        status, headers, body = get(port, path, cookies.get(role))
+        status, headers, body = get(port, path, cookies.get(holder(role, path)))
         if status != 200:
             raise BenchError(f"{path} as {role or 'visitor'} answered {status}, not 200")
         new_cookie = session_cookie(headers)
         if new_cookie is None:
             return body, False
-        if role:
-            cookies[role] = new_cookie
+        cookies[holder(role, path)] = new_cookie
     return body, True
 
 
@@ -573,14 +578,16 @@ def measure(port: int, master: int, cookies: dict, queries: dict, args, script: 
         count, audits = queries[(role, path)]
         rows.append(Row(label, role, path, len(body), count, writes, audits))
         if args.warmup:
-            load(port, path, cookies.get(role), Run(args.warmup, args.connections), script)
+            cookie = cookies.get(holder(role, path))
+            load(port, path, cookie, Run(args.warmup, args.connections), script)
     for round_number in range(args.rounds):
         shift = round_number % len(rows)
         for row in rows[shift:] + rows[:shift]:
             workers = child_pids(master)
             before = cpu_seconds(workers)
             run = Run(args.seconds, args.connections)
-            row.runs.append(load(port, row.path, cookies.get(row.role), run, script))
+            cookie = cookies.get(holder(row.role, row.path))
+            row.runs.append(load(port, row.path, cookie, run, script))
             row.cpu_seconds += cpu_seconds(workers) - before
         print(f"  round {round_number + 1} of {args.rounds} done", flush=True)
     return rows

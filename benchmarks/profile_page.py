@@ -18,6 +18,7 @@ import argparse
 import cProfile
 import os
 import pstats
+import re
 import secrets
 import shutil
 import sys
@@ -112,6 +113,7 @@ def main() -> int:
     parser.add_argument("path", nargs="?")
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--profile", action="store_true", help="print the top of a cProfile")
+    parser.add_argument("--only", metavar="REGEX", help="pages whose label matches")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="pupilvoice-profile-"))
     try:
@@ -125,6 +127,9 @@ def main() -> int:
             (label, role, path.format(pupil=pages.DEVICE["pupil_id"]))
             for label, role, path in pages.PAGES
         ]
+        if args.only:
+            keep = re.compile(args.only)
+            rows = [row for row in rows if row[0] in YARDSTICKS or keep.search(row[0])]
         if args.path:
             wanted = None if args.role in (None, "visitor") else args.role
             rows = [row for row in rows if row[0] in YARDSTICKS] + [("page", wanted, args.path)]
