@@ -229,6 +229,7 @@ def gunicorn(env: dict[str, str], port: int, workers: int, log: Path) -> Iterato
                 str(workers),
                 "-b",
                 f"{HOST}:{port}",
+                "--no-control-socket",  # gunicorn 27's default path is one per machine
                 "--pythonpath",
                 str(ROOT / "benchmarks"),
                 "yardsticks:serve()",
@@ -248,7 +249,7 @@ def gunicorn(env: dict[str, str], port: int, workers: int, log: Path) -> Iterato
         stop(server, workers_seen, f"{HOST}:{port}")
 
 
-def wait_until_ready(server: subprocess.Popen, port: int, log: Path, limit: float = 30) -> None:
+def wait_until_ready(server: subprocess.Popen, port: int, log: Path, limit: float = 120) -> None:
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline:
         if server.poll() is not None:
