@@ -120,6 +120,7 @@ def main() -> int:
         url, secret = f"sqlite:///{folder / 'profile.sqlite'}", secrets.token_hex(32)
         env = {**os.environ, "PUPILVOICE_ENV": "development", "FLASK_APP": "pupilvoice"}
         pages.prepare_database({**env, "DATABASE_URL": url, "SECRET_KEY": secret})
+        pages.start_review(url, secret)  # the review screen's plan, as pages.py does
         pages.DEVICE["pupil_id"] = pages.enrol_tablet(url, secret)
         app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": secret})
         bare = create_bare(len(app.test_client().get("/about").get_data()))
