@@ -589,9 +589,23 @@ def measure(port: int, master: int, cookies: dict, queries: dict, args, script: 
             run = Run(args.seconds, args.connections)
             cookie = cookies.get(holder(row.role, row.path))
             row.runs.append(load(port, row.path, cookie, run, script))
-            row.cpu_seconds += cpu_seconds(workers) - before
+            row.cpu_seconds += settled_cpu_seconds(workers) - before
         print(f"  round {round_number + 1} of {args.rounds} done", flush=True)
     return rows
+
+
+def settled_cpu_seconds(workers: list[int], limit: float = 15) -> float:
+    """The workers' CPU time once they are idle again. A slow page (a PDF) is still being
+    made when the client stops: its CPU belongs to its own row, not to the next one."""
+    deadline = time.monotonic() + limit
+    used = cpu_seconds(workers)
+    while time.monotonic() < deadline:
+        time.sleep(0.1)
+        now = cpu_seconds(workers)
+        if now == used:
+            return now
+        used = now
+    return used
 
 
 def ratios(row: Row, stick: Row) -> tuple[float, float]:
