@@ -6,9 +6,10 @@
 It builds the demo database once (in a temporary folder), signs in through the real
 forms as pages.py does, then times the page with Flask's test client: no HTTP server,
 so the numbers are lower than `make bench` and the table is for comparing a page with
-itself before and after a change. Only the floor line is a fair yardstick: a page
-should cost at most about twice the floor here too. The Python calls a request (counted
-by cProfile) do not move when the machine is busy, unlike the milliseconds.
+itself before and after a change. Each page is shown beside its yardstick (as in
+pages.py): x ms and x calls are the yardstick's CPU milliseconds and Python calls a
+request divided by the page's. The calls (counted by cProfile) do not move when the
+machine is busy, unlike the milliseconds.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import argparse
 import cProfile
 import os
 import pstats
+import re
 import secrets
 import shutil
 import sys
@@ -27,8 +29,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pages  # noqa: E402  (the benchmark's PAGES, demo sign-ins and database set-up)
-from yardsticks import create_app  # noqa: E402
+from sqlalchemy import event  # noqa: E402
+from yardsticks import create_app, create_bare  # noqa: E402
 
+from pupilvoice.extensions import db  # noqa: E402
 from pupilvoice.services import demo, devices  # noqa: E402
 
 
@@ -77,34 +81,77 @@ def calls_a_request(client, path: str, requests: int = 20) -> int:
     return round(pstats.Stats(profile).total_calls / requests)
 
 
+YARDSTICKS = (pages.BARE_PAGE, *pages.FLOOR_TARGETS)
+
+
+def audits(app, client, path: str) -> bool:
+    """Whether a GET of the page writes an audit row (its yardstick is the audited read)."""
+    statements: list[str] = []
+    with app.app_context():
+        engine = db.engine
+    listener = lambda *a: statements.append(a[2])  # noqa: E731
+    event.listen(engine, "before_cursor_execute", listener)
+    try:
+        client.get(path)
+    finally:
+        event.remove(engine, "before_cursor_execute", listener)
+    return any(sql.lstrip().upper().startswith("INSERT INTO AUDIT_EVENT") for sql in statements)
+
+
+def yardstick(label: str, role: str | None, writes_audit: bool) -> str:
+    """The row a page is compared with, as pages.yardstick_of decides it."""
+    if label in pages.FLOOR_TARGETS:
+        return pages.FLOOR_TARGETS[label][0]
+    if role is None:
+        return pages.FLOOR
+    return pages.AUDITED if writes_audit else pages.SIGNED_IN
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("role", nargs="?", help="visitor, senco, teacher, ta, parent or pupil")
     parser.add_argument("path", nargs="?")
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--profile", action="store_true", help="print the top of a cProfile")
+    parser.add_argument("--only", metavar="REGEX", help="pages whose label matches")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="pupilvoice-profile-"))
     try:
         url, secret = f"sqlite:///{folder / 'profile.sqlite'}", secrets.token_hex(32)
         env = {**os.environ, "PUPILVOICE_ENV": "development", "FLASK_APP": "pupilvoice"}
         pages.prepare_database({**env, "DATABASE_URL": url, "SECRET_KEY": secret})
+        pages.start_review(url, secret)  # the review screen's plan, as pages.py does
         pages.DEVICE["pupil_id"] = pages.enrol_tablet(url, secret)
         app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": secret})
-        wanted = [(None if args.role in (None, "visitor") else args.role, args.path)]
-        rows = [(label, role, path) for label, role, path in pages.PAGES]
+        bare = create_bare(len(app.test_client().get("/about").get_data()))
+        rows = [
+            (label, role, path.format(pupil=pages.DEVICE["pupil_id"]))
+            for label, role, path in pages.PAGES
+        ]
+        if args.only:
+            keep = re.compile(args.only)
+            rows = [row for row in rows if row[0] in YARDSTICKS or keep.search(row[0])]
         if args.path:
-            rows = [rows[0]] + [("page", *wanted[0])]
-        clients: dict = {}
-        floor = None
+            wanted = None if args.role in (None, "visitor") else args.role
+            rows = [row for row in rows if row[0] in YARDSTICKS] + [("page", wanted, args.path)]
+        clients: dict = {pages.BARE: bare.test_client()}
+        measured: dict[str, tuple[float, int]] = {}
+        head = f"{'page':<22} {'role':<8} {'path':<32} {'ms':>6} {'calls':>6}"
+        print(f"{head}  yardstick: x ms, x calls")
         for label, role, path in rows:
-            client = clients.get(role) or clients.setdefault(role, signed_in_client(app, role))
+            if path == pages.BARE:
+                client = clients[pages.BARE]
+            else:
+                client = clients.get(role) or clients.setdefault(role, signed_in_client(app, role))
             ms, calls = cpu_ms(client, path, args.requests), calls_a_request(client, path)
-            floor = floor or (ms, calls)
-            print(
-                f"{label:<22} {role or '-':<8} {path:<32} {ms:6.2f} ms  x{floor[0] / ms:4.2f}"
-                f"  {calls:6d} calls  x{floor[1] / calls:4.2f}"
+            if label in YARDSTICKS:
+                measured[label] = (ms, calls)
+            stick = (
+                yardstick(label, role, audits(app, client, path)) if path != pages.BARE else None
             )
+            base = measured.get(stick) if stick else None
+            ratio = f"{stick}: x{base[0] / ms:4.2f}, x{base[1] / calls:4.2f}" if base else ""
+            print(f"{label:<22} {role or '-':<8} {path:<32} {ms:6.2f} {calls:6d}  {ratio}")
         if args.profile and args.path:
             profile = cProfile.Profile()
             profile.runcall(lambda: [client.get(args.path) for _ in range(args.requests)])

@@ -30,15 +30,21 @@ def index():
 @audience(PUBLIC)
 def about():
     """What PupilVoice is and who sees what. Also the benchmarks' floor page, so it
-    makes exactly one small query: the visitor's school name, or a health ping."""
+    makes exactly one small query: a visitor's health ping, or for someone signed in the
+    session, which brings their school's name with it (accounts.find_session)."""
     school_name = None
     if current_user.is_authenticated:
-        school_name = db.session.execute(
-            select(School.name).where(School.id == current_user.school_id)
-        ).scalar_one()
+        school = getattr(current_user, "school", None)  # a pupil has none loaded
+        school_name = school.name if school is not None else _school_name()
     else:
         ping_database()
     return render_template("about.html", school_name=school_name)
+
+
+def _school_name() -> str:
+    return db.session.execute(
+        select(School.name).where(School.id == current_user.school_id)
+    ).scalar_one()
 
 
 @bp.get("/healthz")

@@ -221,17 +221,23 @@ def start_session(*, user: User | None = None, pupil_id: int | None = None) -> s
 
 
 # Every signed-in request runs this, so it is built once: building a statement with
-# loader options costs SQLAlchemy about as much again as running it.
+# loader options costs SQLAlchemy about as much again as running it. It brings the staff
+# member's or parent's school too (the about page, the audit log, the bank and the plan
+# page's "manage bank" check ask for it): one statement for session, person and school.
 _OPEN_SESSION = (
     select(LoginSession)
-    .options(joinedload(LoginSession.user), joinedload(LoginSession.pupil))
+    .options(
+        joinedload(LoginSession.user).joinedload(User.school),
+        joinedload(LoginSession.pupil),
+    )
     .where(LoginSession.token_hash == bindparam("token_hash"), LoginSession.ended_at.is_(None))
 )
 
 
 def find_session(raw: str) -> LoginSession | None:
-    """The open session for this cookie, with its staff member, parent or pupil: every
-    signed-in request needs both, so they come in one query."""
+    """The open session for this cookie, with its staff member, parent or pupil (and a
+    staff member's or parent's school): every signed-in request needs them, so they come
+    in one query."""
     if not raw or len(raw) > 200:
         return None
     return db.session.execute(_OPEN_SESSION, {"token_hash": tokens.digest(raw)}).scalar()

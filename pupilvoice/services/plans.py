@@ -236,7 +236,7 @@ def edit(actor: User, plan: Plan, values: Mapping[str, Any], base_version: int |
 
 def record_read(actor: User, plan: Plan, what: str = "viewed", **detail: Any) -> None:
     """Every read of a plan is in the audit log (REL-06)."""
-    audit.record(actor, what, plan, version=plan.version, **detail)
+    audit.record_row(actor, what, plan, version=plan.version, **detail)
 
 
 def share(actor: User, plan: Plan) -> None:
@@ -265,8 +265,18 @@ def current_plan(pupil: Pupil) -> Plan | None:
 
 
 def plans_of(pupil: Pupil) -> list[Plan]:
-    query = select(Plan).where(Plan.pupil_id == pupil.id).order_by(Plan.created_at.desc())
+    """The pupil's plans, newest first (in the same order as ``current_plan``)."""
+    query = (
+        select(Plan)
+        .where(Plan.pupil_id == pupil.id)
+        .order_by(Plan.created_at.desc(), Plan.id.desc())
+    )
     return list(db.session.scalars(query))
+
+
+def current_of(newest_first: list[Plan]) -> Plan | None:
+    """``current_plan`` from the list ``plans_of`` gave, without asking again."""
+    return next((plan for plan in newest_first if plan.status != lifecycle.CLOSED), None)
 
 
 # --- targets -------------------------------------------------------------------------------

@@ -47,7 +47,7 @@ def pupil(pupil_id: int):
     page = _pupil_page(child)
     # audited once the page is made, as plan_display.audited_read explains; it also marks
     # what they saw
-    audit.record(current_user, "view_voice", child)
+    audit.record_row(current_user, "view_voice", child)
     db.session.commit()
     return page
 
@@ -66,6 +66,7 @@ def _pupil_page(child: Pupil, closing: Worry | None = None, close_form=None):
     cards = {c.card_id: c.card for s in sorts for c in s.choices}
     show_worries = can(current_user, "see_worries", child)
     key = picture_keys.picture_key(child)
+    plan_list = plans.plans_of(child)
     return render_template(
         "staff/pupil.html",
         pupil=child,
@@ -76,9 +77,9 @@ def _pupil_page(child: Pupil, closing: Worry | None = None, close_form=None):
         moved=moved,
         cards=cards,
         worries=voice.worries_of(child) if show_worries else None,
-        proposals=voice.proposals_of(child),
-        plans=plans.plans_of(child),
-        current_plan=plans.current_plan(child),
+        proposals=voice.proposals_of(child, with_ratings=True),
+        plans=plan_list,
+        current_plan=plans.current_of(plan_list),
         closing=closing,
         close_form=close_form,
         new_close_form=CloseWorryForm,

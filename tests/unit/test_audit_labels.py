@@ -15,7 +15,7 @@ from pupilvoice.staff import plan_display
 
 SOURCE = Path(pupilvoice.__file__).parent
 # function name -> which positional argument is the action code
-WRITERS = {"record": 1, "saved": 2, "record_read": 2, "audited_read": 2}
+WRITERS = {"record": 1, "record_row": 1, "saved": 2, "record_read": 2, "audited_read": 2}
 # plan_notices writes f"plan_{kind}_mailed" for each kind of notice it sends
 NOTICE_KINDS = ("shared", "changed", "reminder")
 

@@ -32,3 +32,19 @@ def test_about_loads_nothing_from_other_websites(client):
 def test_every_page_footer_links_to_about(client):
     assert 'href="/about"' in client.get("/").get_data(as_text=True)
     assert 'href="/about"' in client.get("/auth/login").get_data(as_text=True)
+
+
+def test_about_with_an_ended_session_is_a_visitors_page_sec_07(login, world, app):
+    """SEC-07: the one statement still asks for an open session; a signed-out cookie
+    shows the visitor's page at once, with no school named."""
+    from pupilvoice.extensions import db
+    from pupilvoice.models import LoginSession
+
+    client = login(world.parent)
+    assert "Riverside Primary" in client.get("/about").get_data(as_text=True)
+    for record in db.session.query(LoginSession).filter_by(user_id=world.parent.id):
+        record.ended_at = record.created_at
+    db.session.commit()
+    page = client.get("/about").get_data(as_text=True)
+    assert "Your child's school is the data controller." in page
+    assert "Riverside Primary" not in page

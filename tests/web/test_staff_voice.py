@@ -162,3 +162,38 @@ def test_viewing_the_voice_is_audited(world, login, db):
     login(world.teacher).get(f"/staff/pupils/{world.pupil.id}")
     event = db.session.query(AuditEvent).filter_by(action="view_voice").one()
     assert event.actor_user_id == world.teacher.id and event.object_id == world.pupil.id
+
+
+def test_staff_pupil_page_queries_do_not_grow_with_cards_and_ratings_rel_06(
+    sam, world, db, login, queries
+):
+    """The pupil page loads sorts with their cards, and proposals with their faces, in a
+    fixed number of statements (one a card and one a proposal before), and still audits
+    the read with one INSERT (REL-06)."""
+    teacher = login(world.teacher)
+    url = f"/staff/pupils/{world.pupil.id}"
+
+    def statements() -> list[str]:
+        teacher.get(url)
+        with queries() as ran:
+            assert teacher.get(url).status_code == 200
+        return ran
+
+    sort(sam, db, world, {"reading": "like"})
+    sam.form("/pupil/targets/new/friends/helps", {"words": "someone asks me to play"})
+    few = statements()
+    db.session.query(Sort).one().started_at = utcnow() - timedelta(days=90)
+    db.session.commit()
+    sort(
+        sam, db, world, {"reading": "like", "playtime": "dislike", "art": "like", "maths": "unsure"}
+    )
+    sam.form("/pupil/targets/new/friends/helps", {"words": "we take turns"})
+    for proposal in db.session.query(Proposal):
+        sam.form(
+            f"/pupil/targets/{proposal.id}/rate",
+            {"level": "2"},
+            page=f"/pupil/targets/{proposal.id}",
+        )
+    many = statements()
+    assert len(many) == len(few), "\n".join(many)
+    assert sum(sql.startswith("INSERT INTO audit_event") for sql in many) == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from sqlalchemy import bindparam, select
+from sqlalchemy.orm import joinedload, selectinload
 
 from ...extensions import db
 from ...models import Proposal, Pupil, SelfRating, User
@@ -18,14 +19,20 @@ STARTERS = ("i_can", "better", "helps")
 LEVELS = (1, 2, 3)
 
 
-def proposals_of(pupil: Pupil) -> list[Proposal]:
-    return list(
-        db.session.execute(
-            select(Proposal)
-            .where(Proposal.pupil_id == pupil.id)
-            .order_by(Proposal.created_at.desc(), Proposal.id.desc())
-        ).scalars()
+def proposals_of(pupil: Pupil, with_ratings: bool = False) -> list[Proposal]:
+    """The pupil's proposals, newest first; ``with_ratings`` loads every one's faces and
+    who helped, in one more query (the staff pupil page shows them all)."""
+    query = (
+        select(Proposal)
+        .where(Proposal.pupil_id == pupil.id)
+        .order_by(Proposal.created_at.desc(), Proposal.id.desc())
     )
+    if with_ratings:
+        query = query.options(
+            joinedload(Proposal.helper),
+            selectinload(Proposal.ratings).joinedload(SelfRating.helper),
+        )
+    return list(db.session.execute(query).scalars())
 
 
 # The "I can..." page lists the pupil's ideas, each with its latest face (none when not

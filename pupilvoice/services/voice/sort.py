@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 
 from sqlalchemy import bindparam, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import joinedload, selectinload
 
 from ...extensions import db
 from ...models import Pupil, Sort, SortChoice, TopicCard, User
@@ -99,12 +99,19 @@ def tell_more(
 
 
 def sorts_of(pupil: Pupil, limit: int = 2) -> list[Sort]:
-    """The pupil's latest sorts that have at least one card sorted, newest first."""
+    """The pupil's latest sorts that have at least one card sorted, newest first, with
+    their choices, each choice's card and helper (every caller shows them): three queries
+    however many cards, where loading them lazily made one a sort and one a card."""
     return list(
         db.session.execute(
             select(Sort)
             .where(Sort.pupil_id == pupil.id, Sort.choices.any())
             .order_by(Sort.started_at.desc(), Sort.id.desc())
             .limit(limit)
+            .options(
+                selectinload(Sort.choices).options(
+                    joinedload(SortChoice.card), joinedload(SortChoice.helper)
+                )
+            )
         ).scalars()
     )
