@@ -22,6 +22,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from glob import glob
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -227,6 +228,71 @@ def caddy(app_ports: list[int], https_port: int | None = None) -> Iterator[int]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+# --- a browser's forms ------------------------------------------------------------------
+
+
+class Forms(HTMLParser):
+    """Each form on a page with the values a browser would send untouched."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.forms: list[dict] = []
+        self._select: str | None = None
+        self._first_option: str | None = None
+        self._textarea: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form":
+            self.forms.append({"action": a.get("action") or "", "fields": {}, "options": {}})
+        if not self.forms:
+            return
+        fields, name = self.forms[-1]["fields"], a.get("name")
+        if tag == "input" and name:
+            kind = a.get("type", "text")
+            if kind in ("radio", "checkbox"):
+                self.forms[-1]["options"].setdefault(name, []).append(a.get("value", "on"))
+                if "checked" in a:
+                    fields[name] = a.get("value", "on")
+            elif kind not in ("submit", "button", "file"):
+                fields[name] = a.get("value", "")
+        elif tag == "textarea" and name:
+            self._textarea, fields[name] = name, ""
+        elif tag == "select" and name:
+            self._select, self._first_option = name, None
+        elif tag == "option" and self._select:
+            value = a.get("value", "")
+            self.forms[-1]["options"].setdefault(self._select, []).append(value)
+            if self._first_option is None:
+                self._first_option = fields[self._select] = value
+            if "selected" in a:
+                fields[self._select] = value
+
+    def handle_endtag(self, tag):
+        if tag == "textarea":
+            self._textarea = None
+        elif tag == "select":
+            self._select = None
+
+    def handle_data(self, data):
+        if self._textarea and self.forms:
+            self.forms[-1]["fields"][self._textarea] += data
+
+
+def forms_of(html: str) -> list[dict]:
+    parser = Forms()
+    parser.feed(html)
+    return parser.forms
+
+
+def form_for(html: str, action: str, page: str) -> dict:
+    """The form posting to ``action`` (a form without one posts to its own page)."""
+    for form in forms_of(html):
+        if (form["action"] or page) == action:
+            return form
+    raise LookupError(f"no form for {action} on {page}")
+
+
 class Browser:
     """A minimal browser over http.client: keeps its cookie, posts forms with their token."""
 
@@ -237,12 +303,26 @@ class Browser:
             )
         else:
             self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        self.cookie = ""
+        self.cookies: dict[str, str] = {}  # every cookie the app set (session, tablet)
+        # Flask-WTF refuses an https POST without a same-origin Referer, as browsers send
+        self.origin = f"https://127.0.0.1:{port}" if tls else None
+
+    @property
+    def cookie(self) -> str:
+        """The Cookie header this browser sends."""
+        return "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+
+    @cookie.setter
+    def cookie(self, header: str) -> None:
+        pairs = (part.strip().partition("=") for part in header.split(";") if part.strip())
+        self.cookies = {name: value for name, _, value in pairs}
 
     def request(self, method: str, path: str, body: str | None = None):
         headers = {"Cookie": self.cookie} if self.cookie else {}
         if body is not None:
             headers["Content-Type"] = "application/x-www-form-urlencoded"
+            if self.origin:
+                headers["Referer"] = f"{self.origin}{path}"
         try:
             self.conn.request(method, path, body=body, headers=headers)
             response = self.conn.getresponse()
@@ -254,9 +334,21 @@ class Browser:
             self.conn.request(method, path, body=body, headers=headers)
             response = self.conn.getresponse()
         text = response.read().decode("utf-8", "replace")
-        if set_cookie := response.getheader("Set-Cookie"):
-            self.cookie = set_cookie.split(";")[0]
+        for set_cookie in response.headers.get_all("Set-Cookie") or ():
+            name, _, value = set_cookie.split(";")[0].partition("=")
+            if value:
+                self.cookies[name] = value
+            else:  # emptied: the browser forgets it
+                self.cookies.pop(name, None)
         return response.status, text
+
+    def fill(self, path: str, page: str | None = None, **changes) -> tuple[int, str]:
+        """Post the form for ``path`` on ``page`` with what a browser would send untouched
+        (hidden fields, text, chosen options), changed by ``changes``."""
+        page = page or path
+        _, html = self.request("GET", page)
+        fields = form_for(html, path, page)["fields"]
+        return self.request("POST", path, urlencode({**fields, **changes}))
 
     def submit(self, path: str, data: dict, page: str | None = None):
         _, html = self.request("GET", page or path)
