@@ -17,11 +17,9 @@ step misses the targets: no errors, p95 <= 150 ms and p99 <= 300 ms.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import math
 import os
-import shlex
 import subprocess
 import sys
 import tempfile
@@ -37,8 +35,11 @@ from pupilvoice import create_app  # noqa: E402
 from pupilvoice.extensions import db  # noqa: E402
 from pupilvoice.models import ClassGroup, Plan, Pupil, School, User  # noqa: E402
 from pupilvoice.services import demo  # noqa: E402
-from tests import servers  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "scripts"))
+import topology  # noqa: E402 - PostgreSQL, Redis, gunicorn and Caddy, as deploy-check uses
+
+# the fixture's and the servers' secret: pupils' picture keys are keyed by it
 SECRET = "load-test-secret-" + "x" * 32  # noqa: S105 - a throw-away database
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 P95_MS, P99_MS = 150, 300
@@ -53,31 +54,11 @@ def main() -> int:
     options = arguments()
     options.load_before = os.getloadavg()[0]  # 2 shared cores: how busy they already were
     folder = Path(tempfile.mkdtemp(prefix="pupilvoice-load-"))
-    with contextlib.ExitStack() as stack:
-        if options.db == "postgres":
-            url = stack.enter_context(servers.postgres("pupilvoice_load", durable=True))
-        else:
-            url = f"sqlite:///{folder}/pupilvoice.db"
-        redis_url = stack.enter_context(servers.redis_server())
-        # the same secret for the fixture and the servers: pupils' picture keys are keyed by it
-        env = {**os.environ, "DATABASE_URL": url, "FLASK_APP": "pupilvoice", "SECRET_KEY": SECRET}
-        prepare(env, options.fixture)
+    options.no_proxy, options.secret = options.apps == 1, SECRET
+    with topology.up(options) as env:
         fixture = folder / "fixture.json"
-        fixture.write_text(json.dumps(fixture_map(url, options.people)))
-        ports = [
-            stack.enter_context(
-                servers.gunicorn(
-                    servers.free_port(), url, workers=options.workers, threads=1,
-                    log=folder / f"gunicorn-{n}.log", RATELIMIT_STORAGE_URI=redis_url,
-                    SECRET_KEY=SECRET,
-                )
-            )
-            for n in range(options.apps)
-        ]  # fmt: skip
-        host = f"http://127.0.0.1:{ports[0]}"
-        if options.apps > 1:
-            host = f"https://127.0.0.1:{stack.enter_context(servers.caddy(ports))}"
-        found = run_locust(host, fixture, folder, options)
+        fixture.write_text(json.dumps(fixture_map(env["DATABASE_URL"], options.people)))
+        found = run_locust(env["PUPILVOICE_URL"], fixture, folder, options)
     steady, arriving = steps(found, "steady"), steps(found, "arriving")
     setup = describe(options)
     report = (
@@ -107,17 +88,6 @@ def arguments() -> argparse.Namespace:
     options.workers = options.workers or DEFAULTS[options.db]["workers"]
     options.people = options.people or DEFAULTS[options.db]["people"]
     return options
-
-
-def prepare(env: dict, fixture: str) -> None:
-    """The real migrations, then the fixture, through the same commands as `make run`."""
-    for command in (["flask", "db", "upgrade"], shlex.split(fixture)):
-        program = Path(sys.executable).parent / command[0]
-        done = subprocess.run(
-            [str(program), *command[1:]], cwd=ROOT, env=env, capture_output=True, text=True
-        )
-        if done.returncode != 0:
-            raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr[-3000:]}")
 
 
 def fixture_map(url: str, people: int) -> dict:
