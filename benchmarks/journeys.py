@@ -44,6 +44,26 @@ PHASE = ["arriving"]
 
 
 ARRIVED = [0]
+CPU: dict[str, float] = {}  # the app servers' CPU seconds when the minute starts and ends
+
+
+def app_cpu_seconds() -> float:
+    """CPU time of every process serving the app ports (gunicorn masters and workers):
+    what the app itself spent, however busy the machine is with other work."""
+    ports = [p for p in os.environ.get("LOAD_APP_PORTS", "").split(",") if p]
+    total = 0.0
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            command = open(f"/proc/{pid}/cmdline", "rb").read()  # noqa: SIM115
+            if not any(f"127.0.0.1:{port}".encode() in command for port in ports):
+                continue
+            fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()  # noqa: SIM115
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except OSError:
+            continue  # gone meanwhile
+    return total
+
+
 STEADY_SECONDS = float(os.environ.get("LOAD_SECONDS", "60"))
 
 
@@ -54,7 +74,13 @@ def arrived(environment) -> None:
     runner = environment.runner
     if PHASE[0] == "arriving" and ARRIVED[0] >= (runner.target_user_count or 0):
         PHASE[0] = "steady"
-        gevent.spawn_later(STEADY_SECONDS, runner.quit)
+        CPU["start"] = app_cpu_seconds()
+        gevent.spawn_later(STEADY_SECONDS, stop, runner)
+
+
+def stop(runner) -> None:
+    CPU["end"] = app_cpu_seconds()
+    runner.quit()
 
 
 @events.request.add_listener
@@ -69,7 +95,7 @@ def record(name, response_time, exception, **_):
 def write_times(**_):
     if path := os.environ.get("LOAD_TIMES"):
         with open(path, "w", encoding="utf-8") as out:
-            json.dump({"times": TIMES, "errors": ERRORS}, out)
+            json.dump({"times": TIMES, "errors": ERRORS, "cpu": CPU}, out)
 
 
 def next_of(kind: str) -> int:

@@ -74,6 +74,18 @@ def hosts(request):
             yield Hosts(a, b, proxy)
 
 
+def test_two_app_hosts_behind_one_proxy_share_everything(hosts):
+    """One test, one topology: each xdist worker that ran a part would start its own."""
+    check_sec07_session_from_one_host_works_on_the_other_sign_out_ends_both(hosts)
+    check_sec07_archiving_on_one_host_signs_the_person_out_on_the_other(hosts)
+    check_sec10_form_from_one_host_posts_to_the_other_and_forgeries_fail(hosts)
+    check_sec05_the_sign_in_limit_counts_across_hosts_behind_the_proxy(hosts)
+    check_a_whole_visit_through_the_proxy_spreads_over_both_hosts(hosts)
+    check_rel04_two_teachers_saving_one_target_on_two_hosts_get_merge_page(hosts)
+    check_the_checker_cache_on_one_host_sees_a_glossary_saved_on_the_other(hosts)
+    check_sec06_a_tablet_enrolled_on_one_host_signs_pupils_in_on_the_other(hosts)
+
+
 def signed_in(port: int, email: str, tls: bool = False) -> Browser:
     browser = Browser(port, tls=tls)
     status, _ = browser.submit("/auth/login", {"email": email, "password": demo.PASSWORD})
@@ -88,7 +100,7 @@ def on(port: int, browser: Browser) -> Browser:
     return other
 
 
-def test_sec07_a_session_from_one_host_works_on_the_other_and_signing_out_ends_both(hosts):
+def check_sec07_session_from_one_host_works_on_the_other_sign_out_ends_both(hosts: Hosts) -> None:
     on_a = signed_in(hosts.a, TEACHER)
     on_b = on(hosts.b, on_a)
     status, html = on_b.request("GET", "/staff/")
@@ -99,7 +111,7 @@ def test_sec07_a_session_from_one_host_works_on_the_other_and_signing_out_ends_b
     assert status == 302  # back to sign in: the session ended for both hosts
 
 
-def test_sec07_archiving_on_one_host_signs_the_person_out_on_the_other(hosts):
+def check_sec07_archiving_on_one_host_signs_the_person_out_on_the_other(hosts: Hosts) -> None:
     assistant = signed_in(hosts.b, TA)
     assert assistant.request("GET", "/staff/")[0] == 200
     senco = signed_in(hosts.a, SENCO)
@@ -110,7 +122,7 @@ def test_sec07_archiving_on_one_host_signs_the_person_out_on_the_other(hosts):
     assert assistant.request("GET", "/staff/")[0] == 302  # on B, at once
 
 
-def test_sec10_a_form_from_one_host_posts_to_the_other_and_forgeries_fail_on_both(hosts):
+def check_sec10_form_from_one_host_posts_to_the_other_and_forgeries_fail(hosts: Hosts) -> None:
     on_a = signed_in(hosts.a, TEACHER)
     _, html = on_a.request("GET", "/staff/")
     token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html).group(1)
@@ -123,7 +135,7 @@ def test_sec10_a_form_from_one_host_posts_to_the_other_and_forgeries_fail_on_bot
         assert status == 400
 
 
-def test_sec05_the_sign_in_limit_counts_across_hosts_behind_the_proxy(hosts):
+def check_sec05_the_sign_in_limit_counts_across_hosts_behind_the_proxy(hosts: Hosts) -> None:
     statuses = []
     for _ in range(7):  # round robin: A, B, A, ...
         browser = Browser(hosts.proxy, tls=True)
@@ -134,13 +146,13 @@ def test_sec05_the_sign_in_limit_counts_across_hosts_behind_the_proxy(hosts):
     assert statuses == [200] * 5 + [429] * 2
 
 
-def test_a_whole_visit_through_the_proxy_spreads_over_both_hosts(hosts):
+def check_a_whole_visit_through_the_proxy_spreads_over_both_hosts(hosts: Hosts) -> None:
     browser = signed_in(hosts.proxy, TEACHER, tls=True)
     for path in ["/staff/", f"/staff/plans/{SAM_PLAN}", "/staff/tablets", "/staff/"] * 2:
         assert browser.request("GET", path)[0] == 200, path
 
 
-def test_rel04_two_teachers_saving_one_target_on_two_hosts_get_the_merge_page(hosts):
+def check_rel04_two_teachers_saving_one_target_on_two_hosts_get_merge_page(hosts: Hosts) -> None:
     url = f"/staff/plans/{SAM_PLAN}/targets/{SAM_TARGET}"
     first, second = signed_in(hosts.a, TEACHER), signed_in(hosts.b, TEACHER)
     _, page_a = first.request("GET", url)
@@ -150,7 +162,7 @@ def test_rel04_two_teachers_saving_one_target_on_two_hosts_get_the_merge_page(ho
     assert status == 409 and "at home" in html  # A shows B's words: nothing is lost
 
 
-def test_the_checker_cache_on_one_host_sees_a_glossary_saved_on_the_other(hosts):
+def check_the_checker_cache_on_one_host_sees_a_glossary_saved_on_the_other(hosts: Hosts) -> None:
     senco_a = signed_in(hosts.a, SENCO)
     on_b = on(hosts.b, senco_a)
     _, html = on_b.request("GET", "/staff/")
@@ -168,7 +180,7 @@ def test_the_checker_cache_on_one_host_sees_a_glossary_saved_on_the_other(hosts)
     assert any("choice board" in json.dumps(p) for p in after["problems"])
 
 
-def test_sec06_a_tablet_enrolled_on_one_host_signs_pupils_in_on_the_other(hosts):
+def check_sec06_a_tablet_enrolled_on_one_host_signs_pupils_in_on_the_other(hosts: Hosts) -> None:
     tablet = signed_in(hosts.a, TEACHER)
     status, _ = tablet.fill("/staff/tablets/enrol", "/staff/tablets", name="Oak tablet")
     assert status == 302 and devices.COOKIE in tablet.cookies
