@@ -23,79 +23,18 @@ import sys
 from pathlib import Path
 
 import gevent
-from locust import HttpUser, events, task
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from locust import HttpUser, task
 from locust.exception import StopUser
 
-from tests.servers import form_for  # noqa: E402 - the same form filling as the tests
+sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).parent)]
+from timing import arrived  # noqa: E402 - each step timed exactly, by phase
+
+from tests.forms import form_for  # noqa: E402 - the same form filling as the tests
 
 PASSWORD = os.environ.get("LOAD_PASSWORD", "demo-password-2026")
 THINK = float(os.environ.get("LOAD_THINK_SECONDS", "1"))
 FIXTURE = json.loads(open(os.environ["LOAD_FIXTURE"], encoding="utf-8").read())  # noqa: SIM115
 COUNTERS: dict[str, itertools.count] = {}
-
-
-# Every request's time, exact (locust's own table rounds percentiles), by phase: while
-# people arrive (sign-ins, tablets enrolled) and once all have (what the targets are about).
-TIMES: dict[str, dict[str, list[float]]] = {"arriving": {}, "steady": {}}
-ERRORS: dict[str, dict[str, int]] = {"arriving": {}, "steady": {}}
-PHASE = ["arriving"]
-
-
-ARRIVED = [0]
-CPU: dict[str, float] = {}  # the app servers' CPU seconds when the minute starts and ends
-
-
-def app_cpu_seconds() -> float:
-    """CPU time of every process serving the app ports (gunicorn masters and workers):
-    what the app itself spent, however busy the machine is with other work."""
-    ports = [p for p in os.environ.get("LOAD_APP_PORTS", "").split(",") if p]
-    total = 0.0
-    for pid in filter(str.isdigit, os.listdir("/proc")):
-        try:
-            command = open(f"/proc/{pid}/cmdline", "rb").read()  # noqa: SIM115
-            if not any(f"127.0.0.1:{port}".encode() in command for port in ports):
-                continue
-            fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()  # noqa: SIM115
-            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-        except OSError:
-            continue  # gone meanwhile
-    return total
-
-
-STEADY_SECONDS = float(os.environ.get("LOAD_SECONDS", "60"))
-
-
-def arrived(environment) -> None:
-    """One more person has signed in (or their tablet is enrolled). When all have, the
-    measured minute starts, and the run stops when it ends."""
-    ARRIVED[0] += 1
-    runner = environment.runner
-    if PHASE[0] == "arriving" and ARRIVED[0] >= (runner.target_user_count or 0):
-        PHASE[0] = "steady"
-        CPU["start"] = app_cpu_seconds()
-        gevent.spawn_later(STEADY_SECONDS, stop, runner)
-
-
-def stop(runner) -> None:
-    CPU["end"] = app_cpu_seconds()
-    runner.quit()
-
-
-@events.request.add_listener
-def record(name, response_time, exception, **_):
-    TIMES[PHASE[0]].setdefault(name, []).append(response_time)
-    if exception is not None:
-        errors = ERRORS[PHASE[0]].setdefault(name, {})
-        errors[str(exception)[:200]] = errors.get(str(exception)[:200], 0) + 1
-
-
-@events.quitting.add_listener
-def write_times(**_):
-    if path := os.environ.get("LOAD_TIMES"):
-        with open(path, "w", encoding="utf-8") as out:
-            json.dump({"times": TIMES, "errors": ERRORS, "cpu": CPU}, out)
 
 
 def next_of(kind: str) -> int:
@@ -264,8 +203,8 @@ class PupilOnTablet(Person):
 
 class Teacher(Person):
     """A class teacher on their own plans: home, plan, target editor with the live
-    checker, save. Two teachers saving one target at once get the merge page (409), which
-    is the app answering correctly."""
+    checker, save how success will be seen. Two teachers saving one target at once get the
+    merge page (409), which is the app answering correctly."""
 
     weight = 5
 
@@ -290,7 +229,9 @@ class Teacher(Person):
                   expect=200, headers={"Content-Type": "application/json",
                                        "X-CSRFToken": token})  # fmt: skip
         self.think()
-        words = "I can count to 20." if next_of("words") % 2 else "I can count to twenty."
+        # how success is seen: words parents read, so an agreed plan goes back to its
+        # parents to confirm (and they do, in the Parent journey)
+        words = "In 4 of 5 lessons." if next_of("words") % 2 else "In 4 out of 5 lessons."
         where = self.submit_target(html, url, words)
         if where:
             self.page("teacher: plan after saving", where)
@@ -298,7 +239,7 @@ class Teacher(Person):
 
     def submit_target(self, html: str, url: str, words: str) -> str:
         form = form_for(html, url, url)
-        with self.client.post(url, data={**form["fields"], "child_text": words},
+        with self.client.post(url, data={**form["fields"], "success_criteria": words},
                               name="teacher: save a target", allow_redirects=False,
                               catch_response=True) as response:  # fmt: skip
             self._check(response, (302, 303, 409))  # 409: someone saved it first
