@@ -73,7 +73,7 @@ def main() -> int:
     verdict = "All steps within the targets" if not missed else "MISSED: " + "; ".join(missed)
     report += f"\n{verdict}.\n"
     print("\n" + report)
-    write_results(options.db, report)
+    write_results(options, report)
     return 1 if missed else 0
 
 
@@ -238,9 +238,12 @@ def error_lines(found: dict) -> str:
     return "\n".join(lines[:30])
 
 
-def write_results(database: str, report: str) -> None:
-    """benchmarks/RESULTS.md keeps one section per database; this run replaces its own."""
-    title = {"postgres": "## PostgreSQL", "sqlite": "## SQLite"}[database]
+def write_results(options, report: str) -> None:
+    """benchmarks/RESULTS.md keeps one section per database and number of app servers;
+    this run replaces its own."""
+    title = {"postgres": "## PostgreSQL", "sqlite": "## SQLite"}[options.db]
+    if options.apps > 1:
+        title += f", {options.apps} app servers behind Caddy"
     sections = {}
     if RESULTS.exists():
         text = RESULTS.read_text(encoding="utf-8")
@@ -251,8 +254,7 @@ def write_results(database: str, report: str) -> None:
         "# `make load` results\n\nWritten by benchmarks/load.py (see benchmarks/README.md). "
         f"Targets: no errors, p95 <= {P95_MS} ms and p99 <= {P99_MS} ms for every step.\n"
     )
-    order = ["## PostgreSQL", "## SQLite"]
-    body = "\n".join(sections[k] for k in order if k in sections)
+    body = "\n".join(sections[k] for k in sorted(sections))
     RESULTS.write_text(f"{head}\n{body}", encoding="utf-8")
 
 
