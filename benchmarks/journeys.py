@@ -23,6 +23,7 @@ import sys
 from pathlib import Path
 
 import gevent
+import urllib3
 from locust import HttpUser, task
 from locust.exception import StopUser
 
@@ -58,6 +59,7 @@ class Person(HttpUser):
     def on_start(self):
         if self.host.startswith("https:"):  # through Caddy, with its own local certificate
             self.client.verify = False
+            urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
             # Flask-WTF refuses an https POST without a same-origin Referer; browsers send one
             self.client.headers["Referer"] = self.host + "/"
         self.arrive()
