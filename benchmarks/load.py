@@ -252,7 +252,10 @@ def write_results(options, report: str) -> None:
     sections[title] = f"{title}\n\n{report}"
     head = (
         "# `make load` results\n\nWritten by benchmarks/load.py (see benchmarks/README.md). "
-        f"Targets: no errors, p95 <= {P95_MS} ms and p99 <= {P99_MS} ms for every step.\n"
+        f"Targets: no errors, p95 <= {P95_MS} ms and p99 <= {P99_MS} ms for every step.\n\n"
+        "Read each section with its load average: on two cores shared with other work the "
+        "waits are mostly the machine's run queue. The app servers' CPU a request hardly "
+        "depends on it and says what two idle cores would serve.\n"
     )
     body = "\n".join(sections[k] for k in sorted(sections))
     RESULTS.write_text(f"{head}\n{body}", encoding="utf-8")
