@@ -13,7 +13,7 @@ WORKERS ?= auto
 PYTEST := $(BIN)/python -m pytest -q -rs -n $(WORKERS)
 
 .PHONY: run test test-browser test-postgres install install-test runtime-deps system-test-deps \
-	translations lint bench screenshots deploy-check lighthouse clean
+	translations lint bench load screenshots deploy-check lighthouse clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,16 @@ lint:
 
 bench: install-test translations
 	$(BIN)/python benchmarks/pages.py
+
+# Journey load test (benchmarks/load.py): starts PostgreSQL, Redis and gunicorn itself and
+# writes benchmarks/RESULTS.md. `make load DB=sqlite` (2 workers, 30 people); APPS=2 puts two
+# app servers behind Caddy; FIXTURE names the command that fills the database.
+DB ?= postgres
+APPS ?= 1
+FIXTURE ?= flask demo
+load: install-test translations
+	$(BIN)/pip install -q -e '.[test,bench]'
+	$(BIN)/python benchmarks/load.py --db $(DB) --apps $(APPS) --fixture "$(FIXTURE)"
 
 screenshots: install-test translations system-test-deps
 	$(BIN)/python scripts/screenshots.py

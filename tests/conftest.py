@@ -6,16 +6,12 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
-import subprocess
 import tempfile
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
-from glob import glob
-from pathlib import Path
 
 import jinja2
 import pytest
@@ -30,6 +26,8 @@ from pupilvoice.models import ClassGroup, ParentLink, Pupil, School, User
 from pupilvoice.models.base import utcnow
 from pupilvoice.services import accounts, demo, devices, picture_keys
 from pupilvoice.services import outbox as mail_outbox
+from tests import servers
+from tests.servers import free_port  # noqa: F401 - tests import it from here
 from tests.speed import copy_sqlite_schema, share_url_builders
 
 share_url_builders()  # every app this process builds shares its routes' URL builders
@@ -50,86 +48,15 @@ def skip_or_fail(reason: str):
     pytest.skip(reason)
 
 
-def free_port() -> int:
-    """A free port on 127.0.0.1 that no other caller gets for about a minute.
-
-    A plain bind to port 0 frees the port again at once, so two servers started at the same
-    time (two xdist workers, or the two gunicorns of one test) could be handed the same one.
-    Here one connection is made and closed from the server side, which leaves the port in
-    TIME_WAIT: the kernel then skips it when anyone else binds to port 0, while our servers,
-    which all set SO_REUSEADDR (gunicorn, aiosmtpd, PostgreSQL, Redis), can still listen on it.
-    """
-    with socket.socket() as server:
-        server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        server.bind(("127.0.0.1", 0))
-        server.listen(1)
-        port = server.getsockname()[1]
-        with socket.create_connection(("127.0.0.1", port)):
-            accepted, _ = server.accept()
-            accepted.close()  # the side that closes first keeps the TIME_WAIT
-    return port
-
-
 # --- PostgreSQL, started and stopped by the tests --------------------------------------
-
-
-def _pg_bin() -> Path | None:
-    found = sorted(glob("/usr/lib/postgresql/*/bin/initdb"))
-    return Path(found[-1]).parent if found else None
 
 
 @pytest.fixture(scope="session")
 def postgres_url(request):
-    bin_dir = _pg_bin()
-    if bin_dir is None:
+    if servers.postgres_bin() is None:
         skip_or_fail("PostgreSQL server binaries not found (apt-get install postgresql)")
-    folder = tempfile.mkdtemp(prefix="pupilvoice-pg-")
-    as_root = os.geteuid() == 0
-    prefix = ["runuser", "-u", "postgres", "--"] if as_root else []
-    if as_root:
-        shutil.chown(folder, "postgres", "postgres")
-    port = free_port()
-    data, log = f"{folder}/data", f"{folder}/log"
-
-    def run(*args):
-        subprocess.run([*prefix, *args], check=True, capture_output=True, timeout=120)
-
-    run(
-        str(bin_dir / "initdb"),
-        "-D",
-        data,
-        "-U",
-        "postgres",
-        "--auth=trust",
-        "-E",
-        "UTF8",
-        "--locale=C.UTF-8",
-    )
-    run(
-        str(bin_dir / "pg_ctl"),
-        "-D",
-        data,
-        "-l",
-        log,
-        "-w",
-        "-o",
-        f"-p {port} -c listen_addresses=127.0.0.1 -k {folder} -c fsync=off "
-        "-c synchronous_commit=off -c full_page_writes=off",
-        "start",
-    )
-    run(
-        str(bin_dir / "createdb"),
-        "-h",
-        "127.0.0.1",
-        "-p",
-        str(port),
-        "-U",
-        "postgres",
-        "pupilvoice_test",
-    )
-    yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/pupilvoice_test"
-    run(str(bin_dir / "pg_ctl"), "-D", data, "-m", "fast", "-w", "stop")
-    shutil.rmtree(folder, ignore_errors=True)
+    with servers.postgres() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

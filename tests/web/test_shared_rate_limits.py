@@ -5,32 +5,19 @@ count alone). The limit is per hour, so a slow machine cannot outlast its window
 from __future__ import annotations
 
 import shutil
-import subprocess
-import tempfile
 
 import pytest
-import redis
 
 from tests.conftest import free_port, skip_or_fail
-from tests.servers import Browser, gunicorn, wait_for
+from tests.servers import Browser, gunicorn, redis_server
 
 
 @pytest.fixture(scope="module")
 def redis_url():
-    server = shutil.which("redis-server")
-    if server is None:
+    if shutil.which("redis-server") is None:
         skip_or_fail("redis-server not installed (apt-get install redis-server)")
-    port = free_port()
-    folder = tempfile.mkdtemp(prefix="pupilvoice-redis-")
-    process = subprocess.Popen(
-        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--dir", folder],
-        stdout=subprocess.DEVNULL,
-    )
-    wait_for(lambda: redis.Redis(host="127.0.0.1", port=port).ping(), "redis")
-    yield f"redis://127.0.0.1:{port}/0"
-    process.terminate()
-    process.wait(timeout=10)
-    shutil.rmtree(folder, ignore_errors=True)
+    with redis_server() as url:
+        yield url
 
 
 def _wrong_sign_in(port: int) -> int:
