@@ -86,12 +86,13 @@ def build(folder: Path, size: str, secret: str) -> str:
     """A database made by the real migrations and `flask demo --size SIZE` (kept if there)."""
     path = folder / f"{size}.sqlite"
     url = f"sqlite:///{path}"
+    commands = [["db", "upgrade"], ["demo", "--size", size]]
     if path.exists():
-        print(f"Reusing {path}", flush=True)
-        return url
+        print(f"Reusing {path} (upgraded to the latest migration)", flush=True)
+        commands = commands[:1]
     env = {**os.environ, "FLASK_APP": "pupilvoice", "DATABASE_URL": url, "SECRET_KEY": secret}
     env["PUPILVOICE_ENV"] = "development"
-    for command in (["db", "upgrade"], ["demo", "--size", size]):
+    for command in commands:
         started = time.perf_counter()
         done = subprocess.run(
             [sys.executable, "-m", "flask", *command],

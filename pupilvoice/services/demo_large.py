@@ -25,78 +25,10 @@ SCHOOLS = 20
 PUPILS_PER_SCHOOL = 400
 CLASS_NAMES = ["Ash", "Beech", "Birch", "Cedar", "Elm", "Hazel", "Holly", "Larch", "Lime"]
 CLASS_NAMES += ["Maple", "Oak", "Pine", "Rowan", "Willow"]  # 14 classes: Reception to Y6 x2
-FIRST_NAMES = [
-    "Sam",
-    "Amelia",
-    "Noah",
-    "Zofia",
-    "Leo",
-    "Ivy",
-    "Harry",
-    "Grace",
-    "Ayaan",
-    "Ella",
-    "Oscar",
-    "Mia",
-    "Jacob",
-    "Lily",
-    "Freddie",
-    "Isla",
-    "Ruby",
-    "Alfie",
-    "Maja",
-    "George",
-    "Poppy",
-    "Arthur",
-    "Evie",
-    "Theo",
-    "Hana",
-    "Olivia",
-    "Jack",
-    "Sophie",
-    "Oliver",
-    "Emily",
-    "Charlie",
-    "Ava",
-    "Thomas",
-    "Isabella",
-    "Muhammad",
-    "Freya",
-    "Jakub",
-    "Aria",
-    "Dylan",
-    "Seren",
-    "Rhys",
-    "Cerys",
-    "Aisha",
-]
-AVATARS = [
-    "fox",
-    "cat",
-    "dog",
-    "owl",
-    "lion",
-    "butterfly",
-    "tiger",
-    "rabbit",
-    "panda",
-    "penguin",
-    "turtle",
-    "koala",
-    "frog",
-]
-AVATARS += [
-    "unicorn",
-    "bear",
-    "dolphin",
-    "hedgehog",
-    "monkey",
-    "giraffe",
-    "elephant",
-    "hamster",
-    "whale",
-    "chick",
-]
+# the demo's own first names and avatars, and a few more
+FIRST_NAMES = [first for first, *_ in demo.PUPILS] + ["Olivia", "Jack", "Sophie", "Oliver"]
+FIRST_NAMES += ["Emily", "Charlie", "Ava", "Thomas", "Muhammad", "Freya", "Jakub", "Seren"]
+AVATARS = sorted({avatar for *_, avatar in demo.PUPILS})
 NEEDS = ["SPLD", "SLCN", "ASD", "SEMH", "MLD", "PD", "HI", "VI"]
 LANGUAGES = ["en", "en", "en", "en", "pl", "ur", "cy"]
 PARENT_SHARE = 6 / 7  # of pupils on the register (the demo: 6 of 7 have a parent account)
@@ -128,13 +60,13 @@ def load(
     riverside = demo.load()
     db.session.commit()
     secrets = _Secrets.make()
-    grown = [_grow(riverside, pupils, rng, secrets, number=1)]
+    grown = [_grow(riverside, pupils, rng, secrets, tag="1")]
     for number in range(2, schools + 1):
         school = School(name=f"School {number} Primary")
         db.session.add(school)
         db.session.flush()
         voice.ensure_defaults(school.id)
-        grown.append(_grow(school, pupils, rng, secrets, number=number))
+        grown.append(_grow(school, pupils, rng, secrets, tag=str(number)))
         db.session.commit()
     for school in grown:
         demo_large_records.load(school, rng)
@@ -142,6 +74,16 @@ def load(
     demo_large_log.load(grown, rng, audit_rows, sessions)
     db.session.commit()
     return riverside
+
+
+def grow(school: School, pupils: int, audit_rows: int, sessions: int, seed: int = 7) -> None:
+    """Grow one school to ``pupils`` pupils, with their voices, plans and more log (the
+    tests' larger size of the same school)."""
+    rng = random.Random(seed)
+    grown = _grow(school, pupils, rng, _Secrets.make(), tag=f"{school.id}-{seed}")
+    demo_large_records.load(grown, rng)
+    demo_large_log.load([grown], rng, audit_rows, sessions)
+    db.session.commit()
 
 
 @dataclass(frozen=True)
@@ -170,7 +112,7 @@ def _ids(model, rows: list[dict]) -> list[int]:
     return list(db.session.scalars(statement, rows))
 
 
-def _grow(school: School, size: int, rng: random.Random, secrets: _Secrets, number: int) -> Grown:
+def _grow(school: School, size: int, rng: random.Random, secrets: _Secrets, tag: str) -> Grown:
     """Classes, staff, pupils and parents until ``school`` has ``size`` pupils."""
     existing = {
         g.name: g for g in db.session.scalars(select(ClassGroup).filter_by(school_id=school.id))
@@ -178,23 +120,21 @@ def _grow(school: School, size: int, rng: random.Random, secrets: _Secrets, numb
     senco_id = db.session.scalar(select(User.id).filter_by(school_id=school.id, role="senco"))
     grown = Grown(school.id, senco_id or 0)
     if not senco_id:
-        grown.senco_id = _users(school.id, [("senco", "SENCO")], number, secrets)[0]
-    classes = _classes(school.id, existing, number, secrets, grown)
+        grown.senco_id = _users(school.id, [("senco", "SENCO")], tag, secrets)[0]
+    classes = _classes(school.id, existing, tag, secrets, grown)
     have = db.session.scalar(select(db.func.count(Pupil.id)).filter_by(school_id=school.id))
     _pupils(school.id, classes, size - have, rng, secrets, grown)
-    _parents(school.id, number, rng, secrets, grown)
+    _parents(school.id, tag, rng, secrets, grown)
     return grown
 
 
-def _users(
-    school_id: int, people: list[tuple[str, str]], number: int, secrets: _Secrets
-) -> list[int]:
+def _users(school_id: int, people: list[tuple[str, str]], tag: str, secrets: _Secrets) -> list[int]:
     rows = [
         {
             "school_id": school_id,
             "role": role,
             "name": name,
-            "email": f"{role}{i}@school{number}.example",
+            "email": f"{role}{i}@school{tag}.example",
             "locale": "en",
             "password_hash": secrets.password_hash,
         }
@@ -203,7 +143,7 @@ def _users(
     return _ids(User, rows)
 
 
-def _classes(school_id, existing, number, secrets, grown) -> list[int]:
+def _classes(school_id, existing, tag, secrets, grown) -> list[int]:
     """14 classes (two a year, Reception to Year 6), each with a teacher; a TA in two."""
     new = [n for n in CLASS_NAMES if n not in existing]
     years = {name: i // 2 for i, name in enumerate(CLASS_NAMES)}
@@ -213,11 +153,12 @@ def _classes(school_id, existing, number, secrets, grown) -> list[int]:
     )
     people = [("teacher", f"Teacher {n}") for n in new]
     people += [("ta", f"Assistant {i + 1}") for i in range(0, len(new), 2)]
-    staff = _users(school_id, people, number, secrets)
+    staff = _users(school_id, people, tag, secrets)
     teachers, tas = staff[: len(new)], staff[len(new) :]
     links = [{"class_id": c, "user_id": t} for c, t in zip(class_ids, teachers, strict=True)]
     links += [{"class_id": c, "user_id": tas[i // 2]} for i, c in enumerate(class_ids)]
-    db.session.execute(insert(ClassStaff), links)
+    if links:
+        db.session.execute(insert(ClassStaff), links)
     grown.staff_ids = list(
         db.session.scalars(
             select(User.id).where(User.school_id == school_id, User.role != "parent")
@@ -262,7 +203,7 @@ def _pupils(school_id, class_ids, count, rng, secrets, grown) -> None:
         db.session.execute(insert(PictureKey), keys)
 
 
-def _parents(school_id, number, rng, secrets, grown) -> None:
+def _parents(school_id, tag, rng, secrets, grown) -> None:
     """A parent account for most pupils on the register; a few parents have two children."""
     on_register = [p for p, _, stage in grown.pupils if stage != "none"]
     children = [p for p in on_register if rng.random() < PARENT_SHARE]
@@ -273,7 +214,7 @@ def _parents(school_id, number, rng, secrets, grown) -> None:
         else:
             families.append([child])
     people = [("parent", f"Parent {i + 1}") for i in range(len(families))]
-    parent_ids = _users(school_id, people, number, secrets)
+    parent_ids = _users(school_id, people, tag, secrets)
     links = []
     for parent_id, family in zip(parent_ids, families, strict=True):
         language = rng.choice(LANGUAGES)
