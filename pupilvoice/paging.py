@@ -63,10 +63,6 @@ class Page:
         """Whether there is a pager to show at all (more than one page)."""
         return self.number > 1 or self.has_next
 
-    @property
-    def first_shown(self) -> int:
-        return self.offset + 1
-
     def window(self, around: int = 2) -> list[int | None]:
         """The page numbers to link: the first, the last and ``around`` either side of this
         one; None where numbers are left out (drawn as "…")."""
