@@ -13,7 +13,7 @@ WORKERS ?= auto
 PYTEST := $(BIN)/python -m pytest -q -rs -n $(WORKERS)
 
 .PHONY: run test test-browser test-postgres install install-test runtime-deps system-test-deps \
-	translations lint bench screenshots clean
+	translations lint bench bench-scale screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,11 @@ lint:
 
 bench: install-test translations
 	$(BIN)/python benchmarks/pages.py
+
+# Each page's CPU and size on the demo and on `flask demo --size large` (20 schools of 400
+# pupils, a year of log), side by side; builds both databases (about two minutes).
+bench-scale: install-test translations
+	$(BIN)/python benchmarks/scale.py
 
 screenshots: install-test translations system-test-deps
 	$(BIN)/python scripts/screenshots.py

@@ -23,7 +23,7 @@ from .blueprint import bp
 from .forms import LinkForm, NewParentForm, ParentAccountForm
 from .staff import let_sign_in_again
 
-PER_PAGE = 50
+PER_PAGE = 25
 
 
 @bp.get("/parents")

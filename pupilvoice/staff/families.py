@@ -36,7 +36,7 @@ class FamilyRow:
     status: invitations.Status
 
 
-PER_PAGE = 50
+PER_PAGE = 25
 
 
 def _my_parent_ids(name: str):

@@ -9,7 +9,7 @@ from ..access import STAFF, audience
 from ..domain.roles import SENCO
 from ..i18n import gettext as _
 from ..i18n import today
-from ..labels import STAGE_LABELS
+from ..labels import STAGE_LABELS, year_label
 from ..models import ClassGroup
 from ..paging import asked_search, page_of
 from ..plan_labels import STATUS_LABELS
@@ -88,6 +88,7 @@ def _senco_home(groups):
         register,
         marks,
         class_counts=[(group, counts.get(group.id, (0, 0))) for group in groups],
+        year_label=year_label,
         worried=worried,
         cooldowns=dashboard.picture_cooldowns(current_user.school_id, None),
         filters=filter_choices(groups),

@@ -5,10 +5,12 @@ lists come a page at a time, with a pager that keeps the filters (A11Y: a labell
 the current page marked)."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
 
+from pupilvoice import access
 from pupilvoice.admin import audit_display
 from pupilvoice.models import ClassGroup, Plan, Pupil, School, User
 from pupilvoice.services import demo, demo_large, reviews
@@ -104,8 +106,14 @@ STATEMENTS: dict = {}  # (role, path) -> the statements at each size, to say wha
 
 
 @pytest.fixture
-def sizes(app, db, queries):
-    """Every page measured for 40 pupils, then for the same school grown to 400."""
+def sizes(app, db, queries, monkeypatch):
+    """Every page measured for 40 pupils, then for the same school grown to 400. Sessions
+    neither end nor are touched meanwhile (a slow machine takes minutes): a touch is a
+    query more on one of the two views."""
+    monkeypatch.setattr(access, "TOUCH_EVERY", timedelta(hours=1))
+    monkeypatch.setattr(access, "PUPIL_TOUCH_EVERY", timedelta(hours=1))
+    for name in ("PUPIL_IDLE_SECONDS", "PUPIL_MAX_SECONDS", "STAFF_IDLE_SECONDS"):
+        app.config[name] = 3600 * 4
     demo_large.load(schools=2, pupils=40, audit_rows=4000, sessions=200)
     plan = db.session.get(Plan, 3)
     reviews.start(plan.created_by, plan)
