@@ -152,32 +152,54 @@ def _staff_email(role: str) -> str:
     return next(email for staff_role, _, email in demo.STAFF if staff_role == role)
 
 
-def measure(url: str, secret: str, requests: int, rounds: int) -> dict:
-    """(role, path) -> (cpu ms a request, bytes, queries)."""
-    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": secret})
-    pupil_id = prepare(app)
-    clients = {role: sign_in(app, role, pupil_id) for role in {r for _, r, _ in PAGES}}
-    with app.app_context():
-        engine = db.engine
-    statements: list[str] = []
-    event.listen(engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
-    found = {}
-    for _, role, path in PAGES:
-        client = clients[role]
+class Site:
+    """One database served in this process, each demo role signed in, its SQL counted."""
+
+    def __init__(self, url: str, secret: str) -> None:
+        self.app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": secret})
+        pupil_id = prepare(self.app)
+        roles = {role for _, role, _ in PAGES}
+        self.clients = {role: sign_in(self.app, role, pupil_id) for role in roles}
+        with self.app.app_context():
+            self.engine = db.engine
+        self.statements: list[str] = []
+        event.listen(self.engine, "before_cursor_execute", self.count)
+
+    def count(self, *args) -> None:
+        self.statements.append(args[2])
+
+    def first_view(self, role: str | None, path: str) -> tuple[int, int]:
+        """(bytes, queries) of the page, counted on a second view (a settled session)."""
+        client = self.clients[role]
         client.get(path, base_url=HTTPS)
-        statements.clear()
+        self.statements.clear()
         answer = client.get(path, base_url=HTTPS)
         if answer.status_code != 200:
             raise BenchError(f"{path} as {role or 'visitor'} answered {answer.status_code}")
-        queries, size = len(statements), len(answer.get_data())
-        times = []
+        return len(answer.get_data()), len(self.statements)
+
+    def cpu_ms(self, role: str | None, path: str, requests: int) -> float:
+        client = self.clients[role]
+        started = time.process_time()
+        for _ in range(requests):
+            client.get(path, base_url=HTTPS)
+        return 1000 * (time.process_time() - started) / requests
+
+
+def measure(sites: dict[str, Site], requests: int, rounds: int) -> dict[str, dict]:
+    """size -> (role, path) -> (cpu ms a request, bytes, queries). The sizes take turns on
+    each page, round by round, so a change in the machine's load falls on both."""
+    found: dict[str, dict] = {size: {} for size in sites}
+    for _, role, path in PAGES:
+        views = {size: site.first_view(role, path) for size, site in sites.items()}
+        times: dict[str, list[float]] = {size: [] for size in sites}
         for _ in range(rounds):
-            started = time.process_time()
-            for _ in range(requests):
-                client.get(path, base_url=HTTPS)
-            times.append(1000 * (time.process_time() - started) / requests)
-        found[(role, path)] = (statistics.median(times), size, queries)
-    engine.dispose()
+            for size, site in sites.items():
+                times[size].append(site.cpu_ms(role, path, requests))
+        for size in sites:
+            found[size][(role, path)] = (statistics.median(times[size]), *views[size])
+    for site in sites.values():
+        site.engine.dispose()
     return found
 
 
@@ -228,9 +250,9 @@ def main() -> int:
     try:
         print("Building the demo and the large demo with the real migrations ...", flush=True)
         urls = {size: build(folder, size, secret) for size in ("demo", "large")}
-        small = measure(urls["demo"], secret, args.requests, args.rounds)
-        large = measure(urls["large"], secret, args.requests, args.rounds)
-        report(small, large)
+        sites = {size: Site(url, secret) for size, url in urls.items()}
+        found = measure(sites, args.requests, args.rounds)
+        report(found["demo"], found["large"])
     except (BenchError, subprocess.TimeoutExpired) as problem:
         print(f"Benchmark stopped: {problem}", file=sys.stderr)
         return 1
