@@ -97,14 +97,15 @@ _REGISTER = (
         Pupil.archived_at.is_(None),
         Pupil.sen_stage != "none",
     )
-    .options(joinedload(Pupil.class_group))
     .order_by(Pupil.first_name, Pupil.surname_initial, Pupil.id)
 )
 
 
 def school_register(school_id: int, filters: Filters) -> list[tuple[Pupil, Plan | None]]:
     """The school's pupils on the SEN register, with their current plan, narrowed in the
-    database (the SENCO's home: the rest of the school is not loaded)."""
+    database (the SENCO's home: the rest of the school is not loaded). Their classes are
+    not joined: the page loaded the school's classes already, and a pupil's class comes
+    from the session's identity map without a query."""
     statement = _REGISTER
     if filters.class_id:
         statement = statement.where(Pupil.class_id == filters.class_id)
