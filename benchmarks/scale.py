@@ -152,11 +152,15 @@ def _staff_email(role: str) -> str:
     return next(email for staff_role, _, email in demo.STAFF if staff_role == role)
 
 
+# A run takes minutes on a busy machine: the sessions signed in at the start must last it.
+KEEP = {"PUPIL_IDLE_SECONDS": 3600, "PUPIL_MAX_SECONDS": 4 * 3600, "STAFF_IDLE_SECONDS": 3600}
+
+
 class Site:
     """One database served in this process, each demo role signed in, its SQL counted."""
 
     def __init__(self, url: str, secret: str) -> None:
-        self.app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": secret})
+        self.app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": secret, **KEEP})
         pupil_id = prepare(self.app)
         roles = {role for _, role, _ in PAGES}
         self.clients = {role: sign_in(self.app, role, pupil_id) for role in roles}
