@@ -13,7 +13,7 @@ WORKERS ?= auto
 PYTEST := $(BIN)/python -m pytest -q -rs -n $(WORKERS)
 
 .PHONY: run test test-browser test-postgres install install-test runtime-deps system-test-deps \
-	translations lint bench load screenshots deploy-check lighthouse clean
+	translations lint bench bench-scale load screenshots deploy-check lighthouse clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -76,6 +76,11 @@ FIXTURE ?= flask demo
 load: install-test translations
 	$(BIN)/pip install -q -e '.[test,bench]'
 	$(BIN)/python benchmarks/load.py --db $(DB) --apps $(APPS) --fixture "$(FIXTURE)"
+
+# Each page's CPU and size on the demo and on `flask demo --size large` (20 schools of 400
+# pupils, a year of log), side by side; builds both databases (about two minutes).
+bench-scale: install-test translations
+	$(BIN)/python benchmarks/scale.py
 
 screenshots: install-test translations system-test-deps
 	$(BIN)/python scripts/screenshots.py

@@ -19,6 +19,7 @@ from .services import (
     backup,
     demo,
     outbox,
+    demo_large,
     plan_notices,
     retention,
     review_digest,
@@ -68,11 +69,20 @@ def create_school(name: str, senco_name: str, senco_email: str) -> None:
 
 @click.command("demo")
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database has a school.")
-def demo_command(if_empty: bool) -> None:
+@click.option(
+    "--size",
+    type=click.Choice(["demo", "large"]),
+    default="demo",
+    help="large: the demo school grown to 400 pupils, 19 more like it and a year of logs.",
+)
+def demo_command(if_empty: bool, size: str) -> None:
     """Load a realistic demo primary school and print the demo sign-ins."""
     has_school = db.session.execute(select(func.count()).select_from(School)).scalar_one()
     if has_school and if_empty:
         click.echo("The database already has a school: demo data not loaded.")
+    elif size == "large":
+        demo_large.load()
+        click.echo("Large demo loaded: 20 schools of 400 pupils, a year of audit and sessions.")
     else:
         demo.load()
         db.session.commit()

@@ -16,6 +16,7 @@ from ..domain.roles import SENCO
 from ..extensions import db
 from ..inputs import int_arg
 from ..models import AuditEvent, Pupil, User
+from ..paging import Page, asked_page, uncounted
 from . import audit_display
 
 bp = Blueprint("audit", __name__, url_prefix="/school/audit", template_folder="templates")
@@ -31,13 +32,11 @@ def _date(name: str) -> datetime | None:
     return datetime.combine(day, time.max if name == "until" else time.min, tzinfo=UTC)
 
 
-def _filtered_query():
-    actor = aliased(User)
-    pupil = aliased(Pupil)
+def _filtered_ids():
+    """The ids of the school's events the filters ask for, newest first: read from the
+    indexes by school and time, action or record kind alone (models/audit.py)."""
     query = (
-        select(AuditEvent, actor, pupil)
-        .outerjoin(actor, actor.id == AuditEvent.actor_user_id)
-        .outerjoin(pupil, pupil.id == AuditEvent.actor_pupil_id)
+        select(AuditEvent.id)
         .where(AuditEvent.school_id == current_user.school_id)
         .order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
     )
@@ -60,14 +59,30 @@ def _choices(labels: dict) -> list[tuple[str, str]]:
     return sorted(((code, str(label)) for code, label in labels.items()), key=lambda c: c[1])
 
 
+def _page_of_events(number: int) -> tuple[list, Page]:
+    """One page of events with who did them: first the page's ids (one more, to know if
+    an older page exists; never a count of the whole log), then those rows."""
+    ids = list(
+        db.session.scalars(_filtered_ids().limit(PER_PAGE + 1).offset((number - 1) * PER_PAGE))
+    )
+    ids, page = uncounted(ids, number, PER_PAGE)
+    actor, pupil = aliased(User), aliased(Pupil)
+    rows = db.session.execute(
+        select(AuditEvent, actor, pupil)
+        .outerjoin(actor, actor.id == AuditEvent.actor_user_id)
+        .outerjoin(pupil, pupil.id == AuditEvent.actor_pupil_id)
+        .where(AuditEvent.id.in_(ids))
+        .order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
+    ).all()
+    return rows, page
+
+
 @bp.get("/")
 @audience(SENCO)
 def index():
     if not can(current_user, "view_audit", current_user.school):
         abort(404)
-    page = int_arg("page", high=99_999) or 1
-    query = _filtered_query().limit(PER_PAGE + 1).offset((page - 1) * PER_PAGE)
-    rows = db.session.execute(query).all()
+    rows, page = _page_of_events(asked_page())
     staff = db.session.execute(
         select(User)
         .where(User.school_id == current_user.school_id, User.role != "parent")
@@ -75,9 +90,8 @@ def index():
     ).scalars()
     return render_template(
         "admin/audit.html",
-        lines=audit_display.lines(rows[:PER_PAGE], current_user.school_id),
+        lines=audit_display.lines(rows, current_user.school_id),
         page=page,
-        has_next=len(rows) > PER_PAGE,
         actions=_choices(ACTION_LABELS),
         kinds=_choices(KIND_LABELS),
         staff=list(staff),

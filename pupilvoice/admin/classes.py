@@ -23,6 +23,7 @@ def classes():
         "admin/classes.html",
         current=lookups.classes(),
         archived=lookups.classes(archived=True),
+        pupil_counts=lookups.pupil_counts(),
     )
 
 

@@ -11,6 +11,7 @@ from wtforms import (
     EmailField,
     HiddenField,
     RadioField,
+    SearchField,
     SelectChoice,
     SelectField,
     SelectMultipleField,
@@ -243,6 +244,7 @@ class PupilFilterForm(Form):
         choices=options([("current", _l("Current pupils")), ("archived", _l("Archived pupils"))]),
         validate_choice=False,
     )
+    q = SearchField(_l("Name"), render_kw={"maxlength": 60, "autocomplete": "off"})
 
     def __init__(self, formdata, classes=()) -> None:
         super().__init__(formdata)

@@ -15,6 +15,7 @@ from ..extensions import db
 from ..i18n import gettext as _
 from ..inputs import int_arg
 from ..models import ParentLink, Pupil, User
+from ..paging import asked_page, asked_search
 from ..services import invitations, people, plan_notices, plans
 from ..services import sign_in_throttle as throttle
 from . import lookups
@@ -22,15 +23,20 @@ from .blueprint import bp
 from .forms import LinkForm, NewParentForm, ParentAccountForm
 from .staff import let_sign_in_again
 
+PER_PAGE = 25
+
 
 @bp.get("/parents")
 @audience(SENCO)
 def parents():
-    current = lookups.parents()
+    """The school's parents and carers, a page at a time, found by name."""
+    current, page = lookups.parents_page(asked_search(), asked_page(), PER_PAGE)
     latest = invitations.latest_for(current)
     return render_template(
         "admin/parents.html",
         current=current,
+        page=page,
+        search=asked_search(),
         archived=lookups.parents(archived=True),
         invitation={p.id: invitations.status(p, latest.get(p.id)) for p in current},
     )

@@ -11,6 +11,7 @@ from ..domain.roles import SENCO
 from ..extensions import db
 from ..i18n import gettext as _
 from ..models import Pupil
+from ..paging import asked_page, asked_search
 from ..services import pupils as pupil_service
 from ..services import sen_register
 from . import lookups
@@ -18,17 +19,23 @@ from .blueprint import bp
 from .forms import PupilFilterForm
 from .register_forms import PupilRegisterForm
 
+PER_PAGE = 50
+
 
 @bp.get("/pupils")
 @audience(SENCO)
 def pupils():
-    filters = PupilFilterForm(request.args, classes=lookups.classes())
-    found = lookups.pupils(
+    """The school's pupils, a page at a time, narrowed by class, stage and name."""
+    filters = PupilFilterForm(request.args, classes=lookups.class_choices())
+    found, page = lookups.pupils_page(
         class_id=filters.class_id.data or "",
         stage=filters.stage.data or "",
         archived=filters.show.data == "archived",
+        name=asked_search(),
+        number=asked_page(),
+        size=PER_PAGE,
     )
-    return render_template("admin/pupils.html", pupils=found, filters=filters)
+    return render_template("admin/pupils.html", pupils=found, page=page, filters=filters)
 
 
 @bp.route("/pupils/new", methods=["GET", "POST"])

@@ -81,7 +81,7 @@ class RecordsForm(Form):
 
 
 def _due_here(school: School) -> dict[str, int]:
-    return {d.kind: len(d.ids) for d in retention.due(today()) if d.school_id == school.id}
+    return {d.kind: len(d.ids) for d in retention.due_in(school, today())}
 
 
 @bp.route("/records", methods=["GET", "POST"])

@@ -21,6 +21,7 @@ from ..inputs import MAX_ID, int_arg
 from ..labels import STAGE_LABELS, need_label
 from ..models import ClassGroup, Pupil
 from ..models.base import utcnow
+from ..paging import counted
 from ..services import audit
 from .blueprint import bp
 from .register_forms import RegisterFilterForm
@@ -106,7 +107,7 @@ def register():
     filters = _filters()
     query = _query(filters)
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))
-    page, pages = _page_number(total)
+    page, _ = _page_number(total)
     pupils = db.session.scalars(_ordered(query).limit(PER_PAGE).offset((page - 1) * PER_PAGE))
     kept = {k: v for k, v in request.args.items() if k in ("class_id", "stage", "need") and v}
     return render_template(
@@ -114,8 +115,7 @@ def register():
         filters=filters,
         pupils=list(pupils),
         total=total,
-        page=page,
-        pages=pages,
+        page=counted(page, PER_PAGE, total),
         kept=kept,
     )
 

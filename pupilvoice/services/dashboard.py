@@ -7,14 +7,15 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import aliased, joinedload
 
 from ..domain.attention import IN_REVIEW_NOW, REVIEW_DUE, REVIEW_OVERDUE, attention, urgency
 from ..domain.lifecycle import CLOSED, STATUSES
 from ..domain.roles import SEN_STAGES
 from ..extensions import db
-from ..models import ClassGroup, PictureKey, Plan, Pupil
+from ..models import ClassGroup, PictureKey, Plan, Pupil, Worry
+from ..paging import like_text
 from . import picture_keys, signoff
 
 NO_PLAN = "none"
@@ -30,16 +31,19 @@ class Filters:
     class_id: int | None = None
     stage: str = ""
     status: str = ""  # a plan status, or "none" for pupils without a plan
+    name: str = ""  # the start of a first name, then of the initial ("Sam", "Sam T")
 
 
-def chosen_filters(asked: Mapping[str, str], class_ids: Collection[int]) -> Filters:
+def chosen_filters(asked: Mapping[str, str], class_ids: Collection[int], name: str = "") -> Filters:
     """The SENCO's filters from the query string: only values the form offers (a class of
-    ``class_ids``, a stage, a status); anything else means no filter."""
+    ``class_ids``, a stage, a status) and the name searched for; anything else means no
+    filter."""
     class_id, stage, status = (asked.get(name, "") for name in ("class_id", "stage", "status"))
     return Filters(
         class_id=int(class_id) if class_id in {str(i) for i in class_ids} else None,
         stage=stage if stage in REGISTER_STAGES else "",
         status=status if status in REGISTER_STATUSES else "",
+        name=name,
     )
 
 
@@ -85,6 +89,77 @@ def pupils(school_id: int, class_ids: Collection[int] | None) -> list[tuple[Pupi
     return [(pupil, plan) for pupil, plan in found]
 
 
+_REGISTER = (
+    select(Pupil, Plan)
+    .outerjoin(Plan, Plan.id == _CURRENT_PLAN)
+    .where(
+        Pupil.school_id == bindparam("school_id"),
+        Pupil.archived_at.is_(None),
+        Pupil.sen_stage != "none",
+    )
+    .order_by(Pupil.first_name, Pupil.surname_initial, Pupil.id)
+)
+
+
+def school_register(school_id: int, filters: Filters) -> list[tuple[Pupil, Plan | None]]:
+    """The school's pupils on the SEN register, with their current plan, narrowed in the
+    database (the SENCO's home: the rest of the school is not loaded). Their classes are
+    not joined: the page loaded the school's classes already, and a pupil's class comes
+    from the session's identity map without a query."""
+    statement = _REGISTER
+    if filters.class_id:
+        statement = statement.where(Pupil.class_id == filters.class_id)
+    if filters.stage:
+        statement = statement.where(Pupil.sen_stage == filters.stage)
+    if filters.status == NO_PLAN:
+        statement = statement.where(Plan.id.is_(None))
+    elif filters.status:
+        statement = statement.where(Plan.status == filters.status)
+    if filters.name:
+        statement = statement.where(*name_search(filters.name))
+    found = db.session.execute(statement, {"school_id": school_id})
+    return [(pupil, plan) for pupil, plan in found]
+
+
+def name_search(words: str) -> list:
+    """Conditions for a pupil search: the first word starts the first name, a second the
+    surname initial; any case, and % or _ typed are plain letters."""
+    first, _, initial = words.partition(" ")
+    found = [_starts(Pupil.first_name, first)]
+    if initial.strip():
+        found.append(_starts(Pupil.surname_initial, initial))
+    return found
+
+
+def _starts(column, words: str):
+    return func.lower(column).like(like_text(words.strip()) + "%", escape="\\")
+
+
+def class_counts(school_id: int) -> dict[int, tuple[int, int]]:
+    """Class id -> (pupils, pupils on the SEN register): one query, for the SENCO's list of
+    classes (their pupils are a click away, on the class's own list)."""
+    on_register = func.sum(case((Pupil.sen_stage != "none", 1), else_=0))
+    rows = db.session.execute(
+        select(Pupil.class_id, func.count(), on_register)
+        .where(Pupil.school_id == school_id, Pupil.archived_at.is_(None))
+        .group_by(Pupil.class_id)
+    )
+    return {class_id: (count, int(sen or 0)) for class_id, count, sen in rows}
+
+
+def worried(school_id: int) -> list[tuple[Pupil, int]]:
+    """The school's pupils with an open worry, and how many: one query (the SENCO's home,
+    which does not load every pupil to find them)."""
+    rows = db.session.execute(
+        select(Pupil, func.count(Worry.id))
+        .join(Worry, Worry.pupil_id == Pupil.id)
+        .where(Pupil.school_id == school_id, Pupil.archived_at.is_(None), Worry.closed_at.is_(None))
+        .group_by(Pupil.id)
+        .order_by(Pupil.first_name, Pupil.surname_initial, Pupil.id)
+    )
+    return [(pupil, count) for pupil, count in rows]
+
+
 def class_lists(
     classes: Iterable[ClassGroup], pupils: Iterable[tuple[Pupil, Plan | None]]
 ) -> list[tuple[ClassGroup, list[Pupil]]]:
@@ -107,7 +182,15 @@ def register(
         and (not filters.class_id or pupil.class_id == filters.class_id)
         and (not filters.stage or pupil.sen_stage == filters.stage)
         and (not filters.status or _status(plan) == filters.status)
+        and (not filters.name or _named(pupil, filters.name))
     ]
+
+
+def _named(pupil: Pupil, words: str) -> bool:
+    first, _, initial = words.lower().partition(" ")
+    return pupil.first_name.lower().startswith(first) and (
+        pupil.surname_initial.lower().startswith(initial.strip())
+    )
 
 
 def _status(plan: Plan | None) -> str:
@@ -142,15 +225,14 @@ class PictureCooldown:
     minutes: int  # still to wait; 0 when the pupil may try again
 
 
-def picture_cooldowns(
-    school_id: int, pupils: Iterable[tuple[Pupil, Plan | None]]
-) -> list[PictureCooldown]:
-    """Those of ``pupils`` whose picture sign-in paused after wrong tries since they last
-    got it right (SEC-05), those still waiting first. One query."""
-    by_id = {pupil.id: pupil for pupil, _plan in pupils}
+def picture_cooldowns(school_id: int, pupil_ids: Collection[int] | None) -> list[PictureCooldown]:
+    """Those of ``pupil_ids`` (None: the whole school's) whose picture sign-in paused
+    after wrong tries since they last got it right (SEC-05), those still waiting first.
+    One query, with the pupils."""
     rows = [
-        PictureCooldown(by_id[key.pupil_id], key, picture_keys.minutes_left(key))
-        for key in picture_keys.cooled_down(school_id, by_id)
+        PictureCooldown(key.pupil, key, picture_keys.minutes_left(key))
+        for key in picture_keys.cooled_down(school_id, pupil_ids)
+        if key.pupil.archived_at is None
     ]
     return sorted(
         rows, key=lambda row: (row.minutes == 0, row.pupil.first_name, row.pupil.surname_initial)

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from flask import current_app
 from sqlalchemy import bindparam, select
+from sqlalchemy.orm import joinedload
 
 from ..domain import pictures
 from ..extensions import db
@@ -102,14 +103,17 @@ def clear_cooldown(pupil: Pupil, by: User) -> bool:
 
 
 # The staff home asks on every visit: built once.
-_COOLED_DOWN = select(PictureKey).where(
-    PictureKey.school_id == bindparam("school_id"), PictureKey.cooldown_round > 0
+_COOLED_DOWN = (
+    select(PictureKey)
+    .where(PictureKey.school_id == bindparam("school_id"), PictureKey.cooldown_round > 0)
+    .options(joinedload(PictureKey.pupil))
 )
 
 
-def cooled_down(school_id: int, pupil_ids: Collection[int]) -> list[PictureKey]:
-    """Picture keys of these pupils who are cooling down, or did since their last right
-    pick: the staff home lists them. One query, whatever the number of pupils."""
+def cooled_down(school_id: int, pupil_ids: Collection[int] | None) -> list[PictureKey]:
+    """Picture keys of these pupils (None: the whole school's) who are cooling down, or did
+    since their last right pick, with their pupils: the staff home lists them. One query,
+    whatever the number of pupils."""
     found = db.session.scalars(_COOLED_DOWN, {"school_id": school_id})
-    wanted = set(pupil_ids)
-    return [key for key in found if key.pupil_id in wanted]
+    wanted = None if pupil_ids is None else set(pupil_ids)
+    return [key for key in found if wanted is None or key.pupil_id in wanted]

@@ -107,6 +107,12 @@ def _mails(day: date) -> Due:
     return Due(None, "mail", outbox.old_ids(_start_of(day - timedelta(mail_rules.SENT_KEPT_DAYS))))
 
 
+def due_in(school: School, day: date) -> list[Due]:
+    """What is past this school's retention on ``day`` (the SENCO's records page): three
+    queries, whatever the number of schools or sign-ins."""
+    return [d for d in _for_school(school, day) if d.ids]
+
+
 def due(day: date) -> list[Due]:
     """Everything past its school's retention on ``day``, in the order it is removed."""
     found = [

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import bindparam, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from ..access import audience, is_safe_next, load_or_404
@@ -18,6 +18,7 @@ from ..extensions import db
 from ..i18n import gettext as _
 from ..labels import CONTACT_LABELS
 from ..models import ParentLink, Pupil, User
+from ..paging import Page, asked_page, asked_search, counted, like_text
 from ..services import invitations
 from . import (
     family_plans,  # noqa: F401 - adds the plan pages (sending, paper answers)
@@ -35,35 +36,48 @@ class FamilyRow:
     status: invitations.Status
 
 
-# Built once: a statement with loader options costs SQLAlchemy about as much to build as
-# to run. Each parent comes with all their children (a query for the links, each with its
-# pupil); _visible_links keeps those this person may see.
-_SCHOOL_PARENTS = (
-    select(User)
-    .join(ParentLink, ParentLink.parent_id == User.id)
-    .join(Pupil, Pupil.id == ParentLink.pupil_id)
-    .where(
-        User.school_id == bindparam("school_id"),
-        User.role == PARENT,
-        User.archived_at.is_(None),
-        Pupil.archived_at.is_(None),
-    )
-    .options(selectinload(User.children_links).joinedload(ParentLink.pupil))
-    .order_by(User.name, User.id)
-    .distinct()
-)
-_CLASSES_PARENTS = _SCHOOL_PARENTS.where(Pupil.class_id.in_(bindparam("class_ids", expanding=True)))
+PER_PAGE = 25
 
 
-def _parents_of_my_pupils() -> list[User]:
-    """Current parents of current pupils this person teaches (the whole school for a SENCO)."""
-    school_id = current_user.school_id
-    if current_user.role == SENCO:
-        return list(db.session.scalars(_SCHOOL_PARENTS, {"school_id": school_id}))
-    class_ids = current_user.class_ids
-    return list(
-        db.session.scalars(_CLASSES_PARENTS, {"school_id": school_id, "class_ids": class_ids})
+def _my_parent_ids(name: str):
+    """Ids of current parents of current pupils this person teaches (the whole school for a
+    SENCO), whose name holds ``name``."""
+    query = (
+        select(User.id)
+        .join(ParentLink, ParentLink.parent_id == User.id)
+        .join(Pupil, Pupil.id == ParentLink.pupil_id)
+        .where(
+            User.school_id == current_user.school_id,
+            User.role == PARENT,
+            User.archived_at.is_(None),
+            Pupil.archived_at.is_(None),
+        )
     )
+    if current_user.role != SENCO:
+        query = query.where(Pupil.class_id.in_(current_user.class_ids))
+    if name:
+        query = query.where(func.lower(User.name).like(f"%{like_text(name)}%", escape="\\"))
+    return query.distinct()
+
+
+def _parents_page(name: str) -> tuple[list[User], Page, int]:
+    """One page of those parents, each with all their children (_visible_links keeps those
+    this person may see); how many there are, and how many have no account yet. Three
+    queries, however many families."""
+    ids = _my_parent_ids(name).scalar_subquery()
+    total, waiting = db.session.execute(
+        select(func.count(), func.count() - func.count(User.password_hash)).where(User.id.in_(ids))
+    ).one()
+    page = counted(asked_page(), PER_PAGE, total)
+    parents = db.session.scalars(
+        select(User)
+        .where(User.id.in_(ids))
+        .options(selectinload(User.children_links).joinedload(ParentLink.pupil))
+        .order_by(User.name, User.id)
+        .limit(PER_PAGE)
+        .offset(page.offset)
+    )
+    return list(parents), page, waiting
 
 
 def _visible_links(parent: User) -> list[ParentLink]:
@@ -79,14 +93,19 @@ def _visible_links(parent: User) -> list[ParentLink]:
 @bp.get("/")
 @audience(INVITERS)
 def index():
-    parents = _parents_of_my_pupils()
+    search = asked_search()
+    parents, page, waiting = _parents_page(search)
     latest = invitations.latest_for(parents)
     rows = [
         FamilyRow(p, _visible_links(p), invitations.status(p, latest.get(p.id))) for p in parents
     ]
-    waiting = sum(1 for row in rows if row.status.can_invite)
     return render_template(
-        "staff/families.html", rows=rows, waiting=waiting, contact_labels=CONTACT_LABELS
+        "staff/families.html",
+        rows=rows,
+        page=page,
+        search=search,
+        waiting=waiting,
+        contact_labels=CONTACT_LABELS,
     )
 
 

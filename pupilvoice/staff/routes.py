@@ -9,8 +9,9 @@ from ..access import STAFF, audience
 from ..domain.roles import SENCO
 from ..i18n import gettext as _
 from ..i18n import today
-from ..labels import STAGE_LABELS
+from ..labels import STAGE_LABELS, year_label
 from ..models import ClassGroup
+from ..paging import asked_search, page_of
 from ..plan_labels import STATUS_LABELS
 from ..services import classes, dashboard, voice
 
@@ -49,28 +50,64 @@ def filter_choices(groups) -> dict[str, list[tuple[str, str]]]:
     }
 
 
+ATTENTION_SHOWN = 10  # the most urgent; the rest lead the register, in the same order
+REGISTER_PAGE = 25
+
+
 @bp.get("/")
 @audience(STAFF)
 def home():
-    """The dashboard: what needs attention first, then the register and the classes."""
+    """The dashboard: what needs attention first, then the register and the classes. The
+    SENCO's register is narrowed and counted in the database and shown a page at a time;
+    their classes are listed with counts (each class's pupils are on the pupils list)."""
     groups = visible_classes()
-    pupils = dashboard.pupils(current_user.school_id, _own_class_ids())
-    senco = current_user.role == SENCO
-    if senco:
-        filters = dashboard.chosen_filters(request.args, [group.id for group in groups])
-    else:
-        filters = dashboard.Filters()
-    register = dashboard.register(pupils, filters)
+    if current_user.role == SENCO:
+        return _senco_home(groups)
+    pupils = dashboard.pupils(current_user.school_id, current_user.class_ids)
+    register = dashboard.register(pupils, dashboard.Filters())
     class_lists = dashboard.class_lists(groups, pupils)
     marks = voice.staff_marks([pupil.id for pupil, _plan in pupils], current_user)
+    worried = [p for _g, members in class_lists for p in members if marks[p.id]["worries"]]
+    return _home(
+        register,
+        marks,
+        class_lists=class_lists,
+        worried=[(p, marks[p.id]["worries"]) for p in worried],
+        cooldowns=dashboard.picture_cooldowns(current_user.school_id, [p.id for p, _ in pupils]),
+    )
+
+
+def _senco_home(groups):
+    filters = dashboard.chosen_filters(request.args, [g.id for g in groups], asked_search())
+    register = dashboard.school_register(current_user.school_id, filters)
+    worried = dashboard.worried(current_user.school_id)
+    worries = {pupil.id: count for pupil, count in worried}
+    marks = voice.staff_marks([pupil.id for pupil, _plan in register], current_user, worries)
+    counts = dashboard.class_counts(current_user.school_id)
+    return _home(
+        register,
+        marks,
+        class_counts=[(group, counts.get(group.id, (0, 0))) for group in groups],
+        year_label=year_label,
+        worried=worried,
+        cooldowns=dashboard.picture_cooldowns(current_user.school_id, None),
+        filters=filter_choices(groups),
+        search=filters.name,
+        ask_for_two_step=not current_user.totp_enabled,
+    )
+
+
+def _home(register, marks, **shown):
+    rows = dashboard.needs(register, marks, today=today())
+    urgent = [row for row in rows if row.attention]
+    shown_rows, page = page_of(rows, REGISTER_PAGE)
     return render_template(
         "staff/home.html",
-        class_lists=class_lists,
-        worried=[p for _g, members in class_lists for p in members if marks[p.id]["worries"]],
-        rows=dashboard.needs(register, marks, today=today()),
-        review_counts=dashboard.review_counts,
-        filters=filter_choices(groups) if senco else None,
+        rows=shown_rows,
+        page=page,
+        urgent=urgent[:ATTENTION_SHOWN],
+        more_urgent=len(urgent) - ATTENTION_SHOWN,
+        reviews=dashboard.review_counts(rows),
         marks=marks,
-        cooldowns=dashboard.picture_cooldowns(current_user.school_id, pupils),
-        ask_for_two_step=senco and not current_user.totp_enabled,
+        **shown,
     )

@@ -88,12 +88,16 @@ def _aware(when: datetime | None) -> datetime | None:
     return when
 
 
-def staff_marks(pupil_ids: Sequence[int], user: User) -> dict[int, dict]:
+def staff_marks(
+    pupil_ids: Sequence[int], user: User, worries: dict[int, int] | None = None
+) -> dict[int, dict]:
     """For the staff home: which pupils have said something new since this person last
-    looked, and (for teachers and the SENCO) how many worries are open."""
+    looked, and (for teachers and the SENCO) how many worries are open; ``worries``, when
+    the page counted them already, saves a query."""
     sees_worries = user.role in {SENCO, TEACHER}
     voiced, looked = last_voice_and_look(pupil_ids, user, with_worries=sees_worries)
-    worries = open_worry_counts(pupil_ids) if sees_worries else {}
+    if worries is None:
+        worries = open_worry_counts(pupil_ids) if sees_worries else {}
     return {
         pupil_id: {
             "new": pupil_id in voiced
