@@ -35,8 +35,8 @@ from ..i18n import lazy_gettext as _l
 from .audit import AuditEvent
 from .auth import AccountToken, LoginSession, RecoveryCode, SignInThrottle
 from .device import Device, PictureKey, PupilSignIn
-from .outbox import OutboxMessage
 from .group import GroupMember, GroupTarget, TeachingGroup
+from .outbox import OutboxMessage
 from .parent import ParentResponse, PlanDelivery, PlanTranslation
 from .people import ClassGroup, ClassStaff, ParentLink, Pupil, User
 from .plan import (
