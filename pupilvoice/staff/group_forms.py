@@ -7,6 +7,7 @@ from typing import Any
 
 from wtforms import SelectField, SelectMultipleField, StringField, ValidationError
 from wtforms.validators import DataRequired, Length
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..admin.forms import AT_MOST, CHOOSE, options
 from ..domain import groups as rules
@@ -37,6 +38,8 @@ class GroupForm(Form):
         choices=[],
         validate_choice=True,
         description=_l("Pupils with similar needs who will work on the same targets."),
+        widget=ListWidget(prefix_label=False),  # boxes to tick: the summary links the first
+        option_widget=CheckboxInput(),
     )
 
     def __init__(self, *args: Any, pupils=(), **kwargs: Any) -> None:
