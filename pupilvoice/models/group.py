@@ -5,13 +5,14 @@ it, staff record the pupil's own evidence and outcome on it, and versions keep i
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
-from sqlalchemy import Date, ForeignKey, String, Text
+from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
 from .base import UTCDateTime, utcnow
+from .plan import TargetWords
 
 
 class TeachingGroup(db.Model):
@@ -64,7 +65,7 @@ class GroupMember(db.Model):
     left_by = relationship("User", foreign_keys=[left_by_id])
 
 
-class GroupTarget(db.Model):
+class GroupTarget(TargetWords, db.Model):
     """A common target, its strategies and provision, written once for the group. Each
     member's plan has a Target that keeps these words in step with it."""
 
@@ -73,23 +74,7 @@ class GroupTarget(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     school_id: Mapped[int] = mapped_column(ForeignKey("school.id"), index=True)
     group_id: Mapped[int] = mapped_column(ForeignKey("teaching_group.id"), index=True)
-    area: Mapped[str] = mapped_column(String(30))
-    smart_text: Mapped[str] = mapped_column(Text)
-    child_text: Mapped[str] = mapped_column(Text, default="")
-    baseline: Mapped[str] = mapped_column(Text, default="")
-    success_criteria: Mapped[str] = mapped_column(Text, default="")
-    strategies: Mapped[str] = mapped_column(Text, default="")
-    provider: Mapped[str] = mapped_column(String(120), default="")
-    group_size: Mapped[int | None] = mapped_column()
-    sessions_per_week: Mapped[int | None] = mapped_column()
-    minutes_per_session: Mapped[int | None] = mapped_column()
-    weeks: Mapped[int | None] = mapped_column()
-    cost_per_session_pence: Mapped[int | None] = mapped_column()
-    location: Mapped[str] = mapped_column(String(120), default="")
     provision_id: Mapped[int | None] = mapped_column(ForeignKey("provision.id"))
-    target_on: Mapped[date | None] = mapped_column(Date)
-    home_text: Mapped[str] = mapped_column(Text, default="")
-    position: Mapped[int] = mapped_column(default=0)
     archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

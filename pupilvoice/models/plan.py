@@ -52,18 +52,11 @@ class Plan(db.Model):
         return [t for t in self.targets if t.archived_at is None]
 
 
-class Target(db.Model):
-    """One target: the pupil's own words (verbatim) beside the SMART wording, how it is
-    taught, the provision in numbers, and, at review, the outcome."""
+class TargetWords:
+    """What a target and a group's common target both say: the SMART and child-friendly
+    wording, how it is taught and the provision in numbers."""
 
-    __tablename__ = "target"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    school_id: Mapped[int] = mapped_column(ForeignKey("school.id"), index=True)
-    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id"), index=True)
     area: Mapped[str] = mapped_column(String(30))
-    pupil_words: Mapped[str] = mapped_column(Text, default="")
-    source_proposal_id: Mapped[int | None] = mapped_column(ForeignKey("proposal.id"))
     smart_text: Mapped[str] = mapped_column(Text)
     child_text: Mapped[str] = mapped_column(Text, default="")
     baseline: Mapped[str] = mapped_column(Text, default="")
@@ -76,13 +69,26 @@ class Target(db.Model):
     weeks: Mapped[int | None] = mapped_column()
     cost_per_session_pence: Mapped[int | None] = mapped_column()
     location: Mapped[str] = mapped_column(String(120), default="")
-    # from the catalogue: the numbers above are then the provision's, kept in step with it
-    provision_id: Mapped[int | None] = mapped_column(ForeignKey("provision.id"), index=True)
-    # a group's common target: the words are the group's, kept in step with it
-    group_target_id: Mapped[int | None] = mapped_column(ForeignKey("group_target.id"), index=True)
     target_on: Mapped[date | None] = mapped_column(Date)
     home_text: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(default=0)
+
+
+class Target(TargetWords, db.Model):
+    """One target: the pupil's own words (verbatim) beside the SMART wording, how it is
+    taught, the provision in numbers, and, at review, the outcome."""
+
+    __tablename__ = "target"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    school_id: Mapped[int] = mapped_column(ForeignKey("school.id"), index=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id"), index=True)
+    pupil_words: Mapped[str] = mapped_column(Text, default="")
+    source_proposal_id: Mapped[int | None] = mapped_column(ForeignKey("proposal.id"))
+    # from the catalogue: the numbers (TargetWords) are then the provision's, kept in step
+    provision_id: Mapped[int | None] = mapped_column(ForeignKey("provision.id"), index=True)
+    # a group's common target: the words are the group's, kept in step with it
+    group_target_id: Mapped[int | None] = mapped_column(ForeignKey("group_target.id"), index=True)
     archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     carried_from_id: Mapped[int | None] = mapped_column(ForeignKey("target.id"))
     outcome: Mapped[str | None] = mapped_column(String(16))  # achieved / partly / not_yet
