@@ -51,11 +51,13 @@ def gunicorn(port: int, database_url: str, workers: int = 1, **env: str) -> Iter
         command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
     try:
-        wait_for(lambda: healthy(port), f"gunicorn on {port}")
+        # Starting takes a second on an idle machine; the three legs of `make test` run at
+        # once, so a start may wait its turn for the CPU far longer (20 s was too short).
+        wait_for(lambda: healthy(port), f"gunicorn on {port}", seconds=90)
         yield port
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        process.wait(timeout=60)
 
 
 class Browser:
