@@ -9,11 +9,14 @@ LINT_PATHS := pupilvoice tests scripts $(wildcard benchmarks)
 # Unit and web tests are spread one by one; a browser module's tests stay together, in
 # order, on one worker (--dist loadfile): they share that worker's live demo school as they
 # do when serial. -rs lists every skipped test with its reason.
+# PYTHONDONTWRITEBYTECODE is cleared for the tests: with it set, every xdist worker (and
+# every gunicorn or flask process a test starts) compiled the app and rewrote the test
+# modules' asserts again, about 6 s of CPU a process (tests/README.md).
 WORKERS ?= auto
-PYTEST := $(BIN)/python -m pytest -q -rs -n $(WORKERS)
+PYTEST := PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -q -rs -n $(WORKERS)
 
-.PHONY: run test test-browser test-postgres install install-test runtime-deps system-test-deps \
-	translations lint bench bench-scale load screenshots deploy-check lighthouse clean
+.PHONY: run test test-sqlite test-browser test-postgres install install-test runtime-deps \
+	system-test-deps translations lint bench bench-scale load screenshots deploy-check lighthouse clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,12 +51,15 @@ test: install-test translations system-test-deps
 	$(BIN)/ruff check $(LINT_PATHS)
 	$(BIN)/ruff format --check $(LINT_PATHS)
 	$(BIN)/bandit -q -r pupilvoice -ll
-	$(PYTEST) --dist load tests/unit tests/web
-	$(MAKE) --no-print-directory -j2 --output-sync=target test-browser test-postgres
+	$(MAKE) --no-print-directory -j3 --output-sync=target test-sqlite test-browser test-postgres
 
-# The browser leg spends most of its time waiting on Chromium (about 40% of two cores), so
-# the PostgreSQL leg runs beside it; each leg's output is printed whole when it ends, and
-# either failing fails `make test`.
+# The three legs run at once, each on every core: run one after another, the cores sat idle
+# while a leg waited on Chromium, on PostgreSQL or on its last slow tests; run together,
+# one leg's waits are another's CPU, and the leg that ends last still has every core.
+# Each leg's output is printed whole when it ends, and any failing fails `make test`.
+test-sqlite:
+	$(PYTEST) --dist load tests/unit tests/web
+
 test-browser:
 	$(PYTEST) --dist loadfile tests/browser
 

@@ -176,7 +176,9 @@ def gunicorn(
         command, cwd=ROOT, env=environment, stdout=output, stderr=subprocess.STDOUT
     )
     try:
-        wait_for(lambda: process.poll() is None and healthy(port), f"gunicorn on {port}", 60)
+        # Starting takes a second on an idle machine; the three legs of `make test` run at
+        # once, so a start may wait its turn for the CPU far longer (20 s was too short).
+        wait_for(lambda: process.poll() is None and healthy(port), f"gunicorn on {port}", 90)
         yield port
     finally:
         stop(process, signal.SIGINT)  # quick shutdown: TERM waits for workers' requests

@@ -86,7 +86,9 @@ def test_sec05_cooldowns_grow_1_2_5_minutes_and_stay_at_5(app, world, db, pictur
         picture_clock.advance(seconds=1)
         assert "Tap your 3 pictures." in text(tablet.get(f"/tablet/pupils/{world.pupil.id}"))
     assert key_of(db, world.pupil).cooldown_round == 4
-    rounds = db.session.query(AuditEvent).filter_by(action="pictures_cooldown").all()
+    # in the order written: PostgreSQL returns rows without ORDER BY in any order it likes
+    cooldowns = db.session.query(AuditEvent).filter_by(action="pictures_cooldown")
+    rounds = cooldowns.order_by(AuditEvent.id).all()
     assert [(e.detail["round"], e.detail["minutes"]) for e in rounds] == [
         (1, 1),
         (2, 2),

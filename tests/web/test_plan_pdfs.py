@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import http.server
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -215,28 +216,21 @@ def _make_all(app) -> dict:
 
 
 def _save_png(name: str, data: bytes) -> None:
-    """Page 1 as a PNG in test-artifacts/copies/, for people to look at."""
+    """Page 1 as a PNG in test-artifacts/copies/, for people to look at. Written under a
+    name of this process's own, then renamed: the SQLite and PostgreSQL legs of `make test`
+    (and two workers of one leg) may save the same copy at the same time."""
     if not shutil.which("pdftoppm"):
         return
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    source = ARTIFACTS / f"{name}.pdf"
-    source.write_bytes(data)
+    own = f"{name}.{os.getpid()}"
+    (ARTIFACTS / f"{own}.pdf").write_bytes(data)
     subprocess.run(
-        [
-            "pdftoppm",
-            "-png",
-            "-r",
-            "80",
-            "-f",
-            "1",
-            "-l",
-            "1",
-            "-singlefile",
-            source,
-            ARTIFACTS / name,
-        ],
+        ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile"]
+        + [ARTIFACTS / f"{own}.pdf", ARTIFACTS / own],
         check=True,
     )
+    for ending in (".pdf", ".png"):
+        os.replace(ARTIFACTS / f"{own}{ending}", ARTIFACTS / f"{name}{ending}")
 
 
 def pages(data: bytes) -> list[str]:
