@@ -78,7 +78,7 @@ bench: install-test translations
 # app servers behind Caddy; FIXTURE names the command that fills the database.
 DB ?= postgres
 APPS ?= 1
-FIXTURE ?= flask demo
+FIXTURE ?= flask demo --size large
 load: install-test translations
 	$(BIN)/pip install -q -e '.[test,bench]'
 	$(BIN)/python benchmarks/load.py --db $(DB) --apps $(APPS) --fixture "$(FIXTURE)"

@@ -3,7 +3,7 @@
 Starts everything itself on 127.0.0.1 and stops it afterwards: PostgreSQL (as the tests'
 PostgreSQL leg does; SQLite with --db sqlite), a private Redis for the rate limits
 (RATELIMIT_STORAGE_URI, as several app servers share them), the database made by the real
-migrations and the fixture command (`flask demo` by default; --fixture changes it), and
+migrations and the fixture command (`flask demo --size large` by default; --fixture changes it), and
 gunicorn with the README's sync workers. Then LOAD people think a second between pages for
 --seconds after they have all arrived. It prints each step's p50/p95/p99 and errors, writes
 them to benchmarks/RESULTS.md (one section per database, the other kept) and fails when a
@@ -84,7 +84,7 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--people", type=int, help="people at once")
     parser.add_argument("--seconds", type=int, default=60, help="after everyone arrived")
     parser.add_argument("--apps", type=int, default=1, help="app servers (2+: behind Caddy)")
-    parser.add_argument("--fixture", default="flask demo", help="command that fills the db")
+    parser.add_argument("--fixture", default="flask demo --size large", help="command that fills the db")
     options = parser.parse_args()
     options.workers = options.workers or DEFAULTS[options.db]["workers"]
     options.people = options.people or DEFAULTS[options.db]["people"]
