@@ -84,7 +84,9 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--people", type=int, help="people at once")
     parser.add_argument("--seconds", type=int, default=60, help="after everyone arrived")
     parser.add_argument("--apps", type=int, default=1, help="app servers (2+: behind Caddy)")
-    parser.add_argument("--fixture", default="flask demo --size large", help="command that fills the db")
+    parser.add_argument(
+        "--fixture", default="flask demo --size large", help="command that fills the db"
+    )
     options = parser.parse_args()
     options.workers = options.workers or DEFAULTS[options.db]["workers"]
     options.people = options.people or DEFAULTS[options.db]["people"]
