@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from pupilvoice import access
 from pupilvoice.models import (
@@ -422,13 +423,14 @@ def test_sec07_a_pupil_on_a_tablet_that_expired_is_signed_out(world, db, pupil_l
     assert db.session.query(LoginSession).filter_by(ended_at=None).count() == 0
 
 
-def test_staff_see_last_use_and_enrol_an_expired_tablet_again(login, world, db):
+def test_staff_see_last_use_and_enrol_an_expired_tablet_again(app, login, world, db):
     token = enrol_tablet(world.own_class, world.teacher)
     _last_used(db, 130)
     teacher = on_tablet(login(world.teacher), token)
     page = teacher.get("/staff/tablets").get_data(as_text=True)
     old = db.session.query(Device).one()
-    assert old.last_seen_at.strftime("%-d %b %Y") in page
+    where_the_school_is = ZoneInfo(app.config["BABEL_DEFAULT_TIMEZONE"])  # 23:30 UTC is tomorrow
+    assert old.last_seen_at.astimezone(where_the_school_is).strftime("%-d %b %Y") in page
     assert "Expired" in page
     assert "This device is already the tablet" not in page
     response = teacher.form(
