@@ -154,6 +154,16 @@ def screenshot(page, name: str) -> None:
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
+def check_page(page, name: str) -> None:
+    """axe and reflow at tablet size, then at phone size, with a screenshot of each."""
+    for size, label in ((TABLET, "tablet"), (PHONE, "phone")):
+        page.set_viewport_size(size)
+        assert_accessible(page)
+        assert_no_horizontal_scroll(page)
+        screenshot(page, f"{name}-{label}")
+    page.set_viewport_size(TABLET)
+
+
 def sign_in(page, email: str, password: str = demo.PASSWORD) -> None:
     page.goto("/auth/login?lang=en")  # the labels below are English
     page.get_by_label("E-mail address").fill(email)

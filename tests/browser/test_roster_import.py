@@ -17,10 +17,9 @@ from pupilvoice.extensions import db
 from pupilvoice.models import ClassGroup, ParentLink, Pupil, School, User
 from pupilvoice.services import accounts, demo
 from tests.browser.conftest import (
-    PHONE,
-    TABLET,
     assert_accessible,
     assert_no_horizontal_scroll,
+    check_page,
     screenshot,
     sign_in,
 )
@@ -70,16 +69,6 @@ def counts(live_app, school_id: int) -> tuple[int, int, int]:
         )
 
 
-def check_page(page, name: str) -> None:
-    """axe and reflow at tablet size, then at phone size, with a screenshot of each."""
-    for size, label in ((TABLET, "tablet"), (PHONE, "phone")):
-        page.set_viewport_size(size)
-        assert_accessible(page)
-        assert_no_horizontal_scroll(page)
-        screenshot(page, f"roster-{name}-{label}")
-    page.set_viewport_size(TABLET)
-
-
 def test_the_questions_read_right_to_left_in_urdu(page, live_app, hilltop):
     """A11Y-01/A11Y-10: the same preview in Urdu is axe clean; names stay isolated."""
     sign_in(page, SENCO)
@@ -89,14 +78,14 @@ def test_the_questions_read_right_to_left_in_urdu(page, live_app, hilltop):
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.locator("fieldset legend bdi", has_text="Sam Thomas (Oak)").count() == 1
-    check_page(page, "questions-ur")  # it imports nothing: the next test starts afresh
+    check_page(page, "roster-questions-ur")  # it imports nothing: the next test starts afresh
 
 
 def test_senco_imports_a_school_export_and_answers_the_doubtful_rows(page, live_app, hilltop):
     before = counts(live_app, hilltop["school"])
     sign_in(page, SENCO)
     page.goto("/school/roster")
-    check_page(page, "upload")
+    check_page(page, "roster-upload")
     page.get_by_label("CSV file").set_input_files(str(EXPORT))
     page.get_by_role("button", name="Check the file").click()
     page.wait_for_load_state()
@@ -112,7 +101,7 @@ def test_senco_imports_a_school_export_and_answers_the_doubtful_rows(page, live_
     for name in ("Zoë Evans (Oak)", "Siân Hughes (Rowan)", "Bronwen Hughes", "Maja Wójcik"):
         assert name in summary
     assert page.get_by_role("button", name="Import the file").count() == 0
-    check_page(page, "questions")
+    check_page(page, "roster-questions")
 
     # Answer only one, and ask again: the other is still waiting, nothing is imported.
     questions.nth(0).get_by_label("The same pupil as Sam T. (Oak)").check()
@@ -128,7 +117,7 @@ def test_senco_imports_a_school_export_and_answers_the_doubtful_rows(page, live_
     table = page.locator("table").inner_text()
     assert "SEN stage: SEN support → EHC plan" in table
     assert "surname: (empty) → Taylor" in table
-    check_page(page, "preview")
+    check_page(page, "roster-preview")
     assert counts(live_app, hilltop["school"]) == before
 
     page.get_by_role("button", name="Import the file").click()

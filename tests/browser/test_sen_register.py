@@ -8,24 +8,11 @@ import pytest
 from pupilvoice.extensions import db
 from pupilvoice.models import ClassGroup, Pupil
 from tests.browser.conftest import (
-    PHONE,
-    TABLET,
-    assert_accessible,
-    assert_no_horizontal_scroll,
-    screenshot,
+    check_page,
     sign_in,
 )
 
 SENCO = "senco@riverside.example"
-
-
-def check_page(page, name: str) -> None:
-    for size, label in ((TABLET, "tablet"), (PHONE, "phone")):
-        page.set_viewport_size(size)
-        assert_accessible(page)
-        assert_no_horizontal_scroll(page)
-        screenshot(page, f"{name}-{label}")
-    page.set_viewport_size(TABLET)
 
 
 @pytest.fixture(scope="module")
